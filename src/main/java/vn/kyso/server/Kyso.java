@@ -1,0 +1,23 @@
+package vn.kyso.server;
+
+import org.springframework.boot.SpringApplication;
+
+import vn.kyso.server.cli.KysoCli;
+
+/**
+ * Entry point of {@code kyso.jar}. The {@code sign} and {@code verify} commands run without
+ * booting the service (no Spring context, no database) so that they start in well under a
+ * second; everything else starts the service.
+ */
+public final class Kyso {
+
+    private Kyso() {
+    }
+
+    public static void main(String[] args) {
+        if (KysoCli.handles(args)) {
+            System.exit(KysoCli.run(args));
+        }
+        SpringApplication.run(KysoApplication.class, args);
+    }
+}
