@@ -1,0 +1,35 @@
+package vn.kyso.signing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The verdict on one document timestamp (/SubFilter /ETSI.RFC3161) of a PDF.
+ *
+ * @param field               the field's fully qualified name
+ * @param indication          VALID, INVALID or INDETERMINATE
+ * @param subIndication       why, when not VALID
+ * @param time                the time the TSA asserted (genTime)
+ * @param tsa                 the TSA certificate's subject DN
+ * @param coversWholeDocument whether the timestamped byte range ends at the end of the file
+ * @param modifications       what later incremental updates did
+ * @param problems            human-readable reasons (English), empty when VALID
+ */
+public record TimestampReport(
+        String field,
+        Indication indication,
+        SubIndication subIndication,
+        Instant time,
+        String tsa,
+        boolean coversWholeDocument,
+        Modifications modifications,
+        List<String> problems) {
+
+    public TimestampReport {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(indication, "indication");
+        Objects.requireNonNull(modifications, "modifications");
+        problems = List.copyOf(problems);
+    }
+}
