@@ -1,5 +1,6 @@
 package vn.kyso.server.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +10,17 @@ import java.util.Locale;
 import picocli.CommandLine.Option;
 
 import vn.kyso.signing.VisibleSignature;
+import vn.kyso.signing.VisibleSignature.AgencySeal;
+import vn.kyso.signing.VisibleSignature.AppendixStamp;
+import vn.kyso.signing.VisibleSignature.CopyKind;
+import vn.kyso.signing.VisibleSignature.CopyStamp;
+import vn.kyso.signing.VisibleSignature.PersonalSignature;
+import vn.kyso.signing.VisibleSignature.Placement;
 
 /**
- * The {@code --visible} options of {@code kyso sign}, one set per Decree 30/2020 layout: the
- * personal signature image, the agency seal over it, the appendix stamp and the copy stamp.
- * Any layout option implies {@code --visible}.
+ * The {@code --visible} options of {@code kyso sign}, mapped onto signing-core's Decree 30/2020
+ * layouts: the personal signature image, the agency seal over it, the appendix stamp and the copy
+ * stamp. Any layout option implies {@code --visible}; more than one layout is a mistake.
  */
 final class VisibleOptions {
 
@@ -22,6 +29,9 @@ final class VisibleOptions {
 
     @Option(names = "--signature-image", paramLabel = "PNG", descriptionKey = "option.signature-image")
     Path signatureImage;
+
+    @Option(names = "--with-signer-text", descriptionKey = "option.with-signer-text")
+    boolean withSignerText;
 
     @Option(names = "--seal-image", paramLabel = "PNG", descriptionKey = "option.seal-image")
     Path sealImage;
@@ -38,6 +48,9 @@ final class VisibleOptions {
     @Option(names = "--anchor", paramLabel = "TEXT", descriptionKey = "option.anchor")
     String anchor;
 
+    @Option(names = "--anchor-line", paramLabel = "name|title", descriptionKey = "option.anchor-line")
+    String anchorLine;
+
     @Option(names = "--appendix-number", paramLabel = "SỐ/KÝ-HIỆU", descriptionKey = "option.appendix-number")
     String appendixNumber;
 
@@ -47,24 +60,10 @@ final class VisibleOptions {
     @Option(names = "--copy-agency", paramLabel = "NAME", descriptionKey = "option.copy-agency")
     String copyAgency;
 
-    /** The copy kinds of Decree 30/2020 (bản sao). */
-    enum CopyKind {
-        SAO_Y, SAO_LUC, TRICH_SAO
-    }
-
-    /** A rectangle on the page in millimetres from the bottom-left corner. */
-    record RectMm(double x, double y, double width, double height) {
-        RectMm {
-            if (x < 0 || y < 0 || width <= 0 || height <= 0) {
-                throw new IllegalArgumentException("negative position or empty rectangle");
-            }
-        }
-    }
-
     /** The layout asked for, or null for an invisible signature. */
     VisibleSignature toSpec() {
         List<String> layouts = new ArrayList<>();
-        if (signatureImage != null && sealImage == null) {
+        if (signatureImage != null) {
             layouts.add("--signature-image");
         }
         if (sealImage != null) {
@@ -88,32 +87,33 @@ final class VisibleOptions {
         return switch (layouts.get(0)) {
             case "--signature-image" -> personal();
             case "--seal-image" -> seal();
-            case "--appendix-number" -> appendix();
+            case "--appendix-number" -> new AppendixStamp(required(appendixNumber, "--appendix-number"));
             default -> copyStamp();
         };
     }
 
     private VisibleSignature personal() {
-        requireImage(signatureImage, "--signature-image");
-        Integer p = pageNumber();
-        RectMm r = rectangle();
-        requirePlacement(r);
-        return LayoutMapping.personal(signatureImage, p, r, anchor);
+        byte[] image = png(signatureImage, "--signature-image");
+        if (rect == null && anchor == null) {
+            throw new CliFailure(ExitCodes.ERROR, "visible.placementMissing");
+        }
+        if (rect != null && anchor != null) {
+            throw new CliFailure(ExitCodes.ERROR, "visible.placementTwice");
+        }
+        Placement placement = rect != null ? area(page == null ? 1 : pageNumber())
+                : new Placement.Anchor(anchor, page == null ? Placement.ANY_PAGE : pageNumber(), line());
+        return new PersonalSignature(image, placement, withSignerText);
     }
 
+    /** Over the last visible signature on the page (the usual case), or centred on {@code --rect}. */
     private VisibleSignature seal() {
-        requireImage(sealImage, "--seal-image");
-        if (signatureImage != null) {
-            requireImage(signatureImage, "--signature-image");
+        byte[] image = png(sealImage, "--seal-image");
+        if (anchor != null) {
+            throw new CliFailure(ExitCodes.ERROR, "visible.sealByAnchor");
         }
-        return LayoutMapping.seal(sealImage, diameter(), signatureImage, pageNumber(), rectangle(), anchor);
-    }
-
-    private VisibleSignature appendix() {
-        if (appendixNumber.isBlank()) {
-            throw new CliFailure(ExitCodes.ERROR, "visible.badValue", "--appendix-number", appendixNumber);
-        }
-        return LayoutMapping.appendix(appendixNumber.strip());
+        int p = page == null ? (rect == null ? Placement.ANY_PAGE : 1) : pageNumber();
+        Placement placement = rect != null ? area(p) : new Placement.OverSignature(p);
+        return new AgencySeal(image, diameter(), placement);
     }
 
     private VisibleSignature copyStamp() {
@@ -123,34 +123,45 @@ final class VisibleOptions {
         if (copyAgency == null || copyAgency.isBlank()) {
             throw new CliFailure(ExitCodes.ERROR, "visible.copyAgencyMissing");
         }
-        CopyKind kind;
         try {
-            kind = CopyKind.valueOf(copy.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+            CopyKind kind = CopyKind.valueOf(copy.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+            return new CopyStamp(kind, copyAgency);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.ERROR, "visible.badValue", "--copy", copy);
         }
-        return LayoutMapping.copy(kind, copyAgency.strip());
     }
 
-    private void requirePlacement(RectMm r) {
-        if (r == null && anchor == null) {
-            throw new CliFailure(ExitCodes.ERROR, "visible.placementMissing");
+    private static String required(String value, String option) {
+        if (value.isBlank()) {
+            throw new CliFailure(ExitCodes.ERROR, "visible.badValue", option, value);
         }
-        if (r != null && anchor != null) {
-            throw new CliFailure(ExitCodes.ERROR, "visible.placementTwice");
-        }
+        return value;
     }
 
-    private static void requireImage(Path image, String option) {
-        if (!Files.isRegularFile(image) || !Files.isReadable(image)) {
+    private static byte[] png(Path image, String option) {
+        try {
+            byte[] bytes = Files.readAllBytes(image);
+            if (bytes.length < 8 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
+                throw new CliFailure(ExitCodes.ERROR, "visible.notPng", option, image);
+            }
+            return bytes;
+        } catch (IOException e) {
             throw new CliFailure(ExitCodes.ERROR, "visible.imageNotFound", option, image);
         }
     }
 
-    private Integer pageNumber() {
-        if (page == null) {
-            return null;
+    private Placement.AnchorLine line() {
+        if (anchorLine == null) {
+            return Placement.AnchorLine.NAME;
         }
+        return switch (anchorLine.strip().toLowerCase(Locale.ROOT)) {
+            case "name" -> Placement.AnchorLine.NAME;
+            case "title" -> Placement.AnchorLine.TITLE;
+            default -> throw new CliFailure(ExitCodes.ERROR, "visible.badValue", "--anchor-line", anchorLine);
+        };
+    }
+
+    private int pageNumber() {
         try {
             int n = Integer.parseInt(page.strip());
             if (n < 1) {
@@ -164,7 +175,7 @@ final class VisibleOptions {
 
     private double diameter() {
         if (sealDiameterMm == null) {
-            return 38;
+            return AgencySeal.DEFAULT_DIAMETER_MM;
         }
         try {
             double d = Double.parseDouble(sealDiameterMm.strip().replace(',', '.'));
@@ -177,18 +188,22 @@ final class VisibleOptions {
         }
     }
 
-    private RectMm rectangle() {
-        if (rect == null) {
-            return null;
-        }
+    /** {@code --rect x,y,w,h} in millimetres on page {@code p}. */
+    private Placement.Area area(int p) {
         String[] parts = rect.split(",");
         try {
             if (parts.length != 4) {
-                throw new IllegalArgumentException();
+                throw new NumberFormatException();
             }
-            return new RectMm(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
-                    Double.parseDouble(parts[2].strip()), Double.parseDouble(parts[3].strip()));
-        } catch (IllegalArgumentException e) {
+            double[] v = new double[4];
+            for (int i = 0; i < 4; i++) {
+                v[i] = Double.parseDouble(parts[i].strip());
+            }
+            if (v[0] < 0 || v[1] < 0 || !(v[2] > 0) || !(v[3] > 0)) {
+                throw new NumberFormatException();
+            }
+            return Placement.Area.ofMillimetres(p, v[0], v[1], v[2], v[3]);
+        } catch (NumberFormatException e) {
             throw new CliFailure(ExitCodes.ERROR, "visible.badValue", "--rect", rect);
         }
     }
