@@ -82,9 +82,9 @@ public final class KysoCli {
     }
 
     private static int reportUsageError(ParameterException e, Messages messages, Terminal terminal) {
-        terminal.err().println(messages.get("line.error", UsageErrors.describe(e, messages)));
-        String command = e.getCommandLine().getCommandName();
-        terminal.err().println(messages.get("line.seeHelp", "<main class>".equals(command) ? "kyso" : "kyso " + command));
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        terminal.err().println(messages.get("line.error",
+                messages.get("line.seeHelp", UsageErrors.describe(e, messages), command)));
         return ExitCodes.ERROR;
     }
 
