@@ -16,9 +16,7 @@ record Backends(Function<SignSettings, DocumentSigner> signers, Function<VerifyS
 
     /** signing-core's {@code PdfSigner} and {@code PdfVerifier}. */
     static Backends library() {
-        return new Backends(settings -> {
-            throw new CliFailure(ExitCodes.ERROR, "error.notAvailable");
-        }, settings -> {
+        return new Backends(LibrarySigner::open, settings -> {
             throw new CliFailure(ExitCodes.ERROR, "error.notAvailable");
         });
     }

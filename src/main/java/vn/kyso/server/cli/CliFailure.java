@@ -32,6 +32,12 @@ final class CliFailure extends RuntimeException {
 
     /** The localized one-line message. */
     String describe(Messages messages) {
-        return messages.get(key(), args);
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof java.time.Instant instant) {
+                shown[i] = messages.time(instant);
+            }
+        }
+        return messages.get(key(), shown);
     }
 }

@@ -27,11 +27,14 @@ sealed interface KeySource {
         }
     }
 
-    /** A PKCS#11 token: the module (.so), the slot (null: the first with a token) and the PIN. */
-    record Pkcs11(Path library, Long slot, char[] pin) implements KeySource {
+    /** A PKCS#11 token: the module (.so), the position in its slot list (0: the first) and the PIN. */
+    record Pkcs11(Path library, int slotIndex, char[] pin) implements KeySource {
         public Pkcs11 {
             Objects.requireNonNull(library, "library");
             Objects.requireNonNull(pin, "pin");
+            if (slotIndex < 0) {
+                throw new IllegalArgumentException("slot index must not be negative");
+            }
         }
 
         @Override
@@ -41,7 +44,7 @@ sealed interface KeySource {
 
         @Override
         public String toString() {
-            return "Pkcs11[" + library + ", slot " + slot + "]";
+            return "Pkcs11[" + library + ", slot index " + slotIndex + "]";
         }
     }
 }

@@ -190,10 +190,13 @@ final class SignCommand implements Callable<Integer> {
         if (!Files.isRegularFile(pkcs11Library)) {
             throw new CliFailure(ExitCodes.ERROR, "key.libraryNotFound", pkcs11Library);
         }
-        Long slot = null;
+        int slot = 0;
         if (pkcs11Slot != null) {
             try {
-                slot = Long.parseLong(pkcs11Slot.strip());
+                slot = Integer.parseInt(pkcs11Slot.strip());
+                if (slot < 0) {
+                    throw new NumberFormatException();
+                }
             } catch (NumberFormatException e) {
                 throw new CliFailure(ExitCodes.ERROR, "parse.badValue", "--pkcs11-slot", pkcs11Slot);
             }

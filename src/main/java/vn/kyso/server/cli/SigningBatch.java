@@ -1,12 +1,9 @@
 package vn.kyso.server.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +75,7 @@ final class SigningBatch {
         bar.show(jobs.size(), "");
         bar.clear();
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (jobs.size() > 1 || failed > 0) {
+        if (jobs.size() > 1) {
             terminal.err().println(messages.get("sign.summary", signed, jobs.size(), failed, seconds));
         }
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
@@ -93,37 +90,10 @@ final class SigningBatch {
         if (!outputs.add(output)) {
             throw new CliFailure(ExitCodes.FAILED, "sign.outputTwice", job.output());
         }
-        // Written beside the target, then moved over it: a failed signing leaves no half file,
-        // and an existing OUT.pdf is only replaced by a complete one.
-        Path dir = output.getParent();
-        Path partial;
-        try {
-            partial = Files.createTempFile(dir, "." + output.getFileName(), ".part");
-        } catch (IOException e) {
+        if (!Files.isDirectory(output.getParent())) {
             throw new CliFailure(ExitCodes.FAILED, "sign.outputNotWritable", job.output());
         }
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                signer.sign(job.input(), out);
-            }
-            move(partial, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // a leftover .part file is harmless and named as such
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        signer.sign(job.input(), output);
     }
 
     private static boolean isSameFile(Path input, Path output) {

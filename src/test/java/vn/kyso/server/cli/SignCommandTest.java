@@ -38,13 +38,12 @@ class SignCommandTest {
             opened.add(settings);
             return new DocumentSigner() {
                 @Override
-                public void sign(Path input, java.io.OutputStream output) {
+                public void sign(Path input, Path output) {
                     if (input.getFileName().toString().startsWith("broken")) {
                         throw new SigningException(SigningException.ErrorCode.NOT_A_PDF, "no cross-reference table");
                     }
                     try {
-                        output.write(Files.readAllBytes(input));
-                        output.write("%signed\n".getBytes(StandardCharsets.US_ASCII));
+                        Files.writeString(output, Files.readString(input) + "%signed\n");
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -85,9 +84,6 @@ class SignCommandTest {
             assertThat(s.level()).isEqualTo(PadesLevel.B_B);
             assertThat(((KeySource.Pkcs12) s.key()).file()).isEqualTo(key());
         });
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
-        }
     }
 
     @Test
@@ -149,7 +145,7 @@ class SignCommandTest {
     void keyFailureDuringTheBatchStopsIt() throws IOException {
         Backends revoked = new Backends(settings -> new DocumentSigner() {
             @Override
-            public void sign(Path input, java.io.OutputStream output) {
+            public void sign(Path input, Path output) {
                 throw new SigningException(SigningException.ErrorCode.CERTIFICATE_REVOKED, "certificate revoked");
             }
 
