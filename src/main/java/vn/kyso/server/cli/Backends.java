@@ -16,8 +16,6 @@ record Backends(Function<SignSettings, DocumentSigner> signers, Function<VerifyS
 
     /** signing-core's {@code PdfSigner} and {@code PdfVerifier}. */
     static Backends library() {
-        return new Backends(LibrarySigner::open, settings -> {
-            throw new CliFailure(ExitCodes.ERROR, "error.notAvailable");
-        });
+        return new Backends(LibrarySigner::open, LibraryVerifier::open);
     }
 }
