@@ -36,6 +36,7 @@ public final class KysoCli {
             // unconfigured default prints DEBUG lines to the console and costs start-up time.
             // Outside Spring nobody configures it, so the CLI silences logging unless --debug.
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         return run(args, Terminal.system());
     }
