@@ -58,6 +58,11 @@ class AgencySealAppearanceTest {
         assertThat(Rendering.bounds(page, blue, Rendering.BLUE).getMaxX()).as("the rest of the signature shows")
                 .isCloseTo(blue.getMaxX(), within(1.0));
 
+        Rectangle redInPoppler = Rendering.bounds(
+                Rendering.renderWithPoppler(sealed, 1, "seal-1-over-personal-signature"), Rendering.RED);
+        assertThat((double) redInPoppler.width).as("poppler agrees on the size").isCloseTo(diameter,
+                within(0.02 * diameter));
+        assertThat(redInPoppler.getCenterX()).as("and on the place").isCloseTo(red.getCenterX(), within(2.0));
         assertBothSignaturesValid(sealed, dir);
     }
 

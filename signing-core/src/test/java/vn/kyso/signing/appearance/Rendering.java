@@ -35,14 +35,32 @@ final class Rendering {
     private Rendering() {
     }
 
-    /** Renders page {@code pageIndex} (0-based) and saves it as target/appearance-screenshots/{name}.png. */
+    /** Renders page {@code pageIndex} (0-based) and saves it as target/appearance-screenshots/{name}.png (and .pdf). */
     static BufferedImage render(byte[] pdf, int pageIndex, String name) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, DPI, ImageType.RGB);
             Files.createDirectories(SCREENSHOTS);
             ImageIO.write(image, "png", SCREENSHOTS.resolve(name + ".png").toFile());
+            // the signed file too, for a look in another reader
+            Files.write(SCREENSHOTS.resolve(name + ".pdf"), pdf);
             return image;
         }
+    }
+
+    /** The same page rendered by poppler's pdftoppm, an independent reader; saved as {name}-poppler.png. */
+    static BufferedImage renderWithPoppler(byte[] pdf, int pageIndex, String name)
+            throws IOException, InterruptedException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = Files.write(SCREENSHOTS.resolve(name + ".pdf"), pdf);
+        String page = String.valueOf(pageIndex + 1);
+        Process process = new ProcessBuilder("pdftoppm", "-r", String.valueOf(DPI), "-png", "-singlefile", "-f", page,
+                "-l", page, file.toString(), SCREENSHOTS.resolve(name + "-poppler").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("pdftoppm failed: " + output);
+        }
+        return ImageIO.read(SCREENSHOTS.resolve(name + "-poppler.png").toFile());
     }
 
     /** The bounds of pixels passing {@code test} inside {@code region} (pixels), or null when none do. */

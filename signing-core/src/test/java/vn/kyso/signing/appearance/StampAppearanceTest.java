@@ -67,6 +67,14 @@ class StampAppearanceTest {
         assertThat(text.width).as("lines run across, not down").isGreaterThan(2 * text.height);
     }
 
+    @Test
+    void popplerShowsTheStampAtTheSamePlaceOnARotatedPage() throws Exception {
+        byte[] signed = sign(TestDocuments.decision(true, false, false), new AppendixStamp("125/QĐ-UBND"));
+
+        Rectangle text = assertTopRightInBlack(Rendering.renderWithPoppler(signed, 0, "stamp-appendix-rotated-page"));
+        assertThat(text.width).as("lines run across, not down").isGreaterThan(2 * text.height);
+    }
+
     private static byte[] sign(byte[] pdf, VisibleSignature stamp) throws IOException {
         return TestSigning.sign(pdf, stamp, CLERK, agency);
     }
