@@ -38,7 +38,9 @@ final class AppearanceFont {
                 throw new IllegalStateException("font resource missing: " + RESOURCE);
             }
             TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
-            // Read every table now: FontBox loads tables lazily, and the font is shared by all threads.
+            // The font is shared by all threads. FontBox 3 reads lazily-loaded tables and glyphs under
+            // a lock and the subsetter reads the font through fresh streams over the in-memory bytes;
+            // reading every table now also keeps lazy loading out of concurrent signing.
             font.getHeader();
             font.getHorizontalHeader();
             font.getMaximumProfile();

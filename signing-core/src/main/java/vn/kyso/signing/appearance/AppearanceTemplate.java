@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -70,7 +71,8 @@ final class AppearanceTemplate {
             widget.setAppearance(appearances);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-            template.save(out);
+            // parsed again at once by PDFBox: object streams would only cost time on both sides
+            template.save(out, CompressParameters.NO_COMPRESSION);
             bytes = out.toByteArray();
         }
         SignatureOptions options = new SignatureOptions();

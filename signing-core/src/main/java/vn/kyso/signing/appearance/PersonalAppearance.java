@@ -18,7 +18,7 @@ import vn.kyso.signing.VisibleSignature.Placement;
 final class PersonalAppearance implements AppearanceTemplate.Design {
 
     /** A handwritten signature is never wider than this, however wide the column. */
-    private static final float MAX_WIDTH = (float) (70 * VisibleSignature.POINTS_PER_MM);
+    private static final float MAX_WIDTH = (float) (60 * VisibleSignature.POINTS_PER_MM);
     /** Share of the gap kept free above and below the image, so it touches neither line. */
     private static final float GAP_MARGIN = 0.1f;
     private static final float TEXT_SIZE = 8;

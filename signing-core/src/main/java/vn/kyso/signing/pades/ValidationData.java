@@ -76,7 +76,11 @@ public final class ValidationData {
      */
     public void addCms(byte[] cms, boolean mustComplete) {
         try {
-            CMSSignedData sd = new CMSSignedData(cms);
+            CMSSignedData sd;
+            try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(cms)) {
+                // /Contents is zero padded after the DER: read the first object only
+                sd = new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+            }
             addHolders(sd.getCertificates().getMatches(null), mustComplete);
             for (SignerInformation si : sd.getSignerInfos().getSigners()) {
                 if (si.getUnsignedAttributes() == null) {
