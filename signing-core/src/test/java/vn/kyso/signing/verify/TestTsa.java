@@ -45,7 +45,9 @@ final class TestTsa {
                     new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)),
                     new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"));
             generator.addCertificates(new JcaCertStore(List.of(credential.certificate())));
-            return generator.generate(new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256, digest),
+            TimeStampRequestGenerator request = new TimeStampRequestGenerator();
+            request.setCertReq(true); // a TSA includes its certificate only when asked to
+            return generator.generate(request.generate(TSPAlgorithms.SHA256, digest),
                     BigInteger.valueOf(serial.getAndIncrement()), Date.from(time)).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
