@@ -73,6 +73,7 @@ final class TestDocuments {
             square.setHidden(true);
             PDAppearanceStream ap = new PDAppearanceStream(doc);
             ap.setBBox(new PDRectangle(300, 40));
+            ap.setResources(new PDResources());
             try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
                 cs.setNonStrokingColor(1f, 1f, 1f);
                 cs.addRect(0, 0, 300, 40);
