@@ -130,7 +130,7 @@ final class CmsSignature {
             hashes.put(digestAlgorithm.oid().getId(), digest);
             CMSSignedData withDigest = new CMSSignedData(hashes, cms.toASN1Structure());
             SignerInformation si = withDigest.getSignerInfos().getSigners().iterator().next();
-            if (si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate.getPublicKey()))) {
+            if (si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProvider.BC).build(signerCertificate.getPublicKey()))) {
                 return true;
             }
             verdict.invalid(SubIndication.SIG_CRYPTO_FAILURE, "the signature value does not verify with the signer's key");

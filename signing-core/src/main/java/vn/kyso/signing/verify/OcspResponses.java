@@ -130,7 +130,7 @@ final class OcspResponses {
 
     private static boolean signedBy(BasicOCSPResp basic, X509Certificate signer) {
         try {
-            return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey()));
+            return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProvider.BC).build(signer.getPublicKey()));
         } catch (Exception e) {
             return false;
         }

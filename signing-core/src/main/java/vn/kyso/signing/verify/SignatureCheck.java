@@ -73,15 +73,15 @@ final class SignatureCheck {
         if (verdict.isInvalid()) {
             return;
         }
-        Instant proven = signatureTimestamp(cms, context, verdict, findings);
+        CertificatePool pool = new CertificatePool(context.certificates);
+        pool.addAll(cms.certificates);
+        Instant proven = signatureTimestamp(cms, pool, context, verdict, findings);
         Instant archived = context.proofOfExistenceAfter(candidate.rangeEnd());
         if (archived != null && (proven == null || archived.isBefore(proven))) {
             proven = archived; // a later document timestamp also proves the signature existed then
         }
         findings.proven = proven;
         Instant best = proven != null ? proven : context.now;
-        CertificatePool pool = new CertificatePool(context.certificates);
-        pool.addAll(cms.certificates);
         ChainValidator.Result chain = chains.validate(cms.signerCertificate, pool, best, ChainValidator.Purpose.SIGNATURE);
         if (!chain.ok()) {
             verdict.fail(chain.indication(), chain.subIndication(), chain.problem());
@@ -101,14 +101,15 @@ final class SignatureCheck {
         findings.revocationInFile = outcome.ok() && outcome.allEmbedded() && context.dss.present();
     }
 
-    private Instant signatureTimestamp(CmsSignature cms, DocumentContext context, Verdict verdict, Findings findings) {
+    private Instant signatureTimestamp(CmsSignature cms, CertificatePool pool, DocumentContext context, Verdict verdict,
+            Findings findings) {
         byte[] token = cms.signatureTimestamp();
         if (token == null) {
             return null;
         }
         byte[] signatureValue = cms.signer.getSignature();
         TimestampTokens.Result result = tokens.check(token, (DigestAlgorithm alg) -> alg.newDigest().digest(signatureValue),
-                context.certificates, context.now);
+                pool, context.now);
         if (!result.valid()) {
             result.verdict().problems().forEach(p -> verdict.note("the signature timestamp is ignored: " + p));
             return null;

@@ -73,7 +73,7 @@ final class TimestampTokens {
         }
         String tsaName = Names.dn(tsa.getSubjectX500Principal());
         try {
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProvider.BC).build(tsa));
         } catch (TSPValidationException e) {
             v.invalid(SubIndication.SIG_CRYPTO_FAILURE, "the timestamp token does not verify: " + PdfFile.oneLine(e));
             return new Result(v, time, tsaName);
