@@ -33,7 +33,7 @@ public record Terminal(PrintStream out, PrintStream err, Map<String, String> env
      */
     public static Terminal system() {
         return new Terminal(utf8(FileDescriptor.out), utf8(FileDescriptor.err), System.getenv(),
-                System.console() != null, Clock.systemDefaultZone());
+                System.console() != null, Clock.systemUTC());
     }
 
     private static PrintStream utf8(FileDescriptor fd) {
