@@ -154,6 +154,44 @@ class DocumentRulesTest {
     }
 
     @Test
+    void streamAndByteArrayVariantsSignAndReportTheOutputHash() throws Exception {
+        java.io.ByteArrayOutputStream fromStream = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream fromBytes = new java.io.ByteArrayOutputStream();
+        SignResult a;
+        try (java.io.InputStream in = Files.newInputStream(input)) {
+            a = signer.sign(SignRequest.builder(first, PadesLevel.B_LT).build(), in, fromStream);
+        }
+        SignResult b = signer.sign(SignRequest.builder(second, PadesLevel.B_T).build(), Files.readAllBytes(input),
+                fromBytes);
+        Path pa = Files.write(dir.resolve("from-stream.pdf"), fromStream.toByteArray());
+        Path pb = Files.write(dir.resolve("from-bytes.pdf"), fromBytes.toByteArray());
+
+        assertThat(a.documentSha256()).isEqualTo(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(fromStream.toByteArray()));
+        assertThat(a.outputSize()).isEqualTo(fromStream.size());
+        assertThat(b.documentSha256()).isEqualTo(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(fromBytes.toByteArray()));
+        assertPrefix(input, pa);
+        assertPrefix(input, pb);
+        assertPdfsigValid(pdfsig, pa, 1);
+        assertPdfsigValid(pdfsig, pb, 1);
+    }
+
+    @Test
+    void contentsAreSizedFromTheChainNotAFixedPad() throws Exception {
+        Path out = dir.resolve("sized.pdf");
+        signer.sign(SignRequest.builder(second, PadesLevel.B_B).build(), input, out);
+
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            int[] br = doc.getSignatureDictionaries().get(0).getByteRange();
+            int reservedBytes = (br[2] - br[1] - 2) / 2;
+            int cmsBytes = PadesAssertions.contentInfo(doc.getSignatureDictionaries().get(0).getContents())
+                    .getEncoded().length;
+            assertThat(reservedBytes).isLessThan(cmsBytes + 2500);
+        }
+    }
+
+    @Test
     void inputsThatAreNotSignablePdfsFailWithOneClearLine() throws Exception {
         byte[] pdf = Files.readAllBytes(input);
         Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
