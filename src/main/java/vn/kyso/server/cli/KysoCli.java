@@ -31,6 +31,9 @@ public final class KysoCli {
 
     /** Runs the command on the process's own streams and returns the exit code. */
     public static int run(String[] args) {
+        // picocli looks for Groovy's Closure class when it starts; under Spring Boot's nested-jar
+        // class loader that miss opens and searches every jar of the application (~0.1 s).
+        System.setProperty("picocli.disable.closures", "true");
         if (!Arrays.asList(args).contains("--debug")) {
             // The libraries (PDFBox, via commons-logging) log through SLF4J to Logback, whose
             // unconfigured default prints DEBUG lines to the console and costs start-up time.

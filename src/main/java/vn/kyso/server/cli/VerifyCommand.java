@@ -60,8 +60,20 @@ final class VerifyCommand implements Callable<Integer> {
             case "json" -> true;
             default -> throw new CliFailure(ExitCodes.ERROR, "verify.badFormat", format);
         };
-        DocumentVerifier verifier = backends.verifiers()
-                .apply(new VerifySettings(trustAnchors(), offline, terminal.clock()));
+        VerifySettings settings = new VerifySettings(trustAnchors(), offline, terminal.clock());
+        // Built when the first file passes the quick look: a call on files that are not PDFs at
+        // all then never loads PDFBox and Bouncy Castle.
+        DocumentVerifier verifier = new DocumentVerifier() {
+            private DocumentVerifier built;
+
+            @Override
+            public VerificationReport verify(Path file) {
+                if (built == null) {
+                    built = backends.verifiers().apply(settings);
+                }
+                return built.verify(file);
+            }
+        };
         ReportPrinter printer = json ? new JsonReport(terminal.out()) : new TextReport(terminal.out(), messages);
         int exit = ExitCodes.OK;
         for (Path file : files) {
