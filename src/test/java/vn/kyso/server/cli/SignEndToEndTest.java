@@ -158,4 +158,24 @@ class SignEndToEndTest {
         assertThat(run.errLines()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains("encrypted.pdf", "mã hóa");
     }
+
+    @Test
+    void appendixStampAndCertificationReachThePdf() throws IOException, InterruptedException {
+        Path in = pdf(dir.resolve("phu-luc.pdf"), "Phu luc");
+        Path out = dir.resolve("phu-luc-ky.pdf");
+        CliRun run = sign("sign", "--key", key.toString(), "--key-password-env", "KYSO_P12_PASSWORD", "--level", "B",
+                "--appendix-number", "125/QĐ-UBND", "--certify", "P2", in.toString(), out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        String raw = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("/DocMDP").contains("/P 2");
+        Process text = new ProcessBuilder("pdftotext", out.toString(), "-").redirectErrorStream(true).start();
+        String shown = new String(text.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        text.waitFor();
+        assertThat(shown).contains("125/QĐ-UBND");
+        Process pdfsig = new ProcessBuilder("pdfsig", out.toString()).redirectErrorStream(true).start();
+        String report = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        pdfsig.waitFor();
+        assertThat(report).contains("Signature is Valid");
+    }
 }
