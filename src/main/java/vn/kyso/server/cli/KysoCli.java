@@ -75,7 +75,9 @@ public final class KysoCli {
         cl.getCommandSpec().usageMessage().description(messages.get("command.root"));
         cl.getSubcommands().get("sign").getCommandSpec().usageMessage().description(messages.get("command.sign"));
         cl.getSubcommands().get("verify").getCommandSpec().usageMessage().description(messages.get("command.verify"));
-        cl.getSubcommands().get("help").getCommandSpec().usageMessage().description(messages.get("command.help"));
+        // picocli's help command lists itself by its (English) header: replace both.
+        cl.getSubcommands().get("help").getCommandSpec().usageMessage().header(messages.get("command.help"))
+                .description(messages.get("command.help"));
         cl.setOut(new PrintWriter(terminal.out(), true));
         cl.setErr(new PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((e, args) -> reportUsageError(e, messages, terminal));

@@ -207,5 +207,7 @@ class VerifyCommandTest {
         assertThat(vi.exitCode()).isZero();
         assertThat(vi.out()).contains("Cách dùng:", "--trust", "Chứng thư số gốc tin cậy");
         assertThat(verify("verify", "--help", "--lang", "en").out()).contains("Usage:", "Trusted root certificate");
+        CliRun root = verify("--help");
+        assertThat(root.out()).contains("Lệnh:", "Hiển thị hướng dẫn của một lệnh").doesNotContain("Display help");
     }
 }
