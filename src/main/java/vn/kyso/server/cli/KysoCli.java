@@ -24,9 +24,20 @@ public final class KysoCli {
     private KysoCli() {
     }
 
-    /** Whether these arguments name a CLI command rather than starting the service. */
+    /**
+     * Whether these arguments name a CLI command rather than starting the service: the command
+     * comes first, or after the options every command takes ({@code --lang X}, {@code --debug}).
+     * {@code --debug} alone still starts the service (Spring Boot's own meaning).
+     */
     public static boolean handles(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        int i = 0;
+        while (i < args.length && (args[i].equals("--debug") || args[i].startsWith("--lang="))) {
+            i++;
+        }
+        if (i + 1 < args.length && args[i].equals("--lang")) {
+            return handles(java.util.Arrays.copyOfRange(args, i + 2, args.length));
+        }
+        return i < args.length && COMMANDS.contains(args[i]);
     }
 
     /** Runs the command on the process's own streams and returns the exit code. */
@@ -126,8 +137,8 @@ public final class KysoCli {
     @Command(name = "kyso", synopsisSubcommandLabel = "(sign | verify | help)")
     static final class Root implements Runnable {
 
-        @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "option.help")
-        boolean help;
+        @picocli.CommandLine.Mixin
+        CommonOptions common;
 
         @Option(names = "--version", versionHelp = true, descriptionKey = "option.version")
         boolean version;
