@@ -143,6 +143,31 @@ class DocumentRulesTest {
     }
 
     @Test
+    void missingIssuerIsFetchedFromCaIssuersForTheDss() throws Exception {
+        TestPki.Credential c = server.pki().signer("Chuỗi thiếu", TestPki.KeyType.EC_P256);
+        SigningKey leafOnly = InMemorySigningKey.of(c.privateKey(), List.of(c.certificate()));
+        Path out = dir.resolve("leaf-only-lt.pdf");
+        int before = server.hits(vn.kyso.signing.testpki.TestPkiServer.CA_ISSUERS);
+
+        signer.sign(SignRequest.builder(leafOnly, PadesLevel.B_LT).build(), input, out);
+
+        assertThat(server.hits(vn.kyso.signing.testpki.TestPkiServer.CA_ISSUERS)).isGreaterThan(before);
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            org.apache.pdfbox.cos.COSDictionary dss = doc.getDocumentCatalog().getCOSObject()
+                    .getCOSDictionary(org.apache.pdfbox.cos.COSName.DSS);
+            java.util.List<byte[]> certs = new java.util.ArrayList<>();
+            org.apache.pdfbox.cos.COSArray array = dss.getCOSArray(org.apache.pdfbox.cos.COSName.CERTS);
+            for (int i = 0; i < array.size(); i++) {
+                try (java.io.InputStream in = ((org.apache.pdfbox.cos.COSStream) array.getObject(i)).createInputStream()) {
+                    certs.add(in.readAllBytes());
+                }
+            }
+            assertThat(certs).anySatisfy(der -> assertThat(der)
+                    .isEqualTo(server.pki().issuingCa().certificate().getEncoded()));
+        }
+    }
+
+    @Test
     void revokedSignerCannotReachLt() {
         TestPki.Credential c = server.pki().signer("Đã thu hồi", TestPki.KeyType.EC_P256);
         server.revoke(c.certificate());

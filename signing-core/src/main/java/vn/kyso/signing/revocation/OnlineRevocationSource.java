@@ -132,6 +132,11 @@ public final class OnlineRevocationSource implements RevocationSource {
         return false;
     }
 
+    /** The http(s) caIssuers URLs of {@code cert}'s AIA (where its issuer's certificate is published). */
+    public static List<URI> caIssuersLocations(X509Certificate cert) {
+        return accessLocations(cert, X509ObjectIdentifiers.id_ad_caIssuers);
+    }
+
     static List<URI> accessLocations(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
         List<URI> out = new ArrayList<>();
         byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
