@@ -168,6 +168,49 @@ class DocumentRulesTest {
     }
 
     @Test
+    void onePdfSignerSignsFromManyThreads() throws Exception {
+        byte[] pdf = Files.readAllBytes(input);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                SigningKey key = i % 2 == 0 ? first : second;
+                futures.add(pool.submit(() -> {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    signer.sign(SignRequest.builder(key, PadesLevel.B_T).build(), pdf, out);
+                    return out.toByteArray();
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                Path out = Files.write(dir.resolve("parallel-" + i + ".pdf"), futures.get(i).get());
+                PadesAssertions.assertCmsVerifies(out);
+            }
+            assertPdfsigValid(pdfsig, dir.resolve("parallel-11.pdf"), 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void timestampedLevelWithoutAnyTsaIsAnInvalidRequest() {
+        assertThatThrownBy(() -> PdfSigner.builder().build().sign(SignRequest.builder(first, PadesLevel.B_T).build(),
+                input, dir.resolve("no-tsa.pdf")))
+                .isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void requestTsaUrlIsUsedWhenTheSignerHasNoTimestampSource() throws Exception {
+        Path out = dir.resolve("tsa-url.pdf");
+
+        SignResult r = PdfSigner.builder().build().sign(SignRequest.builder(first, PadesLevel.B_T)
+                .tsaUrl(server.tsaUrl()).build(), input, out);
+
+        assertThat(r.timestampTime()).isNotNull();
+        PadesAssertions.assertLevelStructure(out, PadesLevel.B_T);
+    }
+
+    @Test
     void revokedSignerCannotReachLt() {
         TestPki.Credential c = server.pki().signer("Đã thu hồi", TestPki.KeyType.EC_P256);
         server.revoke(c.certificate());
