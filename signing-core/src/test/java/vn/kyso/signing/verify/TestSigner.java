@@ -52,7 +52,7 @@ import vn.kyso.signing.testpki.TestPki;
  * A small test-only PAdES signer (PDFBox incremental signing + Bouncy Castle CMS) that can also
  * make deliberately malformed signatures. Not the product signer: that is {@code PdfSigner}.
  */
-final class TestSigner {
+public final class TestSigner {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
@@ -156,7 +156,7 @@ final class TestSigner {
     }
 
     /** Adds a /DSS with the given validation data in a new incremental update. */
-    static byte[] addDss(byte[] pdf, List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
+    public static byte[] addDss(byte[] pdf, List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             COSDictionary dss = new COSDictionary();
             COSArray certs = new COSArray();
