@@ -18,6 +18,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -44,6 +45,8 @@ final class RevisionComparison {
     private static final int MAX_DEPTH = 400;
 
     private final boolean fillingAllowed;
+    private final Map<COSObjectKey, Long> signedOffsets;
+    private final Map<COSObjectKey, Long> currentOffsets;
     private final List<String> problems = new ArrayList<>();
     private final Map<Pair, Boolean> done = new HashMap<>();
     private final Map<COSDictionary, Integer> pageNumbers = new java.util.IdentityHashMap<>();
@@ -52,8 +55,10 @@ final class RevisionComparison {
     private int signingChanges;
     private int fillingChanges;
 
-    private RevisionComparison(boolean fillingAllowed) {
+    private RevisionComparison(boolean fillingAllowed, PDDocument signed, PDDocument current) {
         this.fillingAllowed = fillingAllowed;
+        this.signedOffsets = signed.getDocument().getXrefTable();
+        this.currentOffsets = current.getDocument().getXrefTable();
     }
 
     /**
@@ -61,7 +66,7 @@ final class RevisionComparison {
      *               (1, 2 or 3), or 0 when there is none
      */
     static Result compare(PDDocument signed, PDDocument current, int docMdp) {
-        RevisionComparison c = new RevisionComparison(docMdp != 1);
+        RevisionComparison c = new RevisionComparison(docMdp != 1, signed, current);
         try {
             c.catalog(signed.getDocumentCatalog().getCOSObject(), current.getDocumentCatalog().getCOSObject());
             if (docMdp == 1 && (c.signingChanges > 0 || c.fillingChanges > 0)) {
@@ -257,7 +262,7 @@ final class RevisionComparison {
                 result = false;
             }
         }
-        if (s instanceof COSStream ss && f instanceof COSStream fs && !sameData(ss, fs)) {
+        if (s instanceof COSStream ss && f instanceof COSStream fs && !sameOrigin(ss, fs) && !sameData(ss, fs)) {
             result = false;
         }
         return result;
@@ -322,6 +327,22 @@ final class RevisionComparison {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether both objects were read from the same offset of the file. The signed revision is a
+     * prefix of the file, so such an object's own bytes (a stream's data included) are identical;
+     * what it references is still compared.
+     */
+    private boolean sameOrigin(COSStream s, COSStream f) {
+        COSObjectKey sk = s.getKey();
+        COSObjectKey fk = f.getKey();
+        if (sk == null || !sk.equals(fk)) {
+            return false;
+        }
+        Long so = signedOffsets.get(sk);
+        Long fo = currentOffsets.get(fk);
+        return so != null && so > 0 && so.equals(fo);
     }
 
     private static boolean sameData(COSStream s, COSStream f) throws IOException {
