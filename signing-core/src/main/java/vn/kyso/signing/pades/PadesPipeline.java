@@ -1,7 +1,6 @@
 package vn.kyso.signing.pades;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.function.Function;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.apache.pdfbox.util.Hex;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 
@@ -100,8 +98,9 @@ public final class PadesPipeline {
             byte[][] attrs = new byte[1][];
             CmsSignatureStep.Written written;
             try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(file), 65536)) {
+                // the token arrives only at complete time, when the size can no longer change: be generous
                 int reserve = CmsSignatureStep.estimate(request,
-                        request.level().atLeast(PadesLevel.B_T) ? tokenSize.get() + 2048 : 0);
+                        request.level().atLeast(PadesLevel.B_T) ? Math.max(tokenSize.get(), 6144) + 2048 : 0);
                 written = CmsSignatureStep.write(PdfSource.of(input), o, request, now, reserve, hash -> {
                     attrs[0] = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
                     return new byte[0];
@@ -142,7 +141,7 @@ public final class PadesPipeline {
             boolean last = !request.level().atLeast(PadesLevel.B_LT);
             Stages.Stage stage = last ? null : stages.next();
             try (OutputStream o = last ? measured : stage.open()) {
-                copyWithContents(entry.file(), br, cms, o);
+                entry.copyWithContents(cms, o);
             }
             if (!last) {
                 finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
@@ -253,30 +252,6 @@ public final class PadesPipeline {
             }
         } catch (GeneralSecurityException e) {
             throw new SigningException(ErrorCode.INVALID_SIGNING_HANDLE, "the signature value is malformed", e);
-        }
-    }
-
-    /** Copies the prepared file, writing the CMS (hex, zero padded) into its /Contents hole. */
-    private static void copyWithContents(Path file, int[] byteRange, byte[] cms, OutputStream out) throws IOException {
-        byte[] hex = Hex.getBytes(cms);
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 65536)) {
-            transfer(in, out, byteRange[1] + 1L);
-            in.skipNBytes(hex.length);
-            out.write(hex);
-            transfer(in, out, Files.size(file) - byteRange[1] - 1L - hex.length);
-        }
-    }
-
-    private static void transfer(InputStream in, OutputStream out, long n) throws IOException {
-        byte[] buffer = new byte[65536];
-        long left = n;
-        while (left > 0) {
-            int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (r < 0) {
-                throw new IOException("prepared file shorter than expected");
-            }
-            out.write(buffer, 0, r);
-            left -= r;
         }
     }
 
