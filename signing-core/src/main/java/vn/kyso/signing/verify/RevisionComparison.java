@@ -178,6 +178,10 @@ final class RevisionComparison {
             if (annot == null || !COSName.WIDGET.equals(annot.getCOSName(COSName.SUBTYPE)) || !isSignatureField(annot)) {
                 problems.add("page " + page + ": an annotation (" + subtype(f.get(i)) + ") was added after signing");
                 ok = false;
+            } else if (resolve(fieldValue(annot)) == null && annot.containsKey(COSName.AP)) {
+                // an unsigned signature field that draws something is an overlay, not a signature
+                problems.add("page " + page + ": an unsigned signature field with an appearance was added after signing");
+                ok = false;
             }
         }
         return ok;
