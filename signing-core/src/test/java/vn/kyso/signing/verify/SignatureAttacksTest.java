@@ -227,6 +227,23 @@ class SignatureAttacksTest {
     }
 
     @Test
+    void shadowReplaceAttackSwappingTheFormsDefaultFontIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+        byte[] attacked = update(signed, doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            PDResources dr = form.getDefaultResources();
+            dr.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.COURIER));
+            dr.getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        SignatureReport s = verify(attacked).signatures().get(0);
+
+        assertDisallowed(s);
+        assertThat(s.problems()).anyMatch(p -> p.contains("/DR"));
+    }
+
+    @Test
     void shadowReplaceAttackOnAFormFieldIsDisallowedWhenTheCertificationForbidsChanges() {
         byte[] attacked = TestUpdates.fillField(TestSigner.sign(TestDocuments.withTextField(), options().certifying(1)),
                 "amount", "100000000");
