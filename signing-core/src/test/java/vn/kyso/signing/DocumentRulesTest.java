@@ -211,6 +211,35 @@ class DocumentRulesTest {
     }
 
     @Test
+    void anEarlierSignerWithAnUnreachableCaDoesNotBlockANewLtSignatureButBlocksExtend() {
+        TestPki foreign = TestPki.create(java.time.Instant.now(), "http://127.0.0.1:1", TestPki.KeyType.EC_P256,
+                "Foreign");
+        TestPki.Credential f = foreign.signer("Người ký ngoài tỉnh", TestPki.KeyType.EC_P256);
+        Path foreignSigned = dir.resolve("foreign.pdf");
+        signer.sign(SignRequest.builder(InMemorySigningKey.of(f.privateKey(), f.chain()), PadesLevel.B_B).build(), input,
+                foreignSigned);
+        Path ours = dir.resolve("foreign-then-ours.pdf");
+
+        signer.sign(SignRequest.builder(second, PadesLevel.B_LT).build(), foreignSigned, ours);
+
+        assertPdfsigValid(Pdfsig.trusting(dir.resolve("both-roots"), server.pki().root().certificate(),
+                foreign.root().certificate()), ours, 2);
+        assertThatThrownBy(() -> signer.extend(foreignSigned, dir.resolve("foreign-lt.pdf"), PadesLevel.B_LT))
+                .isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.REVOCATION_UNAVAILABLE));
+    }
+
+    @Test
+    void ltaWithOnlyARequestTsaUrlTimestampsTheDocumentToo() throws Exception {
+        Path out = dir.resolve("lta-url.pdf");
+
+        PdfSigner.builder().build().sign(SignRequest.builder(first, PadesLevel.B_LTA).tsaUrl(server.tsaUrl()).build(),
+                input, out);
+
+        PadesAssertions.assertLevelStructure(out, PadesLevel.B_LTA);
+    }
+
+    @Test
     void revokedSignerCannotReachLt() {
         TestPki.Credential c = server.pki().signer("Đã thu hồi", TestPki.KeyType.EC_P256);
         server.revoke(c.certificate());

@@ -61,6 +61,7 @@ public final class PadesPipeline {
         SignatureAlgorithm algorithm = checkRequest(request, now);
         TimestampSource tsa = request.level().atLeast(PadesLevel.B_T) ? timestampSource(request) : null;
         byte[][] token = new byte[1][];
+        byte[][] cms = new byte[1][];
         MeasuredOutput measured = new MeasuredOutput(out);
         try (Stages stages = new Stages(in.inMemory())) {
             boolean last = request.level() == PadesLevel.B_B || request.level() == PadesLevel.B_T;
@@ -72,12 +73,13 @@ public final class PadesPipeline {
                             byte[] attrs = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
                             byte[] value = request.key().sign(attrs, request.digest());
                             token[0] = tsa == null ? null : signatureTimestamp(tsa, value, request.digest());
-                            return CadesSignedData.signedData(request.key().certificateChain(), algorithm, attrs, value,
-                                    token[0]);
+                            cms[0] = CadesSignedData.signedData(request.key().certificateChain(), algorithm, attrs,
+                                    value, token[0]);
+                            return cms[0];
                         });
             }
             if (!last) {
-                finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
+                finishLevels(stage.source(), measured, request.level(), stages, tsa, cms[0], request.key().certificate());
             }
             return result(written.fieldName(), request, now, token[0], measured);
         } catch (IOException e) {
@@ -144,7 +146,7 @@ public final class PadesPipeline {
                 entry.copyWithContents(cms, o);
             }
             if (!last) {
-                finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
+                finishLevels(stage.source(), measured, request.level(), stages, tsa, cms, request.key().certificate());
             }
             return result(entry.fieldName(), request, entry.claimedTime(), token, measured);
         } catch (IOException e) {
@@ -160,12 +162,20 @@ public final class PadesPipeline {
             throw new SigningException(ErrorCode.INVALID_REQUEST, "extend reaches B-LT or B-LTA, not " + target);
         }
         try (Stages stages = new Stages(in.inMemory())) {
-            finishLevels(in, out, target, stages, true, null);
+            finishLevels(in, out, target, stages, target == PadesLevel.B_LTA ? defaultTimestampSource() : null, null,
+                    null);
         }
     }
 
-    private void finishLevels(PdfSource in, OutputStream out, PadesLevel target, Stages stages, boolean strict,
-            java.security.cert.X509Certificate mustBeGood) {
+    /**
+     * Writes the /DSS and, for B-LTA, the document timestamp.
+     *
+     * @param newCms     the signature just made: revocation data is required for its chains only (an
+     *                   earlier signer's offline CA must not block a new signature); null requires it for all
+     * @param mustBeGood the new signer's certificate, whose revocation fails the signing; may be null
+     */
+    private void finishLevels(PdfSource in, OutputStream out, PadesLevel target, Stages stages, TimestampSource tsa,
+            byte[] newCms, java.security.cert.X509Certificate mustBeGood) {
         boolean lta = target == PadesLevel.B_LTA;
         Stages.Stage dssStage = lta ? stages.next() : null;
         try (OutputStream o = lta ? dssStage.open() : nonClosing(out); PDDocument doc = PdfOpener.open(in)) {
@@ -173,14 +183,17 @@ public final class PadesPipeline {
                 throw new SigningException(ErrorCode.INVALID_REQUEST, "the PDF has no signature to extend");
             }
             ValidationData data = new ValidationData();
-            DssIncrement.collect(doc, data, strict);
+            DssIncrement.collect(doc, data, newCms == null);
+            if (newCms != null) {
+                data.addCms(newCms, true);
+            }
             data.fetchRevocation(revocationSource, mustBeGood);
             DssIncrement.write(doc, data, o);
         } catch (IOException e) {
             throw new SigningException(ErrorCode.IO_ERROR, "cannot write the DSS: " + e.getMessage(), e);
         }
         if (lta) {
-            writeDocumentTimestamp(dssStage.source(), out, defaultTimestampSource());
+            writeDocumentTimestamp(dssStage.source(), out, tsa);
         }
     }
 
