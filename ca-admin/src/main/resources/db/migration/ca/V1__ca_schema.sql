@@ -5,10 +5,10 @@
 -- writers of every instance sharing the database (CRL numbers, the audit chain head).
 CREATE TABLE ca_counter (
     name  VARCHAR(32) PRIMARY KEY,
-    value BIGINT      NOT NULL
+    counter_value BIGINT NOT NULL
 );
-INSERT INTO ca_counter (name, value) VALUES ('crl_number', 0);
-INSERT INTO ca_counter (name, value) VALUES ('audit_seq', 0);
+INSERT INTO ca_counter (name, counter_value) VALUES ('crl_number', 0);
+INSERT INTO ca_counter (name, counter_value) VALUES ('audit_seq', 0);
 
 -- The CA's own certificates: ROOT, ISSUING, OCSP responder, TSA (one current row per role).
 CREATE TABLE ca_authority (
@@ -90,10 +90,10 @@ CREATE TABLE ca_crl (
     der         BYTEA NOT NULL
 );
 
--- Append-only, hash-chained: hash = SHA-256(prev_hash | seq | at | actor | action | target | details).
+-- Append-only, hash-chained: hash = SHA-256(prev_hash | seq | logged_at | actor | action | target | details).
 CREATE TABLE ca_audit (
     seq       BIGINT PRIMARY KEY,
-    at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    logged_at TIMESTAMP WITH TIME ZONE NOT NULL,
     actor     VARCHAR(255)  NOT NULL,
     action    VARCHAR(64)   NOT NULL,
     target    VARCHAR(255)  NOT NULL,

@@ -44,7 +44,7 @@ public final class AuditLog {
         String safeTarget = clip(target == null ? "" : target, 255);
         String safeDetails = clip(details == null ? "" : details, 2048);
         String hash = hash(prev, seq, at, safeActor, action, safeTarget, safeDetails);
-        db.jdbc().sql("INSERT INTO ca_audit (seq, at, actor, action, target, details, prev_hash, hash) "
+        db.jdbc().sql("INSERT INTO ca_audit (seq, logged_at, actor, action, target, details, prev_hash, hash) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(seq, CaDatabase.ts(at), safeActor, action, safeTarget, safeDetails, prev, hash)
                 .update();
@@ -53,10 +53,10 @@ public final class AuditLog {
 
     /** Entries with seq greater than {@code afterSeq}, oldest first. */
     public List<AuditEntry> entries(long afterSeq, int limit) {
-        return db.jdbc().sql("SELECT seq, at, actor, action, target, details, prev_hash, hash FROM ca_audit "
+        return db.jdbc().sql("SELECT seq, logged_at, actor, action, target, details, prev_hash, hash FROM ca_audit "
                         + "WHERE seq > ? ORDER BY seq LIMIT ?")
                 .params(afterSeq, limit)
-                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), CaDatabase.instant(rs, "at"),
+                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), CaDatabase.instant(rs, "logged_at"),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target"),
                         rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash")))
                 .list();

@@ -67,11 +67,11 @@ public final class CaDatabase {
      * stays locked until commit, which orders the callers across every instance.
      */
     public long nextValue(String counter) {
-        int updated = jdbc.sql("UPDATE ca_counter SET value = value + 1 WHERE name = ?").param(counter).update();
+        int updated = jdbc.sql("UPDATE ca_counter SET counter_value = counter_value + 1 WHERE name = ?").param(counter).update();
         if (updated != 1) {
             throw new CaException(CaException.ErrorCode.STORAGE_ERROR, "missing counter " + counter);
         }
-        return jdbc.sql("SELECT value FROM ca_counter WHERE name = ?").param(counter).query(Long.class).single();
+        return jdbc.sql("SELECT counter_value FROM ca_counter WHERE name = ?").param(counter).query(Long.class).single();
     }
 
     public static OffsetDateTime ts(Instant instant) {
