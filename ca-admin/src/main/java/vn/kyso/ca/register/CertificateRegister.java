@@ -70,10 +70,11 @@ public final class CertificateRegister {
                 .orElseThrow(() -> unknown(serial));
     }
 
+    /** The custody key of a certificate, null when the subscriber holds the key. */
     public Long custodyKeyId(BigInteger serial) {
         return db.jdbc().sql("SELECT custody_key_id FROM ca_certificate WHERE serial = ?").param(hex(serial))
-                .query((rs, n) -> (Long) rs.getObject("custody_key_id", Long.class)).optional()
-                .orElseThrow(() -> unknown(serial));
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("custody_key_id", Long.class))).optional()
+                .orElseThrow(() -> unknown(serial)).orElse(null);
     }
 
     public static CaException unknown(BigInteger serial) {

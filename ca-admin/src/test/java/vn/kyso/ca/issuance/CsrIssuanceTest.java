@@ -22,6 +22,8 @@ import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CertificateQuery;
 import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CsrIssueRequest;
+import static vn.kyso.ca.testing.CaAssertions.assertCode;
+
 import vn.kyso.ca.testing.Csrs;
 import vn.kyso.ca.testing.DatabaseTest;
 import vn.kyso.ca.testing.MutableClock;
@@ -130,10 +132,5 @@ class CsrIssuanceTest {
                 pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertThat(t.ca.certificates(new CertificateQuery(officer, null, null, 10, 0)))
                 .extracting(CertificateRecord::serial).containsExactly(r.serial());
-    }
-
-    static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, CaException.ErrorCode code) {
-        assertThatThrownBy(call).isInstanceOf(CaException.class)
-                .satisfies(e -> assertThat(((CaException) e).code()).isEqualTo(code));
     }
 }

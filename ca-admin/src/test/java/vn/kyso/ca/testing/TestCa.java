@@ -31,11 +31,15 @@ public final class TestCa {
         this.dir = dir;
     }
 
-    /** P-256 CA keys, light Argon2id; the OCSP responder keeps its real RSA-2048 default. */
+    /** P-256 keys everywhere and a light Argon2id, so that each test builds its own CA quickly. */
     public static CaSettings fastSettings(Path dir) {
         CaSettings defaults = CaSettings.defaults(dir, "http://127.0.0.1:8080");
         CaSettings.Hierarchy h = defaults.hierarchy();
+        CaSettings.Responders r = defaults.responders();
         return defaults
+                .withResponders(new CaSettings.Responders(r.ocspName(), KeyAlgorithm.EC_P256, r.ocspValidity(),
+                        r.ocspRenewBefore(), r.ocspResponseValidity(), r.ocspCacheTtl(), r.tsaName(),
+                        KeyAlgorithm.EC_P256, r.tsaValidity(), r.tsaPolicyOid(), r.tsaAccuracy(), r.crlNextUpdate()))
                 .withHierarchy(new CaSettings.Hierarchy(h.rootName(), KeyAlgorithm.EC_P256, h.rootValidity(),
                         h.issuingName(), KeyAlgorithm.EC_P256, h.issuingValidity()))
                 .withCustody(new CaSettings.Custody(KeyAlgorithm.EC_P256, 1024, 1, 1, 5, true));
