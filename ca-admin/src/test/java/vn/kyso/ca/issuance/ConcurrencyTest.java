@@ -70,6 +70,7 @@ class ConcurrencyTest {
         assertThat(t.ca.certificates(new CertificateQuery(officer, null, CertificateKind.PERSONAL, 1000, 0)))
                 .hasSize(1000);
         assertThat(t.ca.verifyAuditChain().intact()).isTrue();
+        assertThat(t.ca.auditLog(0, 5000)).filteredOn(e -> e.action().equals("CERTIFICATE_ISSUED")).hasSize(2000);
     }
 
     @DatabaseTest
