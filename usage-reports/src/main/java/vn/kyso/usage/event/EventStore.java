@@ -10,14 +10,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kyso.usage.CertificateKind;
+import vn.kyso.usage.CertificateRef;
 import vn.kyso.usage.EventType;
 import vn.kyso.usage.RecordResult;
 import vn.kyso.usage.UsageEvent;
@@ -37,6 +42,7 @@ public final class EventStore {
 
     /** Events per transaction: large enough for JDBC batching to pay, small enough to keep locks short. */
     static final int CHUNK = 2_000;
+    private static final int MAX_ATTEMPTS = 8;
 
     private static final String INSERT = """
             INSERT INTO usage_event (dedup_key, certificate_id, event_type, occurred_at, use_day, document_sha256,
@@ -75,37 +81,71 @@ public final class EventStore {
         RecordResult total = new RecordResult(0, 0, 0);
         for (int from = 0; from < events.size(); from += CHUNK) {
             List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
-            List<UsageEvent> newSigned = new ArrayList<>();
-            List<CertificateKind> kinds = new ArrayList<>();
-            RecordResult r = tx.execute(status -> recordChunk(chunk, newSigned, kinds));
-            total = total.plus(r);
-            for (int i = 0; i < newSigned.size(); i++) {
-                onNewSigned.accept(newSigned.get(i), kinds.get(i));
+            // certificates are resolved (and unknown ones registered) before the chunk's
+            // transaction, so a rolled-back attempt cannot leave a cached id that does not exist
+            int newCertificates = 0;
+            Map<CertificateRef, Known> known = new HashMap<>();
+            for (UsageEvent e : chunk) {
+                if (!known.containsKey(e.certificate())) {
+                    Known k = inventory.resolve(e.certificate(), null);
+                    known.put(e.certificate(), k);
+                    newCertificates += k.registeredNow() ? 1 : 0;
+                }
+            }
+            List<Pending> pending = new ArrayList<>(chunk.size());
+            for (UsageEvent e : chunk) {
+                pending.add(new Pending(dedupKey(e), e, known.get(e.certificate()), e.at().atZone(zone).toLocalDate()));
+            }
+            // every writer takes unique-key locks in the same (key) order, so two batches sharing
+            // events wait for each other instead of deadlocking
+            pending.sort(Comparator.comparing(Pending::key));
+            List<Pending> inserted = inTransaction(pending);
+            total = total.plus(new RecordResult(inserted.size(), chunk.size() - inserted.size(), newCertificates));
+            for (Pending p : inserted) {
+                if (p.event().type() == EventType.SIGNED) {
+                    onNewSigned.accept(p.event(), p.known().kind());
+                }
             }
         }
         return total;
     }
 
-    private RecordResult recordChunk(List<UsageEvent> chunk, List<UsageEvent> newSigned, List<CertificateKind> kinds) {
-        int newCertificates = 0;
-        List<Object[]> rows = new ArrayList<>(chunk.size());
-        List<Known> knowns = new ArrayList<>(chunk.size());
-        OffsetDateTime now = CertificateInventory.utc(clock.instant());
-        for (UsageEvent e : chunk) {
-            Known k = inventory.resolve(e.certificate(), null);
-            if (k.registeredNow()) {
-                newCertificates++;
+    /**
+     * Inserts a chunk and its rollups in one transaction. A writer that waited too long on
+     * another's uncommitted rows (H2 lock timeout) or lost a deadlock retries the whole chunk:
+     * the transaction rolled back, and the insert is idempotent.
+     */
+    private List<Pending> inTransaction(List<Pending> pending) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return tx.execute(status -> insert(pending));
+            } catch (TransientDataAccessException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt + random.nextInt(50));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
-            knowns.add(k);
-            LocalDate day = e.at().atZone(zone).toLocalDate();
-            rows.add(new Object[] { dedupKey(e), k.id(), e.type().name(), CertificateInventory.utc(e.at()), day,
+        }
+    }
+
+    private List<Pending> insert(List<Pending> pending) {
+        OffsetDateTime now = CertificateInventory.utc(clock.instant());
+        List<Object[]> rows = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            UsageEvent e = p.event();
+            rows.add(new Object[] { p.key(), p.known().id(), e.type().name(), CertificateInventory.utc(e.at()), p.day(),
                     e.documentSha256(), e.signatureField(), e.channel() == null ? null : e.channel().name(),
                     e.level() == null ? null : e.level().name(),
                     e.duration() == null ? null : e.duration().toMillis(), now });
         }
         int[] counts = jdbc.batchUpdate(INSERT, rows);
         Rollups.Deltas deltas = new Rollups.Deltas();
-        int recorded = 0;
+        List<Pending> inserted = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == Statement.SUCCESS_NO_INFO) {
                 // a driver rewriting batches (pgjdbc reWriteBatchedInserts) hides which rows were new
@@ -113,17 +153,16 @@ public final class EventStore {
                         "the JDBC driver does not report per-row update counts; disable batch rewriting");
             }
             if (counts[i] > 0) {
-                recorded++;
-                UsageEvent e = chunk.get(i);
-                deltas.add(knowns.get(i).id(), (LocalDate) rows.get(i)[4], e.type());
-                if (e.type() == EventType.SIGNED) {
-                    newSigned.add(e);
-                    kinds.add(knowns.get(i).kind());
-                }
+                Pending p = pending.get(i);
+                inserted.add(p);
+                deltas.add(p.known().id(), p.day(), p.event().type());
             }
         }
         rollups.apply(deltas);
-        return new RecordResult(recorded, chunk.size() - recorded, newCertificates);
+        return inserted;
+    }
+
+    private record Pending(String key, UsageEvent event, Known known, LocalDate day) {
     }
 
     /**
