@@ -20,6 +20,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -81,9 +83,12 @@ public final class PdfSignatures implements SignatureExtractor {
         String revision = sha256(file, range[2] + range[3]);
         CMSSignedData cms;
         try {
-            cms = new CMSSignedData(new CMSProcessableByteArray(signed), signature.getContents(file));
+            // /Contents is zero-padded to its reserved size: read the one ASN.1 object, ignore the rest
+            try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+                cms = new CMSSignedData(new CMSProcessableByteArray(signed), ContentInfo.getInstance(in.readObject()));
+            }
         } catch (Exception e) {
-            throw new IOException("signature " + field + " is not CMS", e);
+            throw new IOException("signature " + field + " is not CMS (" + e.getMessage() + ")", e);
         }
         SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
         @SuppressWarnings("unchecked")
