@@ -51,7 +51,7 @@ public record IngestResult(int files, int signaturesFound, int recorded, int dup
     /**
      * @param file        the document
      * @param field       the signature field
-     * @param certificate the certificate the signature names
+     * @param certificate the certificate the signature names; null when it names none readably
      * @param reason      why it was not counted (English)
      */
     public record RejectedSignature(String file, String field, CertificateRef certificate, String reason) {

@@ -8,10 +8,12 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +36,7 @@ import vn.kyso.usage.export.CsvExport;
 import vn.kyso.usage.export.XlsxExport;
 import vn.kyso.usage.ingest.FolderPoller;
 import vn.kyso.usage.ingest.Ingestion;
-import vn.kyso.usage.ingest.PdfSignatures;
+import vn.kyso.usage.ingest.VerifiedSignatures;
 import vn.kyso.usage.ingest.SignatureExtractor;
 import vn.kyso.usage.inventory.CertificateImport;
 import vn.kyso.usage.inventory.CertificateInventory;
@@ -303,7 +305,8 @@ public final class UsageReports {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random;
         private ZoneId zone = VIETNAM;
-        private SignatureExtractor extractor = new PdfSignatures();
+        private SignatureExtractor extractor;
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
         private long maxDocumentBytes = 100L * 1024 * 1024;
         private Duration metricsCacheTtl = Duration.ofSeconds(60);
         private boolean migrate = true;
@@ -334,7 +337,13 @@ public final class UsageReports {
             return this;
         }
 
-        /** How signatures are found in ingested PDFs. */
+        /** Roots the verifier trusts; untrusted signatures still count (use needs no trust). */
+        public Builder trustAnchors(Collection<X509Certificate> anchors) {
+            trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        /** How signatures are found in ingested PDFs (signing-core's verifier by default). */
         public Builder signatureExtractor(SignatureExtractor extractor) {
             this.extractor = Objects.requireNonNull(extractor);
             return this;
@@ -368,6 +377,9 @@ public final class UsageReports {
             Objects.requireNonNull(dataSource, "dataSource");
             if (random == null) {
                 random = new SecureRandom();
+            }
+            if (extractor == null) {
+                extractor = new VerifiedSignatures(trustAnchors, clock, maxDocumentBytes);
             }
             return new UsageReports(this);
         }

@@ -77,7 +77,8 @@ final class TestPdfs {
                             .build(new JcaContentSignerBuilder(TestPki.signatureAlgorithm(signer.privateKey()))
                                     .build(signer.privateKey()), signer.certificate()));
                     gen.addCertificates(new JcaCertStore(signer.chain()));
-                    return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+                    return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).toASN1Structure()
+                            .getEncoded("DER");
                 } catch (Exception e) {
                     throw new IOException(e);
                 }
