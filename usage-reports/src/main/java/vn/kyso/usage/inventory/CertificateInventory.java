@@ -191,15 +191,11 @@ public final class CertificateInventory {
             counts.put(s, 0L);
         }
         jdbc.sql("""
-                SELECT CASE WHEN status = 'ACTIVE' AND not_after < ? THEN 'EXPIRED' ELSE status END AS s, COUNT(*)
-                FROM usage_certificate GROUP BY CASE WHEN status = 'ACTIVE' AND not_after < ? THEN 'EXPIRED' ELSE status END""")
-                .params(now(), now())
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        counts.put(CertificateStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                    }
-                    return null;
-                });
+                SELECT s, COUNT(*) FROM (SELECT CASE WHEN status = 'ACTIVE' AND not_after < ? THEN 'EXPIRED'
+                    ELSE status END AS s FROM usage_certificate) t GROUP BY s""")
+                .param(now())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts
+                        .put(CertificateStatus.valueOf(rs.getString(1)), rs.getLong(2)));
         return counts;
     }
 

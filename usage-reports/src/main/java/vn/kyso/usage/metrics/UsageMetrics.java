@@ -94,7 +94,7 @@ public final class UsageMetrics implements MeterBinder {
 
     double certificates(CertificateStatus status) {
         Instant now = clock.instant();
-        if (statusAt == null || statusSnapshot == null || statusAt.plus(cacheTtl).isBefore(now)) {
+        if (statusAt == null || statusSnapshot == null || !statusAt.plus(cacheTtl).isAfter(now)) {
             statusSnapshot = statusCounts.get();
             statusAt = now;
         }
@@ -103,7 +103,7 @@ public final class UsageMetrics implements MeterBinder {
 
     double regularRatio() {
         Instant now = clock.instant();
-        if (ratioAt == null || ratioSnapshot == null || ratioAt.plus(cacheTtl).isBefore(now)) {
+        if (ratioAt == null || ratioSnapshot == null || !ratioAt.plus(cacheTtl).isAfter(now)) {
             ratioSnapshot = regularRatio.get();
             ratioAt = now;
         }
