@@ -66,7 +66,7 @@ public class Locales implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
-            Locale asked = supported(request.getParameter(PARAMETER));
+            Locale asked = supported(fromQuery(request.getQueryString()));
             if (asked != null) {
                 return asked;
             }
@@ -79,6 +79,22 @@ public class Locales implements WebMvcConfigurer {
         public void setLocale(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                 Locale locale) {
             super.setLocale(request, response, locale == null ? null : supported(locale.toLanguageTag()));
+        }
+
+        /**
+         * {@code lang} from the query string only: {@code getParameter} would parse a form or
+         * multipart body, which must not happen before size limits are checked.
+         */
+        static String fromQuery(String query) {
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(PARAMETER + "=")) {
+                    return pair.substring(PARAMETER.length() + 1);
+                }
+            }
+            return null;
         }
 
         private static Locale fromHeader(HttpServletRequest request) {

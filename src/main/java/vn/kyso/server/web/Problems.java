@@ -1,14 +1,22 @@
 package vn.kyso.server.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds every problem response of the service, so that all carry the same fields: a
@@ -24,9 +32,33 @@ public class Problems {
     public static final String CODE_ATTRIBUTE = Problems.class.getName() + ".code";
 
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, JsonMapper json) {
         this.messages = messages;
+        this.json = json;
+    }
+
+    /**
+     * Writes a problem straight to the response, for filters that must answer without an error
+     * dispatch (which would re-run the request's parsing, or log its URL).
+     */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(body));
     }
 
     /**
