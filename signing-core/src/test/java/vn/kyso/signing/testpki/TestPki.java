@@ -148,6 +148,23 @@ public final class TestPki {
                 Profile.SIGNER);
     }
 
+    /**
+     * A personal signing certificate for a public key generated elsewhere (a PKCS#11 token); the
+     * returned credential has no private key.
+     */
+    public Credential signerFor(String commonName, PublicKey publicKey) {
+        X509Certificate cert = build(new X500Name("C=VN,O=kyso test,CN=" + commonName), publicKey,
+                X500Name.getInstance(issuingCa.certificate().getSubjectX500Principal().getEncoded()),
+                issuingCa.privateKey(), issuingCa.certificate().getPublicKey(), now.minus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(3 * 365)), Profile.SIGNER, baseUrl);
+        return new Credential(null, cert, List.of(issuingCa.certificate(), root.certificate()));
+    }
+
+    /** The base URL the certificates' AIA and CDP point under, or null. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** A timestamping certificate (id-kp-timeStamping, critical). */
     public Credential tsa() {
         return issue("C=VN,O=kyso test,CN=Test TSA", KeyType.RSA_2048, now.minus(Duration.ofDays(30)),

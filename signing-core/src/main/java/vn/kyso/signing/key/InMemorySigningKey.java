@@ -1,0 +1,53 @@
+package vn.kyso.signing.key;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+
+import vn.kyso.signing.DigestAlgorithm;
+import vn.kyso.signing.SignatureScheme;
+import vn.kyso.signing.SigningKey;
+import vn.kyso.signing.cms.SignatureAlgorithm;
+
+/**
+ * A JCA private key held in memory with its chain: the service's key custody after unlocking,
+ * and the base of the PKCS#12 and PKCS#11 keys. Thread-safe (a new JCA Signature per call).
+ *
+ * @param privateKey the private key (software or a token handle)
+ * @param certificateChain signer first
+ * @param scheme how to sign (use {@link #of} for the key's default)
+ */
+public record InMemorySigningKey(PrivateKey privateKey, List<X509Certificate> certificateChain, SignatureScheme scheme)
+        implements SigningKey {
+
+    public InMemorySigningKey {
+        Objects.requireNonNull(privateKey, "privateKey");
+        certificateChain = List.copyOf(certificateChain);
+        if (certificateChain.isEmpty()) {
+            throw new IllegalArgumentException("the certificate chain must hold at least the signer's certificate");
+        }
+        scheme = scheme == null ? SignatureScheme.defaultFor(certificateChain.get(0).getPublicKey()) : scheme;
+    }
+
+    /** The key with the default scheme for its algorithm (PKCS#1 v1.5 for RSA, ECDSA for EC). */
+    public static InMemorySigningKey of(PrivateKey privateKey, List<X509Certificate> chain) {
+        return new InMemorySigningKey(privateKey, chain, null);
+    }
+
+    /** The same key signing with another scheme (e.g. RSASSA-PSS). */
+    public InMemorySigningKey withScheme(SignatureScheme other) {
+        return new InMemorySigningKey(privateKey, certificateChain, other);
+    }
+
+    @Override
+    public byte[] sign(byte[] toBeSigned, DigestAlgorithm digest) {
+        return SignatureAlgorithm.of(scheme, digest).sign(privateKey, null, toBeSigned);
+    }
+
+    @Override
+    public String toString() {
+        // never print key material
+        return "InMemorySigningKey[" + certificateChain.get(0).getSubjectX500Principal().getName() + ", " + scheme + "]";
+    }
+}

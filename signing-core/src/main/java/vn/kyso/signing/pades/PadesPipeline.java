@@ -1,0 +1,310 @@
+package vn.kyso.signing.pades;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.util.Hex;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TimeStampToken;
+
+import vn.kyso.signing.DigestAlgorithm;
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.PreparedSignature;
+import vn.kyso.signing.RevocationSource;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignResult;
+import vn.kyso.signing.SigningException;
+import vn.kyso.signing.SigningException.ErrorCode;
+import vn.kyso.signing.TimestampSource;
+import vn.kyso.signing.cms.CadesSignedData;
+import vn.kyso.signing.cms.KeyPolicy;
+import vn.kyso.signing.cms.SignatureAlgorithm;
+
+/**
+ * Runs the PAdES levels as successive incremental updates: the CMS signature (B-B, with its
+ * signature timestamp for B-T), the /DSS (B-LT), the document timestamp (B-LTA). Thread-safe.
+ */
+public final class PadesPipeline {
+
+    private final Clock clock;
+    private final TimestampSource timestampSource;
+    private final Function<URI, TimestampSource> timestampSourceForUrl;
+    private final RevocationSource revocationSource;
+    private final PreparedStore prepared;
+    /** The largest token seen so far: sizes /Contents without a huge fixed pad. */
+    private final AtomicInteger tokenSize = new AtomicInteger(4096);
+
+    public PadesPipeline(Clock clock, TimestampSource timestampSource,
+            Function<URI, TimestampSource> timestampSourceForUrl, RevocationSource revocationSource,
+            Duration preparedLifetime) {
+        this.clock = clock;
+        this.timestampSource = timestampSource;
+        this.timestampSourceForUrl = timestampSourceForUrl;
+        this.revocationSource = revocationSource;
+        this.prepared = new PreparedStore(clock, preparedLifetime);
+    }
+
+    /** One-step signing of {@code in} into {@code out}. */
+    public SignResult sign(SignRequest request, PdfSource in, OutputStream out) {
+        Instant now = clock.instant();
+        SignatureAlgorithm algorithm = checkRequest(request, now);
+        TimestampSource tsa = request.level().atLeast(PadesLevel.B_T) ? timestampSource(request) : null;
+        byte[][] token = new byte[1][];
+        MeasuredOutput measured = new MeasuredOutput(out);
+        try (Stages stages = new Stages(in.inMemory())) {
+            boolean last = request.level() == PadesLevel.B_B || request.level() == PadesLevel.B_T;
+            Stages.Stage stage = last ? null : stages.next();
+            CmsSignatureStep.Written written;
+            try (OutputStream o = last ? measured : stage.open()) {
+                written = CmsSignatureStep.write(in, o, request, now,
+                        CmsSignatureStep.estimate(request, tsa == null ? 0 : tokenSize.get() + 512), hash -> {
+                            byte[] attrs = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
+                            byte[] value = request.key().sign(attrs, request.digest());
+                            token[0] = tsa == null ? null : signatureTimestamp(tsa, value, request.digest());
+                            return CadesSignedData.signedData(request.key().certificateChain(), algorithm, attrs, value,
+                                    token[0]);
+                        });
+            }
+            if (!last) {
+                finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
+            }
+            return result(written.fieldName(), request, now, token[0], measured);
+        } catch (IOException e) {
+            throw new SigningException(ErrorCode.IO_ERROR, "cannot write the signed PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** First half of the two-step flow: reserves the signature and returns what to sign. */
+    public PreparedSignature prepare(SignRequest request, Path input) {
+        Instant now = clock.instant();
+        SignatureAlgorithm algorithm = checkRequest(request, now);
+        if (request.level().atLeast(PadesLevel.B_T)) {
+            timestampSource(request); // fail now, not after the user has signed
+        }
+        Path file = null;
+        try {
+            file = Files.createTempFile("kyso-prepared-", ".pdf");
+            byte[][] attrs = new byte[1][];
+            CmsSignatureStep.Written written;
+            try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(file), 65536)) {
+                int reserve = CmsSignatureStep.estimate(request,
+                        request.level().atLeast(PadesLevel.B_T) ? tokenSize.get() + 2048 : 0);
+                written = CmsSignatureStep.write(PdfSource.of(input), o, request, now, reserve, hash -> {
+                    attrs[0] = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
+                    return new byte[0];
+                });
+            }
+            String handle = prepared.put(new PreparedStore.Entry(file, written.byteRange(), request, algorithm, attrs[0],
+                    written.fieldName(), now, prepared.expiryFromNow()));
+            return new PreparedSignature(handle, attrs[0], request.digest().newDigest().digest(attrs[0]),
+                    request.digest(), request.key().scheme());
+        } catch (IOException | RuntimeException e) {
+            if (file != null) {
+                PreparedStore.delete(file);
+            }
+            if (e instanceof SigningException se) {
+                throw se;
+            }
+            throw new SigningException(ErrorCode.IO_ERROR, "cannot prepare the signature: " + e.getMessage(), e);
+        }
+    }
+
+    /** Second half: embeds {@code signatureValue} (and for B-T+ fetches the timestamp) into {@code out}. */
+    public SignResult complete(String handle, byte[] signatureValue, OutputStream out) {
+        PreparedStore.Entry entry = prepared.take(handle);
+        try (Stages stages = new Stages(false)) {
+            SignRequest request = entry.request();
+            verifyValue(entry, signatureValue);
+            TimestampSource tsa = request.level().atLeast(PadesLevel.B_T) ? timestampSource(request) : null;
+            byte[] token = tsa == null ? null : signatureTimestamp(tsa, signatureValue, request.digest());
+            byte[] cms = CadesSignedData.signedData(request.key().certificateChain(), entry.algorithm(),
+                    entry.signedAttributes(), signatureValue, token);
+            int[] br = entry.byteRange();
+            int room = (br[2] - br[1] - 2) / 2;
+            if (cms.length > room) {
+                throw new SigningException(ErrorCode.TSA_UNAVAILABLE, "the timestamp token is larger than the space "
+                        + "reserved at prepare time (" + cms.length + " > " + room + " bytes): prepare again");
+            }
+            MeasuredOutput measured = new MeasuredOutput(out);
+            boolean last = !request.level().atLeast(PadesLevel.B_LT);
+            Stages.Stage stage = last ? null : stages.next();
+            try (OutputStream o = last ? measured : stage.open()) {
+                copyWithContents(entry.file(), br, cms, o);
+            }
+            if (!last) {
+                finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
+            }
+            return result(entry.fieldName(), request, entry.claimedTime(), token, measured);
+        } catch (IOException e) {
+            throw new SigningException(ErrorCode.IO_ERROR, "cannot complete the signature: " + e.getMessage(), e);
+        } finally {
+            PreparedStore.delete(entry.file());
+        }
+    }
+
+    /** Adds validation data (B-LT) and, for B-LTA, a document timestamp to an already signed PDF. */
+    public void extend(PdfSource in, OutputStream out, PadesLevel target) {
+        if (!target.atLeast(PadesLevel.B_LT)) {
+            throw new SigningException(ErrorCode.INVALID_REQUEST, "extend reaches B-LT or B-LTA, not " + target);
+        }
+        try (Stages stages = new Stages(in.inMemory())) {
+            finishLevels(in, out, target, stages, true, null);
+        }
+    }
+
+    private void finishLevels(PdfSource in, OutputStream out, PadesLevel target, Stages stages, boolean strict,
+            java.security.cert.X509Certificate mustBeGood) {
+        boolean lta = target == PadesLevel.B_LTA;
+        Stages.Stage dssStage = lta ? stages.next() : null;
+        try (OutputStream o = lta ? dssStage.open() : nonClosing(out); PDDocument doc = PdfOpener.open(in)) {
+            if (doc.getSignatureDictionaries().isEmpty()) {
+                throw new SigningException(ErrorCode.INVALID_REQUEST, "the PDF has no signature to extend");
+            }
+            ValidationData data = new ValidationData();
+            DssIncrement.collect(doc, data, strict);
+            data.fetchRevocation(revocationSource, mustBeGood);
+            DssIncrement.write(doc, data, o);
+        } catch (IOException e) {
+            throw new SigningException(ErrorCode.IO_ERROR, "cannot write the DSS: " + e.getMessage(), e);
+        }
+        if (lta) {
+            writeDocumentTimestamp(dssStage.source(), out, defaultTimestampSource());
+        }
+    }
+
+    /** Writes a document timestamp (ETSI.RFC3161) over the whole of {@code in}. */
+    public void writeDocumentTimestamp(PdfSource in, OutputStream out, TimestampSource tsa) {
+        int reserved = tokenSize.get() + 1024;
+        for (int attempt = 0;; attempt++) {
+            try (PDDocument doc = PdfOpener.open(in); SignatureOptions options = new SignatureOptions();
+                    OutputStream o = nonClosing(out)) {
+                SignatureIncrement.add(doc, SignatureFields.documentTimestamp(), options, reserved);
+                SignatureIncrement.write(doc, reserved, DigestAlgorithm.SHA256,
+                        hash -> learn(tsa.timestamp(hash, DigestAlgorithm.SHA256)), o);
+                return;
+            } catch (SignatureIncrement.PlaceholderTooSmall e) {
+                if (attempt > 0) {
+                    throw new SigningException(ErrorCode.TSA_UNAVAILABLE, "the document timestamp does not fit", e);
+                }
+                reserved = e.needed() + 1024;
+            } catch (IOException e) {
+                throw new SigningException(ErrorCode.IO_ERROR, "cannot write the document timestamp", e);
+            }
+        }
+    }
+
+    /** The TimestampSource given at build time (for extend and archive timestamps). */
+    public TimestampSource defaultTimestampSource() {
+        if (timestampSource == null) {
+            throw new SigningException(ErrorCode.TSA_UNAVAILABLE,
+                    "no timestamp source: build the PdfSigner with timestampSource(...)");
+        }
+        return timestampSource;
+    }
+
+    private TimestampSource timestampSource(SignRequest request) {
+        if (timestampSource != null) {
+            return timestampSource;
+        }
+        if (request.tsaUrl() != null) {
+            return timestampSourceForUrl.apply(request.tsaUrl());
+        }
+        throw new SigningException(ErrorCode.INVALID_REQUEST,
+                "level " + request.level().shortName() + " needs a timestamp: give a TSA URL or a TimestampSource");
+    }
+
+    private byte[] signatureTimestamp(TimestampSource tsa, byte[] signatureValue, DigestAlgorithm digest) {
+        return learn(tsa.timestamp(digest.newDigest().digest(signatureValue), digest));
+    }
+
+    private byte[] learn(byte[] token) {
+        tokenSize.accumulateAndGet(token.length, Math::max);
+        return token;
+    }
+
+    private static SignatureAlgorithm checkRequest(SignRequest request, Instant now) {
+        java.security.cert.X509Certificate cert = request.key().certificate();
+        KeyPolicy.checkKey(cert.getPublicKey(), request.key().scheme());
+        KeyPolicy.checkValidity(cert, now);
+        return SignatureAlgorithm.of(request.key().scheme(), request.digest());
+    }
+
+    private static void verifyValue(PreparedStore.Entry entry, byte[] value) {
+        try {
+            Signature verifier = entry.algorithm().newSignature(null);
+            verifier.initVerify(entry.request().key().certificate().getPublicKey());
+            verifier.update(entry.signedAttributes());
+            if (value == null || !verifier.verify(value)) {
+                throw new SigningException(ErrorCode.INVALID_SIGNING_HANDLE,
+                        "the signature value does not match the prepared data and the signer's certificate");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new SigningException(ErrorCode.INVALID_SIGNING_HANDLE, "the signature value is malformed", e);
+        }
+    }
+
+    /** Copies the prepared file, writing the CMS (hex, zero padded) into its /Contents hole. */
+    private static void copyWithContents(Path file, int[] byteRange, byte[] cms, OutputStream out) throws IOException {
+        byte[] hex = Hex.getBytes(cms);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 65536)) {
+            transfer(in, out, byteRange[1] + 1L);
+            in.skipNBytes(hex.length);
+            out.write(hex);
+            transfer(in, out, Files.size(file) - byteRange[1] - 1L - hex.length);
+        }
+    }
+
+    private static void transfer(InputStream in, OutputStream out, long n) throws IOException {
+        byte[] buffer = new byte[65536];
+        long left = n;
+        while (left > 0) {
+            int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (r < 0) {
+                throw new IOException("prepared file shorter than expected");
+            }
+            out.write(buffer, 0, r);
+            left -= r;
+        }
+    }
+
+    private static SignResult result(String field, SignRequest request, Instant claimed, byte[] token,
+            MeasuredOutput measured) {
+        Instant tsTime = null;
+        if (token != null) {
+            try {
+                tsTime = new TimeStampToken(new CMSSignedData(token)).getTimeStampInfo().getGenTime().toInstant();
+            } catch (Exception e) {
+                // the source already checked the token; a missing time only leaves the field empty
+            }
+        }
+        return new SignResult(field, request.level(), request.key().certificate(), claimed, tsTime, measured.sha256(),
+                measured.count());
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+}

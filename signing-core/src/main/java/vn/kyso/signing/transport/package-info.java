@@ -1,0 +1,2 @@
+/** Small HTTP exchanges (TSA, OCSP, CRL) with timeouts and a size limit. Internal to signing-core. */
+package vn.kyso.signing.transport;

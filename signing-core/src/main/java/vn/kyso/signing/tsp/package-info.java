@@ -1,0 +1,2 @@
+/** RFC 3161 timestamp clients. */
+package vn.kyso.signing.tsp;

@@ -1,0 +1,183 @@
+package vn.kyso.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.kyso.signing.PadesAssertions.assertPdfsigValid;
+import static vn.kyso.signing.PadesAssertions.assertPrefix;
+import static vn.kyso.signing.PadesAssertions.assertQpdfClean;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.kyso.signing.SigningException.ErrorCode;
+import vn.kyso.signing.key.InMemorySigningKey;
+import vn.kyso.signing.testpki.Pdfsig;
+import vn.kyso.signing.testpki.TestPdfs;
+import vn.kyso.signing.testpki.TestPki;
+import vn.kyso.signing.testpki.TestPkiServer;
+import vn.kyso.signing.tsp.HttpTimestampSource;
+
+/** Certification, sequential signatures, extension, and inputs that cannot be signed. */
+class DocumentRulesTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestPkiServer server;
+    static Pdfsig pdfsig;
+    static PdfSigner signer;
+    static Path input;
+    static SigningKey first;
+    static SigningKey second;
+
+    @BeforeAll
+    static void startPki() {
+        server = TestPkiServer.start();
+        pdfsig = Pdfsig.trusting(dir, server.pki().root().certificate());
+        signer = PdfSigner.builder().timestampSource(new HttpTimestampSource(server.tsaUrl())).build();
+        input = TestPdfs.onePage(dir.resolve("in.pdf"));
+        TestPki.Credential a = server.pki().signer("Giám đốc", TestPki.KeyType.RSA_2048);
+        TestPki.Credential b = server.pki().signer("Văn thư", TestPki.KeyType.EC_P256);
+        first = InMemorySigningKey.of(a.privateKey(), a.chain());
+        second = InMemorySigningKey.of(b.privateKey(), b.chain());
+    }
+
+    @AfterAll
+    static void stopPki() {
+        server.close();
+    }
+
+    @Test
+    void certifiedDocumentWithFormFillingAndSigningTakesASecondSignature() throws Exception {
+        Path certified = dir.resolve("certified-p2.pdf");
+        Path both = dir.resolve("certified-p2-signed.pdf");
+
+        signer.sign(SignRequest.builder(first, PadesLevel.B_T).certification(Certification.FORM_FILLING_AND_SIGNING)
+                .build(), input, certified);
+        signer.sign(SignRequest.builder(second, PadesLevel.B_LT).build(), certified, both);
+
+        assertPrefix(certified, both);
+        assertQpdfClean(both);
+        assertPdfsigValid(pdfsig, both, 2);
+        String raw = pdfsig.rawOutput(both);
+        assertThat(raw).doesNotContain("not yet been verified");
+        try (PDDocument doc = Loader.loadPDF(both.toFile())) {
+            assertThat(doc.getDocumentCatalog().getCOSObject().getCOSDictionary(
+                    org.apache.pdfbox.cos.COSName.PERMS)).isNotNull();
+        }
+    }
+
+    @Test
+    void certificationWithNoChangesRefusesAnotherSignature() {
+        Path certified = dir.resolve("certified-p1.pdf");
+        signer.sign(SignRequest.builder(first, PadesLevel.B_B).certification(Certification.NO_CHANGES).build(), input,
+                certified);
+
+        assertPdfsigValid(pdfsig, certified, 1);
+        assertThatThrownBy(() -> signer.sign(SignRequest.builder(second, PadesLevel.B_B).build(), certified,
+                dir.resolve("refused.pdf")))
+                .isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CERTIFICATION_FORBIDS_CHANGES));
+        assertThat(dir.resolve("refused.pdf")).doesNotExist();
+    }
+
+    @Test
+    void onlyTheFirstSignatureMayCertify() {
+        Path signed = dir.resolve("approval.pdf");
+        signer.sign(SignRequest.builder(first, PadesLevel.B_B).build(), input, signed);
+
+        assertThatThrownBy(() -> signer.sign(SignRequest.builder(second, PadesLevel.B_B)
+                .certification(Certification.FORM_FILLING_AND_SIGNING).build(), signed, dir.resolve("late.pdf")))
+                .isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void secondSignerLeavesTheFirstSignatureValid() throws Exception {
+        Path once = dir.resolve("once.pdf");
+        Path twice = dir.resolve("twice.pdf");
+        signer.sign(SignRequest.builder(first, PadesLevel.B_LT).fieldName("lanh_dao").build(), input, once);
+
+        SignResult r = signer.sign(SignRequest.builder(second, PadesLevel.B_LT).build(), once, twice);
+
+        assertThat(r.fieldName()).isNotEqualTo("lanh_dao");
+        assertPrefix(once, twice);
+        assertQpdfClean(twice);
+        List<vn.kyso.signing.testpki.Pdfsig.Result> results = assertPdfsigValid(pdfsig, twice, 2);
+        assertThat(results).extracting(vn.kyso.signing.testpki.Pdfsig.Result::signerCommonName)
+                .containsExactly("Giám đốc", "Văn thư");
+        PadesAssertions.assertCmsVerifies(twice);
+    }
+
+    @Test
+    void extendRaisesBtToLtThenLtaAndAnArchiveTimestampFollows() throws Exception {
+        Path t = dir.resolve("t.pdf");
+        Path lt = dir.resolve("t-lt.pdf");
+        Path lta = dir.resolve("t-lta.pdf");
+        Path again = dir.resolve("t-lta2.pdf");
+        signer.sign(SignRequest.builder(first, PadesLevel.B_T).build(), input, t);
+
+        signer.extend(t, lt, PadesLevel.B_LT);
+        signer.extend(lt, lta, PadesLevel.B_LTA);
+        signer.addDocumentTimestamp(lta, again);
+
+        PadesAssertions.assertLevelStructure(lt, PadesLevel.B_LT);
+        PadesAssertions.assertLevelStructure(lta, PadesLevel.B_LTA);
+        assertPrefix(t, lt);
+        assertPrefix(lt, lta);
+        assertPrefix(lta, again);
+        assertQpdfClean(again);
+        assertThat(PadesAssertions.assertDocumentTimestampsVerify(again)).isEqualTo(2);
+        assertPdfsigValid(pdfsig, again, 3);
+    }
+
+    @Test
+    void revokedSignerCannotReachLt() {
+        TestPki.Credential c = server.pki().signer("Đã thu hồi", TestPki.KeyType.EC_P256);
+        server.revoke(c.certificate());
+
+        assertThatThrownBy(() -> signer.sign(SignRequest.builder(InMemorySigningKey.of(c.privateKey(), c.chain()),
+                PadesLevel.B_LT).build(), input, dir.resolve("revoked.pdf")))
+                .isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CERTIFICATE_REVOKED));
+    }
+
+    @Test
+    void inputsThatAreNotSignablePdfsFailWithOneClearLine() throws Exception {
+        byte[] pdf = Files.readAllBytes(input);
+        Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
+        Path text = Files.writeString(dir.resolve("text.pdf"), "hello, this is not a PDF");
+        Path truncated = Files.write(dir.resolve("truncated.pdf"), Arrays.copyOf(pdf, pdf.length / 2));
+        Path encrypted = dir.resolve("encrypted.pdf");
+        try (PDDocument doc = Loader.loadPDF(input.toFile())) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+            doc.protect(policy);
+            doc.save(encrypted.toFile());
+        }
+
+        assertRefused(empty, ErrorCode.NOT_A_PDF);
+        assertRefused(text, ErrorCode.NOT_A_PDF);
+        assertRefused(truncated, ErrorCode.NOT_A_PDF);
+        assertRefused(encrypted, ErrorCode.ENCRYPTED_PDF);
+    }
+
+    private void assertRefused(Path file, ErrorCode code) {
+        assertThatThrownBy(() -> signer.sign(SignRequest.builder(first, PadesLevel.B_B).build(), file,
+                dir.resolve("never.pdf")))
+                .isInstanceOfSatisfying(SigningException.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.getMessage()).doesNotContain("\n");
+                });
+    }
+}
