@@ -1,0 +1,37 @@
+package vn.kyso.signing.verify;
+
+import java.security.cert.X509Certificate;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/** How certificates are named in reports: the common name, or the whole DN when there is none. */
+final class Names {
+
+    private Names() {
+    }
+
+    static String subject(X509Certificate c) {
+        return commonName(c.getSubjectX500Principal());
+    }
+
+    static String commonName(X500Principal principal) {
+        try {
+            RDN[] cn = X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.CN);
+            if (cn.length > 0) {
+                return IETFUtils.valueToString(cn[0].getFirst().getValue());
+            }
+        } catch (RuntimeException e) {
+            // fall back to the full name
+        }
+        return dn(principal);
+    }
+
+    static String dn(X500Principal principal) {
+        return principal.getName(X500Principal.RFC2253);
+    }
+}

@@ -1,0 +1,177 @@
+package vn.kyso.signing.verify;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Reads OCSP responses: finds the answer for one certificate, checks the response is signed by
+ * the issuing CA or by a responder the CA authorised (id-kp-OCSPSigning), and remembers which
+ * responses were checked, so the same DSS is not re-verified on every call.
+ */
+final class OcspResponses {
+
+    private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final CertificateCache cache;
+    private final DigestCalculatorProvider digests;
+    private final Map<CertificateCache.Bytes, Parsed> parsed = new ConcurrentHashMap<>();
+    private final Map<Authorisation, Boolean> authorised = new ConcurrentHashMap<>();
+
+    OcspResponses(CertificateCache cache) {
+        this.cache = cache;
+        try {
+            this.digests = new JcaDigestCalculatorProviderBuilder().build();
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status {@code der} gives for {@code cert}, or null when it gives none that can be trusted. */
+    RevocationChecker.Status status(byte[] der, X509Certificate cert, X509Certificate issuer, Instant best) {
+        CertificateCache.Bytes key = new CertificateCache.Bytes(der);
+        Parsed response = parsed.get(key);
+        if (response == null) {
+            response = parse(der);
+            if (parsed.size() > MAX_ENTRIES) {
+                parsed.clear();
+            }
+            parsed.put(key, response);
+        }
+        if (response.basic() == null) {
+            return null;
+        }
+        BigInteger serial = cert.getSerialNumber();
+        for (SingleResp single : response.basic().getResponses()) {
+            if (!serial.equals(single.getCertID().getSerialNumber()) || !matchesIssuer(single, issuer)) {
+                continue;
+            }
+            if (!isAuthorised(key, response, issuer)) {
+                return null;
+            }
+            Object status = single.getCertStatus();
+            if (status instanceof RevokedStatus revoked) {
+                return new RevocationChecker.Status(revoked.getRevocationTime().toInstant());
+            }
+            if (status instanceof UnknownStatus) {
+                return null;
+            }
+            Instant next = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
+            return RevocationChecker.fresh(next, best) ? new RevocationChecker.Status(null) : null;
+        }
+        return null;
+    }
+
+    private boolean matchesIssuer(SingleResp single, X509Certificate issuer) {
+        try {
+            return single.getCertID().matchesIssuer(new JcaX509CertificateHolder(issuer), digests);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean isAuthorised(CertificateCache.Bytes key, Parsed response, X509Certificate issuer) {
+        if (authorised.size() > MAX_ENTRIES) {
+            authorised.clear();
+        }
+        return authorised.computeIfAbsent(new Authorisation(key, issuer), a -> signedByOrFor(response, issuer));
+    }
+
+    private boolean signedByOrFor(Parsed response, X509Certificate issuer) {
+        if (signedBy(response.basic(), issuer)) {
+            return true;
+        }
+        for (X509Certificate responder : response.certificates()) {
+            // a delegated responder: issued by the same CA, for OCSP signing only
+            if (cache.issued(responder, issuer) && hasOcspSigning(responder) && validAt(responder, response.basic())
+                    && signedBy(response.basic(), responder)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validAt(X509Certificate responder, BasicOCSPResp basic) {
+        try {
+            responder.checkValidity(basic.getProducedAt());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean hasOcspSigning(X509Certificate c) {
+        try {
+            List<String> eku = c.getExtendedKeyUsage();
+            return eku != null && eku.contains(OCSP_SIGNING);
+        } catch (CertificateParsingException e) {
+            return false;
+        }
+    }
+
+    private static boolean signedBy(BasicOCSPResp basic, X509Certificate signer) {
+        try {
+            return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProvider.BC).build(signer.getPublicKey()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Parsed parse(byte[] der) {
+        try {
+            OCSPResp resp = new OCSPResp(der);
+            if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
+                return new Parsed(null, List.of());
+            }
+            List<X509Certificate> certs = new ArrayList<>();
+            for (X509CertificateHolder holder : basic.getCerts()) {
+                X509Certificate c = cache.certificate(holder.getEncoded());
+                if (c != null) {
+                    certs.add(c);
+                }
+            }
+            return new Parsed(basic, certs);
+        } catch (IOException | RuntimeException | org.bouncycastle.cert.ocsp.OCSPException e) {
+            return new Parsed(null, List.of());
+        }
+    }
+
+    /** The certificates an OCSP response carries (delegated responders), for path building. */
+    List<X509Certificate> certificates(byte[] der) {
+        Parsed p = parsed.computeIfAbsent(new CertificateCache.Bytes(der), k -> parse(der));
+        return p.certificates();
+    }
+
+    private record Parsed(BasicOCSPResp basic, List<X509Certificate> certificates) {
+    }
+
+    private record Authorisation(CertificateCache.Bytes response, X509Certificate issuer) {
+    }
+
+    static byte[] encoded(X509Certificate c) {
+        try {
+            return c.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
