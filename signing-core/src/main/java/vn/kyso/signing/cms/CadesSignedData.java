@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -28,6 +30,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 
+import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.SigningException;
 import vn.kyso.signing.SigningException.ErrorCode;
 
@@ -39,14 +42,39 @@ import vn.kyso.signing.SigningException.ErrorCode;
  */
 public final class CadesSignedData {
 
+    /** Parsed certificates and their hashes, reused across signatures by the same signer (speed). */
+    private record Parsed(Certificate structure, byte[][] hashes) {
+    }
+
+    private static final Map<X509Certificate, Parsed> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 1024;
+
     private CadesSignedData() {
+    }
+
+    private static Parsed parsed(X509Certificate c) throws CertificateEncodingException {
+        Parsed p = PARSED.get(c);
+        if (p == null) {
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            byte[] der = c.getEncoded();
+            byte[][] hashes = new byte[DigestAlgorithm.values().length][];
+            for (DigestAlgorithm d : DigestAlgorithm.values()) {
+                hashes[d.ordinal()] = d.newDigest().digest(der);
+            }
+            p = new Parsed(Certificate.getInstance(der), hashes);
+            PARSED.put(c, p);
+        }
+        return p;
     }
 
     /** The DER-encoded SET of signed attributes: what the key signs. */
     public static byte[] signedAttributes(X509Certificate signer, SignatureAlgorithm algorithm, byte[] contentDigest) {
         try {
-            byte[] certHash = algorithm.digest().newDigest().digest(signer.getEncoded());
-            Certificate cert = Certificate.getInstance(signer.getEncoded());
+            Parsed parsed = parsed(signer);
+            byte[] certHash = parsed.hashes()[algorithm.digest().ordinal()];
+            Certificate cert = parsed.structure();
             IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(cert.getIssuer())),
                     cert.getSerialNumber().getValue());
             ESSCertIDv2 certId = new ESSCertIDv2(algorithm.digestIdentifier(), certHash, issuerSerial);
@@ -72,7 +100,7 @@ public final class CadesSignedData {
     public static byte[] signedData(List<X509Certificate> chain, SignatureAlgorithm algorithm, byte[] signedAttributes,
             byte[] signatureValue, byte[] timestampToken) {
         try {
-            Certificate signerCert = Certificate.getInstance(chain.get(0).getEncoded());
+            Certificate signerCert = parsed(chain.get(0)).structure();
             SignerIdentifier sid = new SignerIdentifier(
                     new IssuerAndSerialNumber(signerCert.getIssuer(), signerCert.getSerialNumber().getValue()));
             ASN1Set unsigned = null;
@@ -85,7 +113,7 @@ public final class CadesSignedData {
                     unsigned);
             ASN1EncodableVector certs = new ASN1EncodableVector(chain.size());
             for (X509Certificate c : chain) {
-                certs.add(Certificate.getInstance(c.getEncoded()));
+                certs.add(parsed(c).structure());
             }
             SignedData sd = new SignedData(new DERSet(algorithm.digestIdentifier()),
                     new ContentInfo(CMSObjectIdentifiers.data, null), new DERSet(certs), null, new DERSet(signerInfo));

@@ -2,6 +2,7 @@ package vn.kyso.signing.key;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AuthProvider;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -55,6 +56,14 @@ public final class Pkcs11SigningKey implements SigningKey {
         Provider provider = provider(library, slotListIndex);
         InMemorySigningKey found;
         try {
+            // PKCS#11 login state is per token and process: log out first so a wrong PIN is never
+            // accepted on the strength of an earlier login (a concurrent signer on the same token
+            // must open it again)
+            try {
+                ((AuthProvider) provider).logout();
+            } catch (javax.security.auth.login.LoginException | RuntimeException ignored) {
+                // not logged in
+            }
             KeyStore ks = KeyStore.getInstance("PKCS11", provider);
             ks.load(null, pin);
             found = Pkcs12SigningKey.keyAt(ks, alias, null, "the PKCS#11 token");

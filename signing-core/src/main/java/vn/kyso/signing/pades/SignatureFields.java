@@ -1,13 +1,10 @@
 package vn.kyso.signing.pades;
 
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TimeZone;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,7 +21,7 @@ import vn.kyso.signing.SigningException.ErrorCode;
 public final class SignatureFields {
 
     private static final COSName ETSI_RFC3161 = COSName.getPDFName("ETSI.RFC3161");
-    private static final TimeZone VIETNAM = TimeZone.getTimeZone("Asia/Ho_Chi_Minh");
+    private static final java.time.ZoneOffset VIETNAM = java.time.ZoneOffset.ofHours(7);
 
     private SignatureFields() {
     }
@@ -52,9 +49,7 @@ public final class SignatureFields {
         signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
         signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
         signature.setName(signerName);
-        Calendar m = new GregorianCalendar(VIETNAM);
-        m.setTimeInMillis(signingTime.toEpochMilli());
-        signature.setSignDate(m);
+        signature.getCOSObject().setString(COSName.M, pdfDate(signingTime));
         if (request.reason() != null) {
             signature.setReason(request.reason());
         }
@@ -65,6 +60,30 @@ public final class SignatureFields {
             signature.setContactInfo(request.contactInfo());
         }
         return signature;
+    }
+
+    /**
+     * The PDF date string (ISO 32000-2, 7.9.4) in Vietnam time, e.g. D:20260305143000+07'00'.
+     * Written by hand: PDFBox's DateConverter is a visible share of a B-B signature's cost.
+     */
+    static String pdfDate(Instant instant) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, VIETNAM);
+        StringBuilder b = new StringBuilder(24).append("D:");
+        pad(b, t.getYear(), 4);
+        pad(b, t.getMonthValue(), 2);
+        pad(b, t.getDayOfMonth(), 2);
+        pad(b, t.getHour(), 2);
+        pad(b, t.getMinute(), 2);
+        pad(b, t.getSecond(), 2);
+        return b.append("+07'00'").toString();
+    }
+
+    private static void pad(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        b.append(s);
     }
 
     /** A document timestamp dictionary (ETSI.RFC3161). */

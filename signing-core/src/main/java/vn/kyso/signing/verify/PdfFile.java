@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -17,6 +17,9 @@ import vn.kyso.signing.SigningException;
  * whole file or one revision (a prefix of the file) as its own document.
  */
 final class PdfFile {
+
+    /** Scratch buffers PDFBox needs while reading: memory up to a bound, then temporary files. */
+    private static final MemoryUsageSetting SCRATCH = MemoryUsageSetting.setupMixed(32L * 1024 * 1024);
 
     private static final byte[] EOF_MARKER = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -95,7 +98,7 @@ final class PdfFile {
             throw new SigningException(SigningException.ErrorCode.NOT_A_PDF, "The file is not a PDF (no %PDF- header)");
         }
         try {
-            return Loader.loadPDF(data, "", null, null, IOUtils.createMemoryOnlyStreamCache());
+            return Loader.loadPDF(data, "", null, null, SCRATCH.streamCache);
         } catch (InvalidPasswordException e) {
             throw new SigningException(SigningException.ErrorCode.ENCRYPTED_PDF,
                     "The PDF is encrypted and cannot be opened without a password");

@@ -143,7 +143,7 @@ public final class TestPdfs {
     public static Path huge(Path file, long bytes) {
         int pages = 4;
         int width = 4096;
-        int height = (int) Math.max(1, bytes / pages / (width * 3L));
+        int height = (int) Math.max(1, (bytes / pages + width * 3L - 1) / (width * 3L));
         long imageLength = (long) width * height * 3;
         byte[] block = new byte[4 << 20];
         new SplittableRandom(42).nextBytes(block);
