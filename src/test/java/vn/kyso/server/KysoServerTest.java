@@ -21,7 +21,7 @@ import vn.kyso.server.security.Role;
  * method), because each distinct context costs seconds on a small machine: do not add
  * per-class properties or {@code @MockitoBean}s here without need.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "kyso.admin-password=" + KysoServerTest.ADMIN_PASSWORD,
         "kyso.limits.max-upload-size=1MB",
         "spring.thymeleaf.cache=false"
@@ -33,6 +33,11 @@ public abstract class KysoServerTest {
     public static final String USER_PASSWORD = "Can-bo-Thu-nghiem-2026";
 
     private static final Path DATA_DIR = dataDir();
+    /**
+     * Chosen before the context starts (not a random port), because the CA writes its URLs
+     * (OCSP, CRL) into certificates when it is created, before the server listens.
+     */
+    private static final int PORT = freePort();
 
     @LocalServerPort
     protected int port;
@@ -43,6 +48,7 @@ public abstract class KysoServerTest {
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
         registry.add("kyso.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> PORT);
     }
 
     /** An HTTP client for this server. */
@@ -66,6 +72,19 @@ public abstract class KysoServerTest {
 
     protected String auditor() {
         return account("auditor", Role.AUDITOR);
+    }
+
+    /** The folder of the server's data (H2 file, CA keystore). */
+    protected static Path dataFolder() {
+        return DATA_DIR;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path dataDir() {

@@ -44,7 +44,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain protocolSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/ocsp", "/ocsp/**", "/crl/**", "/ca/**", "/tsa")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
@@ -55,7 +55,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html")
@@ -85,7 +85,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",

@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.kyso.ca.CaException;
 import vn.kyso.server.security.AccountException;
 import vn.kyso.server.signing.SigningRefusedException;
 import vn.kyso.signing.SigningException;
@@ -64,6 +66,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("attemptsLeft", e.attemptsLeft());
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(CaException.class)
+    ResponseEntity<Object> ca(CaException e, HttpServletRequest request) {
+        HttpStatus status = caStatus(e.code());
+        if (status.is5xxServerError()) {
+            log.error("CA failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);
+        }
+        return respond(status, "ca", e.code().name(), request);
     }
 
     @ExceptionHandler(AccountException.class)
@@ -125,6 +136,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
+    /** A record's compact constructor refusing a value shows up wrapped in a JSON error: unwrap it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        for (Throwable t = e.getCause(); t != null && servlet != null; t = t.getCause()) {
+            if (t instanceof CaException ca) {
+                return ca(ca, servlet);
+            }
+            if (t instanceof SigningException signing) {
+                return signing(signing, servlet);
+            }
+        }
+        return handleExceptionInternal(e, null, headers, status, request);
+    }
+
     /** Spring MVC's own exceptions (bad JSON, missing part, 404, 405, 413...): our fields, our words. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
@@ -155,6 +182,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
                     CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    static HttpStatus caStatus(CaException.ErrorCode code) {
+        return switch (code) {
+            case INVALID_REQUEST, MALFORMED_CSR, CSR_SIGNATURE_INVALID, UNKNOWN_PROFILE, INVALID_REVOCATION_REASON ->
+                    HttpStatus.BAD_REQUEST;
+            case UNSUPPORTED_KEY, PROFILE_MISMATCH, WRONG_PIN -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNKNOWN_SUBSCRIBER, UNKNOWN_UNIT, UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
+            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED -> HttpStatus.CONFLICT;
+            case KEY_LOCKED -> HttpStatus.LOCKED;
+            case STORAGE_ERROR -> HttpStatus.SERVICE_UNAVAILABLE;
+            case KEY_STORE_ERROR, HIERARCHY_ERROR, CRYPTO_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
 
