@@ -96,10 +96,10 @@ public class DocumentSigning {
             }
             uploads.forEach(u -> pages.inspect(u.content()));
             record = certificates.choose(user, order.certificateSerial(), order.step().kind());
-            VisibleSignature visible = visible(user, order, record);
             if (order.step() == SigningStep.ISSUE) {
                 uploads.forEach(u -> requireValidPersonalSignature(u.content()));
             }
+            VisibleSignature visible = visible(user, order, record);
             String reason = reason(order);
             List<SignedDocument> signed = unlock(user, record, order.pin(), key -> {
                 List<SignedDocument> out = new ArrayList<>();

@@ -75,18 +75,8 @@ class SignatureApiTest extends SigningTestSupport {
     @Test
     void visibleSignatureAtAnAreaWithTheStoredImageAndLevelB() {
         Signer officer = newOfficer("hien");
-        Multipart image = multipart(Map.of(), List.of(Map.entry("image", png(java.awt.Color.BLUE))));
-        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http().url("/api/v1/signatures/image")))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (officer.username() + ":" + USER_PASSWORD).getBytes()))
-                .header("Content-Type", image.contentType())
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(image.body())).build();
-        try {
-            assertThat(java.net.http.HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding())
-                    .statusCode()).isEqualTo(204);
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        assertThat(put(officer.username(), USER_PASSWORD, "/api/v1/signatures/image",
+                multipart(Map.of(), List.of(Map.entry("image", png(java.awt.Color.BLUE)))))).isEqualTo(204);
 
         HttpResponse<byte[]> response = post(officer.username(), "/api/v1/signatures", multipart(Map.of("pin", PIN,
                 "certificate", officer.serial(), "level", "B", "page", "1", "x", "120", "y", "40"),

@@ -169,6 +169,33 @@ abstract class SigningTestSupport extends KysoServerTest {
         return http().basic(username, USER_PASSWORD).postBytes(path, multipart.contentType(), multipart.body());
     }
 
+    /** A PUT with HTTP Basic (TestHttp has no multipart PUT); returns the status. */
+    int put(String username, String password, String path, Multipart multipart) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http().url(path)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .PUT(multipart == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(multipart.body()));
+        if (multipart != null) {
+            request.header("Content-Type", multipart.contentType());
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A clerk: an OFFICER account without a certificate of its own. */
+    String newClerk() {
+        String username = "vanthu-" + UUID.randomUUID().toString().substring(0, 8);
+        var account = accounts.create(new NewAccount(username, "Văn thư", "Mot-lan-" + username,
+                Set.of(Role.OFFICER), null));
+        accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
+        return username;
+    }
+
     static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
