@@ -13,6 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Three filter chains, each denying whatever its rules do not allow:
@@ -40,6 +42,18 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and the prefix lets a later release move to argon2 without a reset
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * OCSP over GET carries the URL-encoded base64 request as a path segment, where '/' is
+     * %2F (and "//" is %2F%2F): the firewall must let those through.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        return firewall;
     }
 
     @Bean

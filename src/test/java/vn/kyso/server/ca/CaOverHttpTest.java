@@ -60,10 +60,14 @@ class CaOverHttpTest extends KysoServerTest {
         String serial = issueFromOpensslCsr("079201002222");
         fetchChain();
         admin().postJson("/api/v1/certificates/" + serial + "/suspend", "");
-        Peer.run(dir, "openssl", "ocsp", "-issuer", "issuing.pem", "-cert", "cert.pem", "-no_nonce", "-reqout",
-                "req.der").ok();
-        String encoded = URLEncoder.encode(Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("req.der"))),
-                StandardCharsets.US_ASCII);
+        // with a nonce each request differs: make one whose base64 holds a '/', the hard case for URLs
+        String base64 = "";
+        for (int i = 0; i < 40 && !base64.contains("/"); i++) {
+            Peer.run(dir, "openssl", "ocsp", "-issuer", "issuing.pem", "-cert", "cert.pem", "-reqout", "req.der").ok();
+            base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("req.der")));
+        }
+        assertThat(base64).contains("/");
+        String encoded = URLEncoder.encode(base64, StandardCharsets.US_ASCII);
         HttpResponse<byte[]> response = http().getBytes("/ocsp/" + encoded);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/ocsp-response");

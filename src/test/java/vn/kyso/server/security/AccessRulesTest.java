@@ -23,11 +23,13 @@ class AccessRulesTest extends KysoServerTest {
         assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/css/kyso.css").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/v3/api-docs").statusCode()).isEqualTo(200);
-        // public by rule even before the features behind them exist: never 401/403
         assertThat(anonymous.post("/ocsp", "application/ocsp-request", new byte[] {0x30, 0}).statusCode())
-                .isNotIn(401, 403);
-        assertThat(anonymous.get("/crl/issuing.crl").statusCode()).isNotIn(401, 403);
-        assertThat(anonymous.get("/ca/root.crt").statusCode()).isNotIn(401, 403);
+                .isEqualTo(200);
+        assertThat(anonymous.get("/crl/issuing.crl").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/ca/root.crt").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/ca/issuing.pem").statusCode()).isEqualTo(200);
+        assertThat(anonymous.post("/tsa", "application/timestamp-query", new byte[0]).statusCode()).isEqualTo(200);
+        // public by rule even before the feature behind it exists: never 401/403
         assertThat(anonymous.postMultipart("/api/v1/verifications", "file", "a.pdf", new byte[10],
                 java.util.Map.of()).statusCode()).isNotIn(401, 403);
 
@@ -132,6 +134,7 @@ class AccessRulesTest extends KysoServerTest {
         assertThat(anonymous.body()).contains("\"UP\"").doesNotContain("\"db\"");
         HttpResponse<String> admin = http().basic("admin", ADMIN_PASSWORD).get("/actuator/health");
         assertThat(TestHttp.json(admin).at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(TestHttp.json(admin).at("/components/ca/status").asString()).isEqualTo("UP");
         assertThat(http().basic("admin", ADMIN_PASSWORD).get("/actuator/prometheus").body()).contains("jvm_memory");
     }
 

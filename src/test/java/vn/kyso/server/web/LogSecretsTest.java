@@ -71,6 +71,17 @@ class LogSecretsTest extends KysoServerTest {
                 Map.of("pin", PIN));
 
         stopCapturing(); // the appender list must not change while it is read
+        String unit = TestHttp.json(http().basic("admin", ADMIN_PASSWORD).get("/api/v1/units")).get(0).get("code")
+                .asString();
+        long subscriber = TestHttp.json(http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/subscribers/officers",
+                "{\"fullName\":\"Phạm Văn Cường\",\"positionTitle\":\"Chuyên viên\",\"cccd\":\"079201009999\","
+                        + "\"email\":\"pvc@camau.gov.vn\",\"unitCode\":\"" + unit + "\"}")).get("id").asLong();
+        http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/certificates/custody", "{\"subscriberId\":" + subscriber
+                + ",\"profile\":\"personal\",\"pin\":\"" + PIN + "\"}");
+        http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/certificates/custody", "{\"subscriberId\":" + subscriber
+                + ",\"profile\":\"nope\",\"pin\":\"" + PIN + "\"}");
+
+        stopCapturing(); // the appender list must not change while it is read
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : serverSide()) {
             lines.add(event.getFormattedMessage());
