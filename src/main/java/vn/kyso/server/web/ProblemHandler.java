@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import vn.kyso.ca.CaException;
 import vn.kyso.server.security.AccountException;
+import vn.kyso.server.signing.SigningRefusedException;
 import vn.kyso.signing.SigningException;
 
 /**
@@ -55,6 +56,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SigningException.class)
     ResponseEntity<Object> signing(SigningException e, HttpServletRequest request) {
         return respond(signingStatus(e.code()), "signing", e.code().name(), request);
+    }
+
+    @ExceptionHandler(SigningRefusedException.class)
+    ResponseEntity<Object> signingRefused(SigningRefusedException e, HttpServletRequest request) {
+        HttpStatus status = refusalStatus(e.reason());
+        ProblemDetail problem = problems.of(status, "signing", e.reason().name(), locale(request), e.args());
+        if (e.attemptsLeft() != null) {
+            problem.setProperty("attemptsLeft", e.attemptsLeft());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(CaException.class)
@@ -158,6 +169,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case INVALID_SIGNING_HANDLE -> HttpStatus.CONFLICT;
             case TSA_UNAVAILABLE, REVOCATION_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case IO_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    static HttpStatus refusalStatus(SigningRefusedException.Reason reason) {
+        return switch (reason) {
+            case NO_DOCUMENT, INVALID_FIELD, INVALID_CERTIFICATE_CHAIN, NO_SIGNATURE_IMAGE, NO_SEAL_IMAGE,
+                    CERTIFICATE_CHOICE_REQUIRED, TOO_MANY_DOCUMENTS -> HttpStatus.BAD_REQUEST;
+            case TOO_MANY_PAGES -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case NOT_YOUR_CERTIFICATE, NOT_A_CLERK, HANDLE_NOT_YOURS -> HttpStatus.FORBIDDEN;
+            case KEY_LOCKED -> HttpStatus.LOCKED;
+            case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
+                    CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
+                    HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 
