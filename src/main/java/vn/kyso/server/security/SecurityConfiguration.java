@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/v1/account/**", "/api/v1/tokens/**").authenticated()
                         .requestMatchers("/api/v1/signatures/**").hasRole(OFFICER)
+                        // usage reports and feeding the usage inventory: auditors' work, and the admin's
+                        .requestMatchers("/api/v1/usage/**", "/api/v1/reports/**").hasAnyRole(ADMIN, AUDITOR)
                         // reading the CA, reports and the audit log: admin and auditor
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ADMIN, AUDITOR)
                         // every other change: admin only (an auditor changes nothing)
@@ -103,7 +105,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/favicon.svg").permitAll()
+                                "/favicon.svg", "/webjars/**").permitAll()
                         .requestMatchers("/verify", "/verify/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers("/sign/**").hasRole(OFFICER)

@@ -1,0 +1,128 @@
+package vn.kyso.server.usage;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.kyso.ca.Agency;
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.CertificateIssued;
+import vn.kyso.ca.CertificateStatusChanged;
+import vn.kyso.ca.OcspRequested;
+import vn.kyso.ca.Officer;
+import vn.kyso.ca.Subscriber;
+import vn.kyso.ca.Unit;
+import vn.kyso.usage.CertificateKind;
+import vn.kyso.usage.CertificateNotice;
+import vn.kyso.usage.CertificateRef;
+import vn.kyso.usage.UsageEvent;
+import vn.kyso.usage.UsageReports;
+
+/**
+ * Translates the CA's events into the usage inventory and CHECKED events (ca-admin and
+ * usage-reports do not know each other; the service joins them). The CA publishes after its
+ * commit, in the caller's thread: a failure here is logged and never undoes or fails an issuance.
+ */
+@Component
+class CaEventTranslator {
+
+    private static final Logger log = LoggerFactory.getLogger(CaEventTranslator.class);
+
+    private final CertificateAuthority ca;
+    private final UsageReports usage;
+    private final ReportSigner reportSigner;
+
+    CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner) {
+        this.ca = ca;
+        this.usage = usage;
+        this.reportSigner = reportSigner;
+    }
+
+    @EventListener
+    void issued(CertificateIssued event) {
+        if (!event.kind().isSubscriber() || reportSigner.isSystemSubscriber(event.subscriberId())) {
+            return;
+        }
+        guarded("issued", () -> {
+            X509Certificate certificate = parse(event.der());
+            Subscriber subscriber = ca.subscriber(event.subscriberId());
+            ensureUnit(subscriber.unit().code(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC));
+            String contact = subscriber instanceof Officer o ? o.email()
+                    : subscriber instanceof Agency a ? a.email() : null;
+            usage.onCertificate(CertificateNotice.issued(CertificateRef.of(certificate), event.at(),
+                    certificate.getSubjectX500Principal().getName(),
+                    event.kind() == vn.kyso.ca.CertificateKind.AGENCY ? CertificateKind.AGENCY : CertificateKind.PERSONAL,
+                    subscriber.unit().code(), subscriber.displayName(), contact, event.notBefore(), event.notAfter()));
+        });
+    }
+
+    @EventListener
+    void statusChanged(CertificateStatusChanged event) {
+        CertificateNotice.Change change = switch (event.status()) {
+            case ACTIVE -> CertificateNotice.Change.REINSTATED;
+            case SUSPENDED -> CertificateNotice.Change.SUSPENDED;
+            case REVOKED -> CertificateNotice.Change.REVOKED;
+        };
+        guarded("status", () -> {
+            CertificateRef ref = issuedHere(event.serial().toString(16));
+            if (usage.certificate(ref).isPresent()) {
+                usage.onCertificate(CertificateNotice.of(change, ref, event.at()));
+            }
+        });
+    }
+
+    @EventListener
+    void ocspRequested(OcspRequested event) {
+        guarded("ocsp", () -> {
+            CertificateRef ref = issuedHere(event.serial().toString(16));
+            if (usage.certificate(ref).isPresent()) {
+                usage.record(UsageEvent.checked(ref, event.at(), null));
+            }
+        });
+    }
+
+    private CertificateRef issuedHere(String serialHex) {
+        return new CertificateRef(ca.issuingCertificate().getSubjectX500Principal().getName(), serialHex);
+    }
+
+    /** The usage module keeps its own unit list: a unit the CA added later is copied over, parents first. */
+    private void ensureUnit(String code, LocalDate day) {
+        if (code == null || usage.unit(code).isPresent()) {
+            return;
+        }
+        Unit unit = ca.unit(code, day);
+        ensureUnit(unit.parentCode(), day);
+        String line = "code,name,kind,parent_code\n" + csv(unit.code()) + "," + csv(unit.name()) + "," + csv(unit.kind())
+                + "," + csv(unit.parentCode() == null ? "" : unit.parentCode()) + "\n";
+        usage.loadUnits(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String csv(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static X509Certificate parse(byte[] der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the CA announced an unreadable certificate", e);
+        }
+    }
+
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("Usage inventory not updated ({}): {}", what, e.toString());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package vn.kyso.server.usage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.kyso.server.signing.DocumentSigned;
+import vn.kyso.server.verification.DocumentVerified;
+import vn.kyso.usage.CertificateRef;
+import vn.kyso.usage.Channel;
+import vn.kyso.usage.UsageEvent;
+import vn.kyso.usage.UsageReports;
+
+/**
+ * Translates the service's signing and verification events into usage events: a signature made
+ * is SIGNED (with channel, level and duration), a failed attempt only moves the meters, each
+ * verified signature is VERIFIED. Counting never fails the signing that was counted.
+ */
+@Component
+class SigningEventTranslator {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningEventTranslator.class);
+
+    private final UsageReports usage;
+
+    SigningEventTranslator(UsageReports usage) {
+        this.usage = usage;
+    }
+
+    @EventListener
+    void signed(DocumentSigned event) {
+        if (event.certificateIssuer() == null || event.certificateSerial() == null) {
+            return;
+        }
+        try {
+            CertificateRef ref = new CertificateRef(event.certificateIssuer(), event.certificateSerial());
+            Channel channel = event.channel() == DocumentSigned.Channel.WEB ? Channel.WEB : Channel.API;
+            if (event.outcome() == DocumentSigned.Outcome.SIGNED) {
+                usage.record(UsageEvent.signed(ref, event.at(), event.documentSha256(), event.signatureField(), channel,
+                        event.level(), event.duration()));
+            } else {
+                usage.signingFailed(ref, channel, event.level(), event.duration());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Signing not counted: {}", e.toString());
+        }
+    }
+
+    @EventListener
+    void verified(DocumentVerified event) {
+        if (event.certificateIssuer() == null || event.certificateSerial() == null) {
+            return;
+        }
+        try {
+            usage.record(UsageEvent.verified(new CertificateRef(event.certificateIssuer(), event.certificateSerial()),
+                    event.at(), event.documentSha256(), event.signatureField(), null));
+        } catch (RuntimeException e) {
+            log.warn("Verification not counted: {}", e.toString());
+        }
+    }
+}

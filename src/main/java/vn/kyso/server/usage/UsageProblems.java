@@ -1,0 +1,40 @@
+package vn.kyso.server.usage;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import vn.kyso.server.web.Problems;
+import vn.kyso.usage.UsageException;
+
+/**
+ * Usage errors as problem responses: a bad request or unknown unit is 400, an unreadable import
+ * 422, storage and I/O failures 500. Ordered before the service's catch-all advice.
+ */
+@RestControllerAdvice(basePackageClasses = UsageProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UsageProblems {
+
+    private final Problems problems;
+
+    UsageProblems(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(UsageException.class)
+    ResponseEntity<ProblemDetail> usage(UsageException e) {
+        HttpStatus status = switch (e.code()) {
+            case INVALID_REQUEST, UNKNOWN_UNIT -> HttpStatus.BAD_REQUEST;
+            case UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
+            case UNREADABLE_IMPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case IO_ERROR, STORAGE_FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+        return ResponseEntity.status(status)
+                .body(problems.of(status, "usage", e.code().name(), LocaleContextHolder.getLocale()));
+    }
+}

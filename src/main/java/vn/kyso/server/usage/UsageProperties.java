@@ -1,0 +1,25 @@
+package vn.kyso.server.usage;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of usage reporting ({@code kyso.usage.*}).
+ *
+ * @param metricsCacheTtl  how long the certificate and regular-use gauges reuse one database read
+ * @param maxDocumentBytes the largest PDF (also zip entry) ingestion reads
+ * @param maxIngestFiles   how many files one ingestion request may upload
+ */
+@ConfigurationProperties("kyso.usage")
+public record UsageProperties(@DefaultValue("60s") Duration metricsCacheTtl,
+        @DefaultValue("100MB") DataSize maxDocumentBytes, @DefaultValue("200") int maxIngestFiles) {
+
+    public UsageProperties {
+        if (metricsCacheTtl.isNegative() || maxDocumentBytes.toBytes() <= 0 || maxIngestFiles < 1) {
+            throw new IllegalArgumentException("kyso.usage settings must be positive");
+        }
+    }
+}
