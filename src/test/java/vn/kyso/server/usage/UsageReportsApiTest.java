@@ -1,0 +1,241 @@
+package vn.kyso.server.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.CertificateRecord;
+import vn.kyso.ca.CustodyIssueRequest;
+import vn.kyso.ca.NewOfficer;
+import vn.kyso.server.KysoServerTest;
+import vn.kyso.server.TestHttp;
+import vn.kyso.server.security.NewAccount;
+import vn.kyso.server.security.Role;
+import vn.kyso.signing.Indication;
+import vn.kyso.signing.PdfVerifier;
+import vn.kyso.signing.VerificationReport;
+import vn.kyso.signing.testpki.Pdfsig;
+import vn.kyso.signing.testpki.TestPdfs;
+import vn.kyso.usage.UsageReports;
+import vn.kyso.usage.export.CsvExport;
+
+/** The usage reports over HTTP, on the shared test context. */
+class UsageReportsApiTest extends KysoServerTest {
+
+    private static final String PIN = "135790";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Autowired
+    CertificateAuthority ca;
+
+    @Autowired
+    UsageReports usage;
+
+    @Autowired
+    PdfVerifier verifier;
+
+    @TempDir
+    Path temp;
+
+    private TestHttp asAuditor() {
+        return http().basic(auditor(), USER_PASSWORD);
+    }
+
+    private static String period() {
+        LocalDate today = LocalDate.now(UsageReports.VIETNAM);
+        return "from=" + today.minusDays(40) + "&to=" + today.plusDays(1);
+    }
+
+    @Test
+    void reportAnswersTheHeadlineCountsThePolicyAndBreakdowns() {
+        HttpResponse<String> response = asAuditor().get("/api/v1/reports/usage");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode json = TestHttp.json(response);
+        for (String field : List.of("certificates", "regular", "occasional", "dormant", "neverUsed", "regularRate",
+                "policy", "byKind", "byAgency", "byDistrict", "byCommune", "trend", "dormantCertificates")) {
+            assertThat(json.has(field)).as(field).isTrue();
+        }
+        assertThat(json.get("regular").asInt() + json.get("occasional").asInt() + json.get("dormant").asInt()
+                + json.get("neverUsed").asInt()).isEqualTo(json.get("certificates").asInt());
+        assertThat(response.body()).containsPattern("\"regularRate\":\\d+\\.\\d\\d[,}]");
+        assertThat(json.get("policy").get("statement").asString()).isNotBlank();
+        assertThat(json.get("trend")).hasSize(12);
+        LocalDate firstOfMonth = LocalDate.now(UsageReports.VIETNAM).withDayOfMonth(1);
+        assertThat(json.get("from").asString()).isEqualTo(firstOfMonth.minusMonths(12).toString());
+        assertThat(json.get("to").asString()).isEqualTo(firstOfMonth.minusDays(1).toString());
+    }
+
+    @Test
+    void badParametersAreBadRequestProblems() {
+        for (String query : List.of("from=2025-13-01&to=2025-12-31", "from=2025-01-01", "from=2025-02-01&to=2025-01-01",
+                "kind=ROBOT", "unit=NO-SUCH-UNIT", "format=doc")) {
+            HttpResponse<String> response = asAuditor().get("/api/v1/reports/usage?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(query)
+                    .startsWith("application/problem+json");
+            assertThat(TestHttp.json(response).get("code").asString()).as(query).isIn("INVALID_REQUEST", "UNKNOWN_UNIT");
+        }
+    }
+
+    @Test
+    void auditorsReadReportsOfficersMayNot() {
+        assertThat(asAuditor().get("/api/v1/reports/usage").statusCode()).isEqualTo(200);
+        assertThat(http().basic(officer(), USER_PASSWORD).get("/api/v1/reports/usage").statusCode()).isEqualTo(403);
+        assertThat(http().basic(officer(), USER_PASSWORD).postMultipart("/api/v1/usage/certificates", "file", "a.pem",
+                new byte[] { 1 }, java.util.Map.of()).statusCode()).isEqualTo(403);
+        assertThat(http().get("/api/v1/reports/usage").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSigningThroughTheApiIsCountedInTheReportAndMovesThePrometheusCounter() throws IOException {
+        Officer officer = newOfficer();
+        double before = signaturesCounter();
+
+        HttpResponse<byte[]> signed = sign(officer.username());
+
+        assertThat(signed.statusCode()).as(new String(signed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(signaturesCounter()).isEqualTo(before + 1);
+        String prometheus = asAuditor().get("/actuator/prometheus").body();
+        assertThat(prometheus).contains("kyso_signing_duration_seconds_count").contains("kyso_certificates{")
+                .contains("kyso_usage_regular_ratio");
+
+        HttpResponse<byte[]> csv = asAuditor().getBytes("/api/v1/reports/usage?format=csv&" + period());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<CSVRecord> rows = csvRows(csv.body());
+        CSVRecord mine = rows.stream().filter(r -> r.get(1).equals(officer.serial())).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(mine.get(8))).isEqualTo(1);
+        assertThat(mine.get(6)).isEqualTo("PERSONAL");
+    }
+
+    @Test
+    void csvAndXlsxExportsMatchTheJson() throws IOException {
+        newOfficer();
+        JsonNode json = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period()));
+
+        List<CSVRecord> rows = csvRows(asAuditor().getBytes("/api/v1/reports/usage?format=csv&" + period()).body());
+        assertThat(rows).hasSize(json.get("certificates").asInt());
+        assertThat(rows.stream().filter(r -> r.get(11).equals("REGULAR")).count()).isEqualTo(json.get("regular").asLong());
+        assertThat(rows.stream().filter(r -> r.get(11).equals("NEVER_USED")).count())
+                .isEqualTo(json.get("neverUsed").asLong());
+
+        HttpResponse<byte[]> xlsx = asAuditor().getBytes("/api/v1/reports/usage?format=xlsx&" + period());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet summary = book.getSheet("Summary");
+            Row counts = summary.getRow(6);
+            assertThat((int) counts.getCell(2).getNumericCellValue()).isEqualTo(json.get("certificates").asInt());
+            assertThat((int) counts.getCell(3).getNumericCellValue()).isEqualTo(json.get("regular").asInt());
+            assertThat((int) counts.getCell(6).getNumericCellValue()).isEqualTo(json.get("neverUsed").asInt());
+            assertThat(book.getSheet("Certificates").getLastRowNum()).isEqualTo(json.get("certificates").asInt());
+        }
+    }
+
+    @Test
+    void thePdfReportIsSignedByKysoAndVerifiesValid() throws IOException {
+        HttpResponse<byte[]> pdf = asAuditor().getBytes("/api/v1/reports/usage?format=pdf&" + period());
+
+        assertThat(pdf.statusCode()).as(new String(pdf.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        VerificationReport report = verifier.verify(pdf.body());
+        assertThat(report.signatures()).hasSize(1);
+        assertThat(report.signatures().get(0).indication()).as(report.signatures().get(0).problems().toString())
+                .isEqualTo(Indication.VALID);
+        Path file = Files.write(temp.resolve("report.pdf"), pdf.body());
+        List<Pdfsig.Result> pdfsig = Pdfsig.trusting(temp, ca.rootCertificate()).check(file);
+        assertThat(pdfsig).hasSize(1);
+        assertThat(pdfsig.get(0).signatureValid()).isTrue();
+        assertThat(pdfsig.get(0).certificateTrusted()).isTrue();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    record Officer(String username, String serial) {
+    }
+
+    private Officer newOfficer() {
+        String username = "usage-" + UUID.randomUUID().toString().substring(0, 8);
+        String unit = ca.units(LocalDate.now()).get(0).code();
+        StringBuilder cccd = new StringBuilder("0");
+        while (cccd.length() < 12) {
+            cccd.append(RANDOM.nextInt(10));
+        }
+        long subscriber = ca.registerOfficer("test", new NewOfficer("Trần Thị Kiểm", "Chuyên viên", cccd.toString(),
+                username + "@camau.gov.vn", unit)).id();
+        CertificateRecord certificate = ca.issueWithCustody("test",
+                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
+        var account = accounts.create(new NewAccount(username, "Cán bộ " + username, "Mot-lan-" + username,
+                Set.of(Role.OFFICER), String.valueOf(subscriber)));
+        accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
+        return new Officer(username, certificate.serialHex());
+    }
+
+    private HttpResponse<byte[]> sign(String username) throws IOException {
+        byte[] pdf = Files.readAllBytes(TestPdfs.onePage(temp.resolve("in-" + UUID.randomUUID() + ".pdf")));
+        String boundary = "kyso-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pin\"\r\n\r\n" + PIN + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(pdf);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http().basic(username, USER_PASSWORD).postBytes("/api/v1/signatures",
+                "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private static final Pattern SIGNATURES = Pattern.compile(
+            "(?m)^kyso_signatures_total\\{([^}]*)\\} ([0-9.eE+-]+)$");
+
+    /** Successful personal API signings at B-LT, as Prometheus shows them. */
+    private double signaturesCounter() {
+        String body = asAuditor().get("/actuator/prometheus").body();
+        Matcher m = SIGNATURES.matcher(body);
+        double total = 0;
+        while (m.find()) {
+            String tags = m.group(1);
+            if (tags.contains("channel=\"api\"") && tags.contains("outcome=\"success\"")
+                    && tags.contains("kind=\"personal\"")) {
+                total += Double.parseDouble(m.group(2));
+            }
+        }
+        return total;
+    }
+
+    private static List<CSVRecord> csvRows(byte[] csv) throws IOException {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CsvExport.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (var parser = format.parse(new InputStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8))) {
+            return parser.getRecords();
+        }
+    }
+}
