@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param timestampTime       the signature timestamp's time, null when there is none
  * @param coversWholeDocument whether the signed byte range ends at the end of the file
  * @param modifications       what later incremental updates did
- * @param problems            human-readable reasons (English), empty when VALID
+ * @param problems            human-readable reasons (English); for a VALID signature only notes
+ *                            (e.g. revoked after a timestamp proved the signing time)
  */
 public record SignatureReport(
         String field,

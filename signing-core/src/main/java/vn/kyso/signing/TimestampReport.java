@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param tsa                 the TSA certificate's subject DN
  * @param coversWholeDocument whether the timestamped byte range ends at the end of the file
  * @param modifications       what later incremental updates did
- * @param problems            human-readable reasons (English), empty when VALID
+ * @param problems            human-readable reasons (English); for a VALID signature only notes
+ *                            (e.g. revoked after a timestamp proved the signing time)
  */
 public record TimestampReport(
         String field,

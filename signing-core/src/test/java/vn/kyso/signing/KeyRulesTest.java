@@ -83,6 +83,14 @@ class KeyRulesTest {
     }
 
     @Test
+    void certificateWithoutSigningKeyUsageIsRefused() {
+        TestPki.Credential ca = pki.issuingCa(); // keyCertSign and cRLSign only
+
+        assertRefused(PdfSigner.builder().build(), InMemorySigningKey.of(ca.privateKey(), ca.chain()),
+                ErrorCode.CERTIFICATE_NOT_USABLE);
+    }
+
+    @Test
     void rsaUnder2048BitsIsRefused() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(1024);

@@ -20,6 +20,7 @@ import vn.kyso.ca.CaKeyStore;
 import vn.kyso.ca.CaSettings;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.server.config.KysoProperties;
+import vn.kyso.server.config.PublicUrl;
 
 /**
  * Creates the CA from the service's settings: its keystore in the data folder, its URLs under
@@ -34,12 +35,12 @@ class CaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CaConfiguration.class);
 
     @Bean
-    CertificateAuthority certificateAuthority(KysoProperties properties, Environment environment,
+    CertificateAuthority certificateAuthority(KysoProperties properties, PublicUrl publicUrls, Environment environment,
             DataSource dataSource, ApplicationEventPublisher publisher, Clock clock, SecureRandom random)
             throws java.io.IOException {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
-        String publicUrl = publicUrl(properties, environment);
+        String publicUrl = publicUrls.base();
         char[] passphrase = CaPassphrase.resolve(environment.getProperty("KYSO_CA_PASSPHRASE",
                 environment.getProperty("kyso.ca-passphrase")), dataDir, random);
         try {
@@ -57,21 +58,5 @@ class CaConfiguration {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
-    }
-
-    /**
-     * {@code kyso.public-url}, else {@code http://127.0.0.1:<server.port>}. The CA writes these
-     * URLs into every certificate (AIA, CDP), so they must be known before the server listens.
-     */
-    static String publicUrl(KysoProperties properties, Environment environment) {
-        if (properties.publicUrl() != null) {
-            return properties.publicUrl().toString();
-        }
-        String port = environment.getProperty("server.port", "8080");
-        if ("0".equals(port)) {
-            log.warn("server.port is random (0) and kyso.public-url is not set: certificates will point at port 8080");
-            port = "8080";
-        }
-        return "http://127.0.0.1:" + port;
     }
 }

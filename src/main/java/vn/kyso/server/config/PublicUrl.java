@@ -2,47 +2,60 @@ package vn.kyso.server.config;
 
 import java.net.URI;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The base URL under which this kyso is reachable: {@code kyso.public-url} when set, otherwise
- * {@code http://127.0.0.1:<port>} of the running server, so that a kyso started on one machine
- * is a complete PKI (its certificates point at its own OCSP, CRL and CA certificate URLs).
- * The port is known only once the web server runs (it may be random), hence a component
- * rather than a fixed value.
+ * {@code http://127.0.0.1:<server.port>}, so that a kyso started on one machine is a complete
+ * PKI (its certificates point at its own OCSP, CRL and CA certificate URLs). The CA writes it
+ * into certificates, so it is known before the server listens; only a random port (0) is
+ * learnt later, from the running server.
  */
 @Component
 public class PublicUrl {
 
-    private final URI configured;
-    private volatile URI resolved;
+    private static final Logger log = LoggerFactory.getLogger(PublicUrl.class);
 
-    public PublicUrl(KysoProperties properties) {
-        this.configured = properties.publicUrl();
-        this.resolved = configured;
+    private final boolean configured;
+    private volatile String base;
+
+    public PublicUrl(KysoProperties properties, Environment environment) {
+        URI url = properties.publicUrl();
+        this.configured = url != null;
+        String port = environment.getProperty("server.port", "8080");
+        if (configured) {
+            base = strip(url.toString());
+        } else if ("0".equals(port)) {
+            log.warn("server.port is random (0) and kyso.public-url is not set: URLs known before start use port 8080");
+            base = "http://127.0.0.1:8080";
+        } else {
+            base = "http://127.0.0.1:" + port;
+        }
     }
 
     @EventListener
     void onWebServerStarted(WebServerInitializedEvent event) {
-        if (configured == null && event.getApplicationContext().getServerNamespace() == null) {
-            resolved = URI.create("http://127.0.0.1:" + event.getWebServer().getPort());
+        if (!configured && event.getApplicationContext().getServerNamespace() == null) {
+            base = "http://127.0.0.1:" + event.getWebServer().getPort();
         }
     }
 
-    /** The base URL without a trailing slash; fails if asked before the server listens. */
+    /** The base URL without a trailing slash. */
     public String base() {
-        URI url = resolved;
-        if (url == null) {
-            throw new IllegalStateException("public URL asked before the web server started; set kyso.public-url");
-        }
-        String text = url.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return base;
     }
 
     /** An absolute URL for a path of this service, e.g. {@code resolve("/ocsp")}. */
     public String resolve(String path) {
-        return base() + (path.startsWith("/") ? path : "/" + path);
+        return base + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -27,6 +27,50 @@ class AccountConsole {
         this.accounts = accounts;
     }
 
+    @GetMapping("/admin/accounts")
+    String accountsPage(Model model) {
+        model.addAttribute("accounts", accounts.list());
+        model.addAttribute("roles", Role.values());
+        return "admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts")
+    String createAccount(@RequestParam String username, @RequestParam String displayName,
+            @RequestParam String password, @RequestParam(required = false) java.util.Set<Role> roles,
+            @RequestParam(required = false) String subscriberId, RedirectAttributes redirect) {
+        try {
+            accounts.create(new NewAccount(username, displayName, password,
+                    roles == null ? java.util.Set.of() : roles, subscriberId));
+            redirect.addFlashAttribute("notice", "account.created");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {username});
+        } catch (AccountException e) {
+            redirect.addFlashAttribute("failure", "problem.account." + e.code().name());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            redirect.addFlashAttribute("failure", "problem.http.VALIDATION_FAILED");
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/subscriber")
+    String linkSubscriber(@org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestParam(required = false) String subscriberId, RedirectAttributes redirect) {
+        accounts.linkSubscriber(id, subscriberId);
+        redirect.addFlashAttribute("notice", "account.saved");
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/enabled")
+    String enable(@AuthenticationPrincipal KysoUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestParam boolean enabled, RedirectAttributes redirect) {
+        if (id == user.accountId() && !enabled) {
+            redirect.addFlashAttribute("failure", "account.notYourself");
+        } else {
+            accounts.setEnabled(id, enabled);
+            redirect.addFlashAttribute("notice", "account.saved");
+        }
+        return "redirect:/admin/accounts";
+    }
+
     @GetMapping("/login")
     String login() {
         return "login";

@@ -26,6 +26,8 @@ public class AccountException extends RuntimeException {
         WRONG_PASSWORD,
         /** The new password is too short, too long or equals the username. */
         WEAK_PASSWORD,
+        /** An account needs at least one role. */
+        NO_ROLE,
         /** A token's name must be 1-100 characters. */
         INVALID_TOKEN_NAME,
         /** No such account or token (or not the caller's). */

@@ -32,6 +32,12 @@ public class Accounts {
         if (!Account.USERNAME.matcher(username).matches()) {
             throw new AccountException(AccountException.ErrorCode.INVALID_USERNAME, "invalid username");
         }
+        if (request.roles() == null || request.roles().isEmpty()) {
+            throw new AccountException(AccountException.ErrorCode.NO_ROLE, "an account needs a role");
+        }
+        if (request.displayName() == null || request.displayName().isBlank()) {
+            throw new AccountException(AccountException.ErrorCode.INVALID_USERNAME, "a display name is required");
+        }
         Passwords.requireAcceptable(request.password(), username);
         return insert(username, request.displayName().strip(), request.password(), request.roles(),
                 blankToNull(request.subscriberId()), true);

@@ -83,7 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case USERNAME_TAKEN -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
-            case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME -> HttpStatus.BAD_REQUEST;
+            case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
         };
         return respond(status, "account", e.code().name(), request);
     }

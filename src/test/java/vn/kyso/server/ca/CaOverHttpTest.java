@@ -92,6 +92,37 @@ class CaOverHttpTest extends KysoServerTest {
     }
 
     @Test
+    void renewalIssuesANewCertificateAndSupersedesTheOld() throws IOException {
+        String serial = issueFromOpensslCsr("079201007777");
+        HttpResponse<String> renewed = admin().postJson("/api/v1/certificates/" + serial + "/renew", "");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(201);
+        String next = TestHttp.json(renewed).get("serial").asString();
+        assertThat(next).isNotEqualTo(serial);
+        JsonNode old = TestHttp.json(admin().get("/api/v1/certificates/" + serial));
+        assertThat(old.get("status").asString()).isEqualTo("REVOKED");
+        assertThat(old.get("revocationReason").asString()).isEqualTo("SUPERSEDED");
+        long subscriber = TestHttp.json(renewed).get("subscriberId").asLong();
+        HttpResponse<String> all = admin().postJson("/api/v1/subscribers/" + subscriber + "/revoke-all",
+                "{\"reason\":\"affiliationChanged\"}");
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(TestHttp.json(all).findValuesAsString("serial")).containsExactly(next);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        HttpResponse<String> docs = http().get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = TestHttp.json(docs).get("paths");
+        assertThat(paths.has("/api/v1/certificates")).isTrue();
+        assertThat(paths.has("/api/v1/certificates/{serial}/revoke")).isTrue();
+        assertThat(paths.has("/api/v1/subscribers/officers")).isTrue();
+        assertThat(paths.has("/api/v1/audit/verification")).isTrue();
+        assertThat(paths.has("/api/v1/tokens")).isTrue();
+        assertThat(paths.has("/ocsp")).as("protocol endpoints are not part of the REST API").isFalse();
+        assertThat(http().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void caCertificatesAreServedInDerAndPemToAnyone() {
         HttpResponse<byte[]> der = http().getBytes("/ca/root.crt");
         assertThat(der.statusCode()).isEqualTo(200);

@@ -95,6 +95,29 @@ class ConsoleTest extends KysoServerTest {
     }
 
     @Test
+    void adminCreatesAnAccountInTheConsoleAndLinksItToASubscriber() {
+        TestHttp admin = http();
+        admin.login("admin", ADMIN_PASSWORD);
+        String csrf = admin.csrfToken("/admin/accounts");
+        admin.postForm("/admin/accounts", Map.of("_csrf", csrf, "username", "vanthu1", "displayName", "Đỗ Thị Văn Thư",
+                "password", "Mot-lan-vanthu1-2026", "roles", "OFFICER", "subscriberId", "42"));
+        assertThat(admin.get("/admin/accounts").body()).contains("Đã tạo tài khoản vanthu1.").contains("Đỗ Thị Văn Thư");
+        var created = accounts.find("vanthu1").orElseThrow();
+        assertThat(created.roles()).containsExactly(Role.OFFICER);
+        assertThat(created.subscriberId()).isEqualTo("42");
+        assertThat(created.mustChangePassword()).isTrue();
+
+        admin.postForm("/admin/accounts", Map.of("_csrf", csrf, "username", "noroles", "displayName", "X",
+                "password", "Mot-lan-noroles-2026"));
+        assertThat(admin.get("/admin/accounts").body()).contains("Tài khoản cần ít nhất một vai trò.");
+        assertThat(accounts.find("noroles")).isEmpty();
+
+        TestHttp officer = http();
+        officer.login(officer(), USER_PASSWORD);
+        assertThat(officer.get("/admin/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void consolePagesAreServedWithoutAnyExternalResource() {
         String page = http().get("/login").body();
         assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//");

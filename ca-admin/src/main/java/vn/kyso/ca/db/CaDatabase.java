@@ -26,6 +26,8 @@ public final class CaDatabase {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private volatile java.util.function.Consumer<Boolean> afterTransaction = committed -> { };
 
     private CaDatabase(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -53,12 +55,26 @@ public final class CaDatabase {
         return jdbc;
     }
 
+    /** Told, on the same thread, when an outermost transaction has committed (true) or rolled back (false). */
+    public void afterTransaction(java.util.function.Consumer<Boolean> hook) {
+        this.afterTransaction = hook;
+    }
+
     /** Runs the work in one transaction; database failures become STORAGE_ERROR. */
     public <T> T inTransaction(Supplier<T> work) {
+        int[] level = depth.get();
+        level[0]++;
+        boolean committed = false;
         try {
-            return tx.execute(status -> work.get());
+            T result = tx.execute(status -> work.get());
+            committed = true;
+            return result;
         } catch (DataAccessException e) {
             throw new CaException(CaException.ErrorCode.STORAGE_ERROR, "database operation failed", e);
+        } finally {
+            if (--level[0] == 0) {
+                afterTransaction.accept(committed);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import vn.kyso.ca.CaException;
+import vn.kyso.ca.hierarchy.SigningCredential;
 
 /** Parses a PKCS#10 request, checks its signature (proof of possession) and its key's strength. */
 final class CsrCheck {
@@ -23,7 +24,7 @@ final class CsrCheck {
     static PublicKey publicKey(byte[] csr) {
         JcaPKCS10CertificationRequest request;
         try {
-            request = new JcaPKCS10CertificationRequest(der(csr));
+            request = new JcaPKCS10CertificationRequest(der(csr)).setProvider(SigningCredential.FAST_EC);
         } catch (Exception e) {
             throw new CaException(CaException.ErrorCode.MALFORMED_CSR, "the certificate request is not a PKCS#10 request");
         }
@@ -31,7 +32,8 @@ final class CsrCheck {
         boolean valid;
         try {
             key = request.getPublicKey();
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(key);
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder()
+                    .setProvider(SigningCredential.FAST_EC).build(key);
             valid = request.isSignatureValid(verifier);
         } catch (PKCSException e) {
             valid = false;

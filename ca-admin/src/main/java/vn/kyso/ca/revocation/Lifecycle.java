@@ -90,13 +90,19 @@ public final class Lifecycle {
         }
         List<CaEvent> done = new ArrayList<>();
         List<CertificateRecord> revoked = db.inTransaction(() -> {
-            List<CertificateRecord> out = new ArrayList<>();
+            // Lock every row before the first audit entry takes the audit counter: a single revocation
+            // takes a row and then the counter, so the same order here cannot deadlock with it.
+            List<CertificateRecord> locked = new ArrayList<>();
             for (CertificateRecord r : register.ofSubscriber(subscriberId)) {
                 CertificateRecord current = register.lock(r.serial());
-                if (current.status() != CertificateStatus.REVOKED) {
-                    done.add(revokeLocked(actor, current, reason));
-                    out.add(register.lock(r.serial()));
+                if (current.status() != CertificateStatus.REVOKED && !current.kind().isCa()) {
+                    locked.add(current);
                 }
+            }
+            List<CertificateRecord> out = new ArrayList<>();
+            for (CertificateRecord current : locked) {
+                done.add(revokeLocked(actor, current, reason));
+                out.add(register.lock(current.serial()));
             }
             return out;
         });

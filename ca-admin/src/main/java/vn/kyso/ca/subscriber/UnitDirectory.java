@@ -46,15 +46,27 @@ public final class UnitDirectory {
             return;
         }
         db.inTransaction(() -> {
-            for (String[] row : read("camau-units-2018.csv")) {
-                LocalDate to = PHUONG_4.equals(row[0]) ? PHUONG_4_TO : OLD_TO;
-                insert(row[0], row[1], row[2], row[3], OLD_FROM, to);
-            }
-            for (String[] row : read("camau-units-2025.csv")) {
-                insert(row[0], row[1], row[2], row[3], NEW_FROM, null);
-            }
+            insertAll(read("camau-units-2018.csv"), OLD_FROM, OLD_TO);
+            insertAll(read("camau-units-2025.csv"), NEW_FROM, null);
             return null;
         });
+    }
+
+    /** One multi-row INSERT per list: seeding costs two round trips, not hundreds. */
+    private void insertAll(List<String[]> rows, LocalDate from, LocalDate to) {
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO ca_unit (code, name, kind, parent_code, valid_from, valid_to) VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (String[] row : rows) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            params.add(row[0]);
+            params.add(row[1]);
+            params.add(row[2]);
+            params.add(row[3].isEmpty() ? null : row[3]);
+            params.add(from);
+            params.add(PHUONG_4.equals(row[0]) && to != null ? PHUONG_4_TO : to);
+        }
+        db.jdbc().sql(sql.toString()).params(params).update();
     }
 
     public Unit add(NewUnit unit) {

@@ -40,8 +40,16 @@ public final class KeyPolicy {
         }
     }
 
-    /** Refuses a certificate that is expired or not yet valid at {@code now}. */
+    /**
+     * Refuses a certificate that is expired or not yet valid at {@code now}, or whose key usage
+     * allows neither digitalSignature nor nonRepudiation.
+     */
     public static void checkValidity(X509Certificate certificate, Instant now) {
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && !(usage[0] || (usage.length > 1 && usage[1]))) {
+            throw new SigningException(ErrorCode.CERTIFICATE_NOT_USABLE,
+                    "the certificate's key usage allows neither digital signature nor non-repudiation");
+        }
         if (now.isBefore(certificate.getNotBefore().toInstant())) {
             throw new SigningException(ErrorCode.CERTIFICATE_NOT_USABLE,
                     "the signing certificate is not valid before " + certificate.getNotBefore().toInstant());

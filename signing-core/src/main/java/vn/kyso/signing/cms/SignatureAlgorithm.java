@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.EnumMap;
@@ -48,16 +49,27 @@ public record SignatureAlgorithm(SignatureScheme scheme, DigestAlgorithm digest,
     /** A fresh JCA Signature for this algorithm (Signature objects are not thread-safe). */
     public Signature newSignature(Provider provider) throws GeneralSecurityException {
         Signature s = provider == null ? Signature.getInstance(jcaName()) : Signature.getInstance(jcaName(), provider);
+        return withPssParameters(s);
+    }
+
+    private Signature withPssParameters(Signature s) throws GeneralSecurityException {
         if (scheme == SignatureScheme.RSA_PSS) {
             s.setParameter(pssSpec(digest));
         }
         return s;
     }
 
-    /** Signs {@code data} with a JCA private key; {@code provider} null picks the JDK default. */
+    /**
+     * Signs {@code data} with a JCA private key; {@code provider} null picks the JDK default,
+     * except that software EC keys sign with Bouncy Castle: its fixed-point comb makes ECDSA about
+     * twice as fast as the JDK 17 SunEC provider, and ECDSA is the largest cost of a B-B signature.
+     */
     public byte[] sign(PrivateKey key, Provider provider, byte[] data) {
         try {
-            Signature s = newSignature(provider);
+            Signature s = provider == null && scheme == SignatureScheme.ECDSA && key instanceof ECPrivateKey
+                    && key.getEncoded() != null
+                    ? withPssParameters(Signature.getInstance(jcaName(), BouncyCastle.PROVIDER))
+                    : newSignature(provider);
             s.initSign(key);
             s.update(data);
             return s.sign();
@@ -65,6 +77,11 @@ public record SignatureAlgorithm(SignatureScheme scheme, DigestAlgorithm digest,
             throw new SigningException(SigningException.ErrorCode.KEY_UNAVAILABLE,
                     "the key could not sign with " + jcaName() + ": " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** One Bouncy Castle provider instance for the process, created on first use and never registered globally. */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 
     /** The JCA algorithm name. */

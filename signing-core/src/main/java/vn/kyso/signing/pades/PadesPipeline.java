@@ -1,7 +1,6 @@
 package vn.kyso.signing.pades;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.function.Function;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.apache.pdfbox.util.Hex;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 
@@ -63,6 +61,7 @@ public final class PadesPipeline {
         SignatureAlgorithm algorithm = checkRequest(request, now);
         TimestampSource tsa = request.level().atLeast(PadesLevel.B_T) ? timestampSource(request) : null;
         byte[][] token = new byte[1][];
+        byte[][] cms = new byte[1][];
         MeasuredOutput measured = new MeasuredOutput(out);
         try (Stages stages = new Stages(in.inMemory())) {
             boolean last = request.level() == PadesLevel.B_B || request.level() == PadesLevel.B_T;
@@ -74,12 +73,13 @@ public final class PadesPipeline {
                             byte[] attrs = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
                             byte[] value = request.key().sign(attrs, request.digest());
                             token[0] = tsa == null ? null : signatureTimestamp(tsa, value, request.digest());
-                            return CadesSignedData.signedData(request.key().certificateChain(), algorithm, attrs, value,
-                                    token[0]);
+                            cms[0] = CadesSignedData.signedData(request.key().certificateChain(), algorithm, attrs,
+                                    value, token[0]);
+                            return cms[0];
                         });
             }
             if (!last) {
-                finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
+                finishLevels(stage.source(), measured, request.level(), stages, tsa, cms[0], request.key().certificate());
             }
             return result(written.fieldName(), request, now, token[0], measured);
         } catch (IOException e) {
@@ -100,8 +100,9 @@ public final class PadesPipeline {
             byte[][] attrs = new byte[1][];
             CmsSignatureStep.Written written;
             try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(file), 65536)) {
+                // the token arrives only at complete time, when the size can no longer change: be generous
                 int reserve = CmsSignatureStep.estimate(request,
-                        request.level().atLeast(PadesLevel.B_T) ? tokenSize.get() + 2048 : 0);
+                        request.level().atLeast(PadesLevel.B_T) ? Math.max(tokenSize.get(), 6144) + 2048 : 0);
                 written = CmsSignatureStep.write(PdfSource.of(input), o, request, now, reserve, hash -> {
                     attrs[0] = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
                     return new byte[0];
@@ -142,10 +143,10 @@ public final class PadesPipeline {
             boolean last = !request.level().atLeast(PadesLevel.B_LT);
             Stages.Stage stage = last ? null : stages.next();
             try (OutputStream o = last ? measured : stage.open()) {
-                copyWithContents(entry.file(), br, cms, o);
+                entry.copyWithContents(cms, o);
             }
             if (!last) {
-                finishLevels(stage.source(), measured, request.level(), stages, true, request.key().certificate());
+                finishLevels(stage.source(), measured, request.level(), stages, tsa, cms, request.key().certificate());
             }
             return result(entry.fieldName(), request, entry.claimedTime(), token, measured);
         } catch (IOException e) {
@@ -161,12 +162,20 @@ public final class PadesPipeline {
             throw new SigningException(ErrorCode.INVALID_REQUEST, "extend reaches B-LT or B-LTA, not " + target);
         }
         try (Stages stages = new Stages(in.inMemory())) {
-            finishLevels(in, out, target, stages, true, null);
+            finishLevels(in, out, target, stages, target == PadesLevel.B_LTA ? defaultTimestampSource() : null, null,
+                    null);
         }
     }
 
-    private void finishLevels(PdfSource in, OutputStream out, PadesLevel target, Stages stages, boolean strict,
-            java.security.cert.X509Certificate mustBeGood) {
+    /**
+     * Writes the /DSS and, for B-LTA, the document timestamp.
+     *
+     * @param newCms     the signature just made: revocation data is required for its chains only (an
+     *                   earlier signer's offline CA must not block a new signature); null requires it for all
+     * @param mustBeGood the new signer's certificate, whose revocation fails the signing; may be null
+     */
+    private void finishLevels(PdfSource in, OutputStream out, PadesLevel target, Stages stages, TimestampSource tsa,
+            byte[] newCms, java.security.cert.X509Certificate mustBeGood) {
         boolean lta = target == PadesLevel.B_LTA;
         Stages.Stage dssStage = lta ? stages.next() : null;
         try (OutputStream o = lta ? dssStage.open() : nonClosing(out); PDDocument doc = PdfOpener.open(in)) {
@@ -174,14 +183,17 @@ public final class PadesPipeline {
                 throw new SigningException(ErrorCode.INVALID_REQUEST, "the PDF has no signature to extend");
             }
             ValidationData data = new ValidationData();
-            DssIncrement.collect(doc, data, strict);
+            DssIncrement.collect(doc, data, newCms == null);
+            if (newCms != null) {
+                data.addCms(newCms, true);
+            }
             data.fetchRevocation(revocationSource, mustBeGood);
             DssIncrement.write(doc, data, o);
         } catch (IOException e) {
             throw new SigningException(ErrorCode.IO_ERROR, "cannot write the DSS: " + e.getMessage(), e);
         }
         if (lta) {
-            writeDocumentTimestamp(dssStage.source(), out, defaultTimestampSource());
+            writeDocumentTimestamp(dssStage.source(), out, tsa);
         }
     }
 
@@ -253,30 +265,6 @@ public final class PadesPipeline {
             }
         } catch (GeneralSecurityException e) {
             throw new SigningException(ErrorCode.INVALID_SIGNING_HANDLE, "the signature value is malformed", e);
-        }
-    }
-
-    /** Copies the prepared file, writing the CMS (hex, zero padded) into its /Contents hole. */
-    private static void copyWithContents(Path file, int[] byteRange, byte[] cms, OutputStream out) throws IOException {
-        byte[] hex = Hex.getBytes(cms);
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 65536)) {
-            transfer(in, out, byteRange[1] + 1L);
-            in.skipNBytes(hex.length);
-            out.write(hex);
-            transfer(in, out, Files.size(file) - byteRange[1] - 1L - hex.length);
-        }
-    }
-
-    private static void transfer(InputStream in, OutputStream out, long n) throws IOException {
-        byte[] buffer = new byte[65536];
-        long left = n;
-        while (left > 0) {
-            int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (r < 0) {
-                throw new IOException("prepared file shorter than expected");
-            }
-            out.write(buffer, 0, r);
-            left -= r;
         }
     }
 

@@ -1,6 +1,9 @@
 package vn.kyso.signing.pades;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -10,6 +13,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.pdfbox.util.Hex;
 
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SigningException;
@@ -25,6 +30,30 @@ final class PreparedStore {
     /** One prepared signature. */
     record Entry(Path file, int[] byteRange, SignRequest request, SignatureAlgorithm algorithm, byte[] signedAttributes,
             String fieldName, Instant claimedTime, Instant expires) {
+
+        /** Copies the prepared file, writing {@code cms} (hex, zero padded) into its /Contents hole. */
+        void copyWithContents(byte[] cms, OutputStream out) throws IOException {
+            byte[] hex = Hex.getBytes(cms);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
+                transfer(in, out, byteRange[1] + 1L);
+                in.skipNBytes(hex.length);
+                out.write(hex);
+                transfer(in, out, Files.size(file) - byteRange[1] - 1L - hex.length);
+            }
+        }
+
+        private static void transfer(InputStream in, OutputStream out, long n) throws IOException {
+            byte[] buffer = new byte[65536];
+            long left = n;
+            while (left > 0) {
+                int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (r < 0) {
+                    throw new IOException("prepared file shorter than expected");
+                }
+                out.write(buffer, 0, r);
+                left -= r;
+            }
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

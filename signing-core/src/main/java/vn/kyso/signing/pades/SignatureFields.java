@@ -2,7 +2,6 @@ package vn.kyso.signing.pades;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -129,9 +128,5 @@ public final class SignatureFields {
             }
         }
         return names;
-    }
-
-    static List<PDSignature> all(PDDocument doc) {
-        return doc.getSignatureDictionaries();
     }
 }

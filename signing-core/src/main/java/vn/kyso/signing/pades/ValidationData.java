@@ -36,6 +36,8 @@ import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.kyso.signing.RevocationSource;
+import vn.kyso.signing.revocation.OnlineRevocationSource;
+import vn.kyso.signing.transport.HttpExchange;
 import vn.kyso.signing.SigningException;
 import vn.kyso.signing.SigningException.ErrorCode;
 
@@ -124,6 +126,12 @@ public final class ValidationData {
                 continue;
             }
             X509Certificate issuer = issuerOf(cert);
+            if (issuer == null) {
+                issuer = fetchIssuer(cert);
+                if (issuer != null && certificates.putIfAbsent(key(issuer), issuer) == null) {
+                    pending.add(issuer);
+                }
+            }
             Optional<byte[]> ocsp = issuer == null ? Optional.empty() : source.ocsp(cert, issuer);
             if (ocsp.isPresent()) {
                 ocsps.add(ocsp.get());
@@ -193,6 +201,25 @@ public final class ValidationData {
                 } catch (GeneralSecurityException e) {
                     // same name, other key: keep looking
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The issuer from the certificate's caIssuers URL, when the signature did not carry it. */
+    private X509Certificate fetchIssuer(X509Certificate cert) {
+        for (java.net.URI url : OnlineRevocationSource.caIssuersLocations(cert)) {
+            try {
+                byte[] der = HttpExchange.defaults().get(url);
+                for (java.security.cert.Certificate c : factory.generateCertificates(new ByteArrayInputStream(der))) {
+                    X509Certificate candidate = (X509Certificate) c;
+                    if (candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+                        cert.verify(candidate.getPublicKey());
+                        return candidate;
+                    }
+                }
+            } catch (IOException | GeneralSecurityException e) {
+                // try the next URL; without an issuer there is no OCSP request to make
             }
         }
         return null;

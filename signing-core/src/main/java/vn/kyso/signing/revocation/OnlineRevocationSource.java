@@ -70,7 +70,9 @@ public final class OnlineRevocationSource implements RevocationSource {
                 byte[] nonce = new BigInteger(128, RANDOM).toByteArray();
                 OCSPReq request = new OCSPReqBuilder().addRequest(id)
                         .setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new Extension(
-                                OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))))
+                                OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                                // RFC 6960 4.4.1: extnValue holds an OCTET STRING holding the nonce
+                                new DEROctetString(new DEROctetString(nonce).getEncoded()))))
                         .build();
                 byte[] body = http.post(url, "application/ocsp-request", request.getEncoded(), "application/ocsp-response");
                 OCSPResp response = new OCSPResp(body);
@@ -130,6 +132,11 @@ public final class OnlineRevocationSource implements RevocationSource {
             }
         }
         return false;
+    }
+
+    /** The http(s) caIssuers URLs of {@code cert}'s AIA (where its issuer's certificate is published). */
+    public static List<URI> caIssuersLocations(X509Certificate cert) {
+        return accessLocations(cert, X509ObjectIdentifiers.id_ad_caIssuers);
     }
 
     static List<URI> accessLocations(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {

@@ -48,6 +48,15 @@ final class DocumentContext {
         return best;
     }
 
+    /**
+     * The time a TSA certificate used for data ending at {@code rangeEnd} is judged at: the
+     * earliest later valid document timestamp (it proves the token existed then), else now.
+     */
+    Instant tsaCheckTime(long rangeEnd) {
+        Instant archived = proofOfExistenceAfter(rangeEnd);
+        return archived != null && archived.isBefore(now) ? archived : now;
+    }
+
     /** Whether a valid document timestamp made after {@code rangeEnd} covers a revision holding a DSS. */
     boolean archiveTimestampAfter(long rangeEnd) {
         return timestamps.stream().anyMatch(t -> t.valid() && t.signsDss() && t.rangeEnd() > rangeEnd);

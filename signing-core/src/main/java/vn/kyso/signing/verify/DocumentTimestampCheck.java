@@ -22,7 +22,8 @@ final class DocumentTimestampCheck {
         if (revision != null) {
             byte[] bytes = context.revisions.file().bytes();
             TimestampTokens.Result result = tokens.check(candidate.contents(),
-                    alg -> ByteRangeCheck.digest(bytes, candidate.byteRange(), alg), context.certificates, context.now);
+                    alg -> ByteRangeCheck.digest(bytes, candidate.byteRange(), alg), context.certificates,
+                    context.tsaCheckTime(candidate.rangeEnd()));
             time = result.time();
             tsa = result.tsa();
             Verdict tokenVerdict = result.verdict();

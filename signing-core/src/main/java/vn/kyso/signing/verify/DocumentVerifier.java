@@ -59,10 +59,12 @@ public final class DocumentVerifier {
         DocumentContext context = new DocumentContext(revisions, Dss.read(revisions.current()), settings.clock().instant(),
                 cache, ocsp);
 
+        // latest first: a later document timestamp proves when an earlier one's TSA certificate was used
         List<TimestampReport> timestamps = new ArrayList<>();
-        for (SignatureCandidate c : candidates) {
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            SignatureCandidate c = candidates.get(i);
             if (c.isDocumentTimestamp()) {
-                timestamps.add(guarded(() -> documentTimestamps.check(c, context),
+                timestamps.add(0, guarded(() -> documentTimestamps.check(c, context),
                         e -> new TimestampReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 false, Modifications.DISALLOWED, List.of(e))));
             }

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -23,7 +24,9 @@ final class Names {
         try {
             RDN[] cn = X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.CN);
             if (cn.length > 0) {
-                return IETFUtils.valueToString(cn[0].getFirst().getValue());
+                // the plain string, not the RFC 4514 escaped form (a name may contain commas)
+                var value = cn[0].getFirst().getValue();
+                return value instanceof ASN1String text ? text.getString() : IETFUtils.valueToString(value);
             }
         } catch (RuntimeException e) {
             // fall back to the full name

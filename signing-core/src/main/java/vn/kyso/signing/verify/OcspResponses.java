@@ -2,7 +2,6 @@ package vn.kyso.signing.verify;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -165,13 +164,5 @@ final class OcspResponses {
     }
 
     private record Authorisation(CertificateCache.Bytes response, X509Certificate issuer) {
-    }
-
-    static byte[] encoded(X509Certificate c) {
-        try {
-            return c.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,9 +15,9 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -44,6 +44,8 @@ final class RevisionComparison {
     private static final int MAX_DEPTH = 400;
 
     private final boolean fillingAllowed;
+    private final Map<COSObjectKey, Long> signedOffsets;
+    private final Map<COSObjectKey, Long> currentOffsets;
     private final List<String> problems = new ArrayList<>();
     private final Map<Pair, Boolean> done = new HashMap<>();
     private final Map<COSDictionary, Integer> pageNumbers = new java.util.IdentityHashMap<>();
@@ -52,8 +54,10 @@ final class RevisionComparison {
     private int signingChanges;
     private int fillingChanges;
 
-    private RevisionComparison(boolean fillingAllowed) {
+    private RevisionComparison(boolean fillingAllowed, PDDocument signed, PDDocument current) {
         this.fillingAllowed = fillingAllowed;
+        this.signedOffsets = signed.getDocument().getXrefTable();
+        this.currentOffsets = current.getDocument().getXrefTable();
     }
 
     /**
@@ -61,7 +65,7 @@ final class RevisionComparison {
      *               (1, 2 or 3), or 0 when there is none
      */
     static Result compare(PDDocument signed, PDDocument current, int docMdp) {
-        RevisionComparison c = new RevisionComparison(docMdp != 1);
+        RevisionComparison c = new RevisionComparison(docMdp != 1, signed, current);
         try {
             c.catalog(signed.getDocumentCatalog().getCOSObject(), current.getDocumentCatalog().getCOSObject());
             if (docMdp == 1 && (c.signingChanges > 0 || c.fillingChanges > 0)) {
@@ -85,7 +89,7 @@ final class RevisionComparison {
             int before = problems.size();
             if (key.equals(COSName.ACRO_FORM)) {
                 acroForm(SignatureFinder.dict(sv), SignatureFinder.dict(fv));
-            } else if (key.equals(COSName.METADATA) && resolve(fv) instanceof COSStream) {
+            } else if (key.equals(COSName.METADATA) && FormFields.resolve(fv) instanceof COSStream) {
                 continue; // XMP metadata is not rendered; signing tools update it
             } else if (!same(sv, fv) && problems.size() == before) {
                 problems.add(key.equals(COSName.PAGES) ? "the page tree was changed after signing"
@@ -106,14 +110,14 @@ final class RevisionComparison {
             COSBase sv = signed.getItem(key);
             COSBase fv = f.getItem(key);
             if (key.equals(COSName.FIELDS)) {
-                fields(resolve(sv), resolve(fv));
+                fields(FormFields.resolve(sv), FormFields.resolve(fv));
             } else if (key.equals(COSName.SIG_FLAGS) || key.equals(COSName.DA) && sv == null) {
                 continue;
             } else if (key.equals(COSName.DR)) {
                 if (!extends_(SignatureFinder.dict(sv), SignatureFinder.dict(fv))) {
                     problems.add("the form's default resources (/DR) were changed after signing");
                 }
-            } else if (key.equals(NEED_APPEARANCES) && !(resolve(fv) == COSBoolean.TRUE && resolve(sv) != COSBoolean.TRUE)) {
+            } else if (key.equals(NEED_APPEARANCES) && !(FormFields.resolve(fv) == COSBoolean.TRUE && FormFields.resolve(sv) != COSBoolean.TRUE)) {
                 continue;
             } else if (!same(sv, fv)) {
                 problems.add("the form's /" + key.getName() + " was changed after signing");
@@ -135,22 +139,22 @@ final class RevisionComparison {
         for (int i = 0; i < Math.min(s.size(), f.size()); i++) {
             int before = problems.size();
             if (!same(s.get(i), f.get(i)) && problems.size() == before) {
-                problems.add("form field " + fieldName(f.get(i)) + " was changed after signing");
+                problems.add("form field " + FormFields.fieldName(f.get(i)) + " was changed after signing");
             }
         }
         for (int i = s.size(); i < f.size(); i++) {
             COSDictionary field = SignatureFinder.dict(f.get(i));
-            if (field == null || !isSignatureField(field)) {
-                problems.add("a form field that is not a signature (" + fieldName(f.get(i)) + ") was added after signing");
-            } else if (!isDocumentTimestamp(field)) {
+            if (field == null || !FormFields.isSignatureField(field)) {
+                problems.add("a form field that is not a signature (" + FormFields.fieldName(f.get(i)) + ") was added after signing");
+            } else if (!FormFields.isDocumentTimestamp(field)) {
                 signingChanges++;
             }
         }
     }
 
     private boolean annots(COSBase sv, COSBase fv, int page) throws IOException {
-        COSBase sr = resolve(sv);
-        COSBase fr = resolve(fv);
+        COSBase sr = FormFields.resolve(sv);
+        COSBase fr = FormFields.resolve(fv);
         COSArray s = sr instanceof COSArray a ? a : new COSArray();
         if (fr != null && !(fr instanceof COSArray)) {
             problems.add("page " + page + ": the annotations were replaced after signing");
@@ -164,14 +168,18 @@ final class RevisionComparison {
         }
         for (int i = 0; i < Math.min(s.size(), f.size()); i++) {
             if (!same(s.get(i), f.get(i))) {
-                problems.add("page " + page + ": annotation " + (i + 1) + " (" + subtype(f.get(i)) + ") was changed after signing");
+                problems.add("page " + page + ": annotation " + (i + 1) + " (" + FormFields.subtype(f.get(i)) + ") was changed after signing");
                 ok = false;
             }
         }
         for (int i = s.size(); i < f.size(); i++) {
             COSDictionary annot = SignatureFinder.dict(f.get(i));
-            if (annot == null || !COSName.WIDGET.equals(annot.getCOSName(COSName.SUBTYPE)) || !isSignatureField(annot)) {
-                problems.add("page " + page + ": an annotation (" + subtype(f.get(i)) + ") was added after signing");
+            if (annot == null || !COSName.WIDGET.equals(annot.getCOSName(COSName.SUBTYPE)) || !FormFields.isSignatureField(annot)) {
+                problems.add("page " + page + ": an annotation (" + FormFields.subtype(f.get(i)) + ") was added after signing");
+                ok = false;
+            } else if (FormFields.resolve(FormFields.fieldValue(annot)) == null && annot.containsKey(COSName.AP)) {
+                // an unsigned signature field that draws something is an overlay, not a signature
+                problems.add("page " + page + ": an unsigned signature field with an appearance was added after signing");
                 ok = false;
             }
         }
@@ -179,8 +187,8 @@ final class RevisionComparison {
     }
 
     private boolean same(COSBase a, COSBase b) throws IOException {
-        COSBase s = resolve(a);
-        COSBase f = resolve(b);
+        COSBase s = FormFields.resolve(a);
+        COSBase f = FormFields.resolve(b);
         if (s == null || f == null) {
             return s == null && f == null;
         }
@@ -257,7 +265,7 @@ final class RevisionComparison {
                 result = false;
             }
         }
-        if (s instanceof COSStream ss && f instanceof COSStream fs && !sameData(ss, fs)) {
+        if (s instanceof COSStream ss && f instanceof COSStream fs && !sameOrigin(ss, fs) && !sameData(ss, fs)) {
             result = false;
         }
         return result;
@@ -265,9 +273,9 @@ final class RevisionComparison {
 
     /** Keys of a field or widget that may differ: signing an empty signature field, or permitted form filling. */
     private Set<COSName> changeableFieldKeys(COSDictionary s, COSDictionary f) {
-        boolean signature = isSignatureField(s);
-        if (signature && resolve(fieldValue(s)) == null) {
-            if (resolve(fieldValue(f)) != null && s.containsKey(COSName.FT)) {
+        boolean signature = FormFields.isSignatureField(s);
+        if (signature && FormFields.resolve(FormFields.fieldValue(s)) == null) {
+            if (FormFields.resolve(FormFields.fieldValue(f)) != null && s.containsKey(COSName.FT)) {
                 signingChanges++;
             }
             return Set.of(COSName.V, COSName.AP, COSName.AS);
@@ -277,20 +285,6 @@ final class RevisionComparison {
             return Set.of(COSName.V, COSName.AP, COSName.AS);
         }
         return Set.of();
-    }
-
-    private static COSBase fieldValue(COSDictionary field) {
-        COSDictionary d = field;
-        for (int i = 0; d != null && i < 32; i++) {
-            if (d.containsKey(COSName.V)) {
-                return d.getItem(COSName.V);
-            }
-            if (d.containsKey(COSName.FT)) {
-                return null;
-            }
-            d = SignatureFinder.dict(d.getItem(COSName.PARENT));
-        }
-        return null;
     }
 
     private boolean sameReference(COSBase s, COSBase f) throws IOException {
@@ -324,45 +318,26 @@ final class RevisionComparison {
         return true;
     }
 
+    /**
+     * Whether both objects were read from the same offset of the file. The signed revision is a
+     * prefix of the file, so such an object's own bytes (a stream's data included) are identical;
+     * what it references is still compared.
+     */
+    private boolean sameOrigin(COSStream s, COSStream f) {
+        COSObjectKey sk = s.getKey();
+        COSObjectKey fk = f.getKey();
+        if (sk == null || !sk.equals(fk)) {
+            return false;
+        }
+        Long so = signedOffsets.get(sk);
+        Long fo = currentOffsets.get(fk);
+        return so != null && so > 0 && so.equals(fo);
+    }
+
     private static boolean sameData(COSStream s, COSStream f) throws IOException {
         try (InputStream a = s.createRawInputStream(); InputStream b = f.createRawInputStream()) {
             return Arrays.equals(a.readAllBytes(), b.readAllBytes());
         }
-    }
-
-    static boolean isSignatureField(COSDictionary field) {
-        COSDictionary d = field;
-        for (int i = 0; d != null && i < 32; i++) {
-            COSName ft = d.getCOSName(COSName.FT);
-            if (ft != null) {
-                return COSName.SIG.equals(ft);
-            }
-            d = SignatureFinder.dict(d.getItem(COSName.PARENT));
-        }
-        return false;
-    }
-
-    private static boolean isDocumentTimestamp(COSDictionary field) {
-        COSDictionary v = SignatureFinder.dict(field.getItem(COSName.V));
-        return v != null && (COSName.DOC_TIME_STAMP.equals(v.getCOSName(COSName.TYPE))
-                || SignatureCandidate.DOC_TIMESTAMP.equals(v.getNameAsString(COSName.SUB_FILTER)));
-    }
-
-    private static String fieldName(COSBase field) {
-        COSDictionary d = SignatureFinder.dict(field);
-        String t = d == null ? null : d.getString(COSName.T);
-        return t == null ? "(unnamed)" : "'" + t + "'";
-    }
-
-    private static String subtype(COSBase annot) {
-        COSDictionary d = SignatureFinder.dict(annot);
-        COSName st = d == null ? null : d.getCOSName(COSName.SUBTYPE);
-        return st == null ? "unknown type" : st.getName();
-    }
-
-    private static COSBase resolve(COSBase b) {
-        COSBase r = b instanceof COSObject o ? o.getObject() : b;
-        return r instanceof COSNull ? null : r;
     }
 
     private static Set<COSName> keys(COSDictionary s, COSDictionary f) {

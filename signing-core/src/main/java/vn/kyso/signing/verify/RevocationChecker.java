@@ -73,7 +73,13 @@ final class RevocationChecker {
             Status status = embedded(cert, issuer, evidence, times.best());
             if (status == null) {
                 status = online(cert, issuer, times.best());
-                allEmbedded = false;
+                allEmbedded &= status == null; // found online: the file alone did not suffice
+            }
+            if (status == null && i > 0 && !namesRevocationService(cert)) {
+                // a CA certificate that names no OCSP responder or CRL cannot be revoked through
+                // any channel a verifier could consult: nothing is missing
+                notes.add("CA certificate " + Names.subject(cert) + " names no revocation service; not checked");
+                continue;
             }
             if (status == null) {
                 return new Outcome(Indication.INDETERMINATE, SubIndication.TRY_LATER,
@@ -104,6 +110,10 @@ final class RevocationChecker {
         return new Outcome(Indication.INDETERMINATE, signer ? SubIndication.REVOKED_NO_POE : SubIndication.REVOKED_CA_NO_POE,
                 "certificate " + who + " was revoked on " + at + " and nothing proves the signature existed before",
                 notes, false);
+    }
+
+    private static boolean namesRevocationService(X509Certificate c) {
+        return c.getExtensionValue("1.3.6.1.5.5.7.1.1") != null || c.getExtensionValue("2.5.29.31") != null;
     }
 
     /** What the document's own data says, or null when it says nothing usable. */

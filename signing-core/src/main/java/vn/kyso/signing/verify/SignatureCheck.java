@@ -75,7 +75,7 @@ final class SignatureCheck {
         }
         CertificatePool pool = new CertificatePool(context.certificates);
         pool.addAll(cms.certificates);
-        Instant proven = signatureTimestamp(cms, pool, context, verdict, findings);
+        Instant proven = signatureTimestamp(cms, pool, context.tsaCheckTime(candidate.rangeEnd()), verdict, findings);
         Instant archived = context.proofOfExistenceAfter(candidate.rangeEnd());
         if (archived != null && (proven == null || archived.isBefore(proven))) {
             proven = archived; // a later document timestamp also proves the signature existed then
@@ -101,7 +101,7 @@ final class SignatureCheck {
         findings.revocationInFile = outcome.ok() && outcome.allEmbedded() && context.dss.present();
     }
 
-    private Instant signatureTimestamp(CmsSignature cms, CertificatePool pool, DocumentContext context, Verdict verdict,
+    private Instant signatureTimestamp(CmsSignature cms, CertificatePool pool, Instant tsaCheckTime, Verdict verdict,
             Findings findings) {
         byte[] token = cms.signatureTimestamp();
         if (token == null) {
@@ -109,7 +109,7 @@ final class SignatureCheck {
         }
         byte[] signatureValue = cms.signer.getSignature();
         TimestampTokens.Result result = tokens.check(token, (DigestAlgorithm alg) -> alg.newDigest().digest(signatureValue),
-                pool, context.now);
+                pool, tsaCheckTime);
         if (!result.valid()) {
             result.verdict().problems().forEach(p -> verdict.note("the signature timestamp is ignored: " + p));
             return null;

@@ -15,7 +15,6 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 
 import vn.kyso.signing.DigestAlgorithm;
-import vn.kyso.signing.Indication;
 import vn.kyso.signing.SubIndication;
 
 /**
@@ -126,9 +125,5 @@ final class TimestampTokens {
                 // skip it
             }
         }
-    }
-
-    static Indication indication(Result r) {
-        return r.verdict().indication();
     }
 }

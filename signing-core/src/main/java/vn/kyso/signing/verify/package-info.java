@@ -7,7 +7,8 @@
  * Following pyHanko's difference analysis, the signed revision (the file prefix up to the end
  * of the signed range, opened as a document of its own) is compared with the final document
  * object by object, walking both from the catalog. Allowed: /DSS and /Extensions, XMP
- * /Metadata, new signature fields and their widgets (including document timestamps), signing
+ * /Metadata, new signature fields and their widgets (including document timestamps; a widget
+ * that draws something must belong to a signed field), signing
  * an empty signature field, additions to the form's /DR, and filling existing non-signature
  * fields (/V, /AP, /AS) unless a certification signature forbids it (DocMDP P=1, which also
  * forbids new signatures). Everything else is DISALLOWED: page content, resources, annotations

@@ -251,6 +251,42 @@ class PdfVerifierTest {
         assertThat(c2.modifications()).isEqualTo(Modifications.ALLOWED);
     }
 
+    @Test
+    void essSigningCertificateReferenceNamingAnotherCertificateIsFormatFailure() {
+        byte[] pdf = TestSigner.sign(ONE_PAGE, options().withEssFor(SECOND_SIGNER.certificate()));
+
+        SignatureReport s = verifier(revocation()).verify(pdf).signatures().get(0);
+
+        assertThat(s.indication()).isEqualTo(Indication.INVALID);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
+        assertThat(s.problems()).anyMatch(p -> p.contains("signing-certificate-v2"));
+    }
+
+    @Test
+    void aSignatureAfterACertificationForbiddingChangesIsDisallowed() {
+        byte[] pdf = TestSigner.sign(TestSigner.sign(ONE_PAGE, options().certifying(1)), options().withCredential(SECOND_SIGNER));
+
+        SignatureReport certification = verifier(revocation()).verify(pdf).signatures().get(0);
+
+        assertThat(certification.modifications()).isEqualTo(Modifications.DISALLOWED);
+        assertThat(certification.problems()).anyMatch(p -> p.contains("DocMDP P=1"));
+    }
+
+    @Test
+    void aDocumentTimestampOverChangedBytesIsHashFailureWhileTheSignatureStays() {
+        byte[] pdf = TestSigner.addDocumentTimestamp(signedWithDss(TestSigner.sign(ONE_PAGE, options().withTsa(TSA))), TSA);
+        int dss = indexOf(pdf, "/DSS");
+        assertThat(pdf[dss - 1]).isIn((byte) ' ', (byte) '\n');
+        pdf[dss - 1] = (byte) (pdf[dss - 1] == ' ' ? '\n' : ' '); // white space for white space: same objects, other bytes
+
+        VerificationReport report = verifier(RevocationSource.none()).verify(pdf);
+
+        assertThat(report.timestamps().get(0).indication()).isEqualTo(Indication.INVALID);
+        assertThat(report.timestamps().get(0).subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
+        assertThat(report.signatures().get(0).indication()).isEqualTo(Indication.VALID);
+        assertThat(report.signatures().get(0).level()).isEqualTo(PadesLevel.B_LT);
+    }
+
     /** Offline verification of a single-signature file. */
     private static final class PdfVerifierOffline {
         SignatureReport verify(byte[] pdf) {

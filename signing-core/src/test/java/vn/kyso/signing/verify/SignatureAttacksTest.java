@@ -227,6 +227,23 @@ class SignatureAttacksTest {
     }
 
     @Test
+    void shadowReplaceAttackSwappingTheFormsDefaultFontIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+        byte[] attacked = update(signed, doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            PDResources dr = form.getDefaultResources();
+            dr.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.COURIER));
+            dr.getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        SignatureReport s = verify(attacked).signatures().get(0);
+
+        assertDisallowed(s);
+        assertThat(s.problems()).anyMatch(p -> p.contains("/DR"));
+    }
+
+    @Test
     void shadowReplaceAttackOnAFormFieldIsDisallowedWhenTheCertificationForbidsChanges() {
         byte[] attacked = TestUpdates.fillField(TestSigner.sign(TestDocuments.withTextField(), options().certifying(1)),
                 "amount", "100000000");
@@ -256,6 +273,34 @@ class SignatureAttacksTest {
 
         assertDisallowed(s);
         assertThat(s.problems()).anyMatch(p -> p.contains("page 1: /Contents"));
+    }
+
+    @Test
+    void anUnsignedSignatureFieldWhoseAppearanceOverlaysThePageIsDisallowed() {
+        // the "sneaky signature" overlay: a signature widget that draws over the content but signs nothing
+        byte[] signed = signedOnePage();
+        byte[] attacked = update(signed, doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            PDSignatureField field = new PDSignatureField(form);
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(40, 690, 300, 40));
+            widget.setPage(doc.getPage(0));
+            var ap = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(doc);
+            ap.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(300, 40));
+            var apd = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+            apd.setNormalAppearance(ap);
+            widget.setAppearance(apd);
+            doc.getPage(0).getAnnotations().add(widget);
+            form.getFields().add(field);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        SignatureReport s = verify(attacked).signatures().get(0);
+
+        assertDisallowed(s);
+        assertThat(s.problems()).anyMatch(p -> p.contains("unsigned signature field with an appearance"));
     }
 
     // --- helpers ---

@@ -27,20 +27,20 @@ import vn.kyso.signing.RevocationSource;
 import vn.kyso.signing.testpki.TestPki;
 
 /** OCSP responses and CRLs made in code, and a {@link RevocationSource} that answers from them. */
-final class TestRevocationData implements RevocationSource {
+public final class TestRevocationData implements RevocationSource {
 
     private final TestPki pki;
     private final TestPki.Credential responder;
     private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
     private volatile Instant now;
 
-    TestRevocationData(TestPki pki, TestPki.Credential responder, Instant now) {
+    public TestRevocationData(TestPki pki, TestPki.Credential responder, Instant now) {
         this.pki = pki;
         this.responder = responder;
         this.now = now;
     }
 
-    void revoke(X509Certificate certificate, Instant at) {
+    public void revoke(X509Certificate certificate, Instant at) {
         revoked.put(certificate.getSerialNumber(), at);
     }
 
@@ -60,7 +60,7 @@ final class TestRevocationData implements RevocationSource {
     }
 
     /** An OCSP response for {@code certificate} signed by {@code signer} (the CA or a delegated responder). */
-    byte[] ocsp(X509Certificate certificate, X509Certificate issuer, TestPki.Credential signer) {
+    public byte[] ocsp(X509Certificate certificate, X509Certificate issuer, TestPki.Credential signer) {
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
@@ -79,7 +79,7 @@ final class TestRevocationData implements RevocationSource {
     }
 
     /** A CRL from the issuing CA listing the revoked certificates. */
-    byte[] crl() {
+    public byte[] crl() {
         try {
             TestPki.Credential ca = pki.issuingCa();
             X509v2CRLBuilder b = new X509v2CRLBuilder(

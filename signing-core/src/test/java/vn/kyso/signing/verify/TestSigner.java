@@ -52,42 +52,56 @@ import vn.kyso.signing.testpki.TestPki;
  * A small test-only PAdES signer (PDFBox incremental signing + Bouncy Castle CMS) that can also
  * make deliberately malformed signatures. Not the product signer: that is {@code PdfSigner}.
  */
-final class TestSigner {
+public final class TestSigner {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     /** How to sign. */
     record Options(TestPki.Credential credential, DigestAlgorithm digest, boolean pss, String subFilter,
             boolean includeChain, boolean essV2, Instant signingTime, TestTsa tsa, int certifyP,
-            UnaryOperator<byte[]> tamperCms) {
+            UnaryOperator<byte[]> tamperCms, X509Certificate essFor) {
 
         static Options of(TestPki.Credential credential, Instant signingTime) {
-            return new Options(credential, DigestAlgorithm.SHA256, false, "ETSI.CAdES.detached", true, true, signingTime,
-                    null, 0, UnaryOperator.identity());
+            return new Options(credential, DigestAlgorithm.SHA256, false, "ETSI.CAdES.detached", true, true,
+                    signingTime,
+                    null, 0, UnaryOperator.identity(), null);
         }
 
         Options withTsa(TestTsa t) {
-            return new Options(credential, digest, pss, subFilter, includeChain, essV2, signingTime, t, certifyP, tamperCms);
+            return new Options(credential, digest, pss, subFilter, includeChain, essV2,
+                    signingTime, t, certifyP, tamperCms, essFor);
         }
 
         Options withDigest(DigestAlgorithm d, boolean usePss) {
-            return new Options(credential, d, usePss, subFilter, includeChain, essV2, signingTime, tsa, certifyP, tamperCms);
+            return new Options(credential, d, usePss, subFilter, includeChain, essV2,
+                    signingTime, tsa, certifyP, tamperCms, essFor);
         }
 
         Options withSubFilter(String s, boolean ess) {
-            return new Options(credential, digest, pss, s, includeChain, ess, signingTime, tsa, certifyP, tamperCms);
+            return new Options(credential, digest, pss, s, includeChain, ess,
+                    signingTime, tsa, certifyP, tamperCms, essFor);
         }
 
         Options withoutCertificates() {
-            return new Options(credential, digest, pss, subFilter, false, essV2, signingTime, tsa, certifyP, tamperCms);
+            return new Options(credential, digest, pss, subFilter, false, essV2,
+                    signingTime, tsa, certifyP, tamperCms, essFor);
         }
 
         Options certifying(int p) {
-            return new Options(credential, digest, pss, subFilter, includeChain, essV2, signingTime, tsa, p, tamperCms);
+            return new Options(credential, digest, pss, subFilter, includeChain, essV2,
+                    signingTime, tsa, p, tamperCms, essFor);
+        }
+
+        /** The ESS signing-certificate-v2 attribute names {@code other} instead of the signer's certificate. */
+        Options withEssFor(X509Certificate other) {
+            return new Options(credential, digest, pss, subFilter, includeChain, essV2,
+                    signingTime, tsa, certifyP, tamperCms,
+                    other);
         }
 
         Options withCredential(TestPki.Credential c) {
-            return new Options(c, digest, pss, subFilter, includeChain, essV2, signingTime, tsa, certifyP, tamperCms);
+            return new Options(c, digest, pss, subFilter, includeChain, essV2,
+                    signingTime, tsa, certifyP, tamperCms, essFor);
         }
     }
 
@@ -121,16 +135,20 @@ final class TestSigner {
             X509Certificate cert = o.credential().certificate();
             String keyAlg = o.credential().privateKey().getAlgorithm();
             String hash = o.digest().jcaName().replace("-", "");
-            String algorithm = keyAlg.startsWith("EC") ? hash + "withECDSA" : o.pss() ? hash + "withRSAandMGF1" : hash + "withRSA";
+
+                           String algorithm = keyAlg.startsWith("EC") ? hash + "withECDSA" : o.pss() ? hash + "withRSAandMGF1" : hash + "withRSA";
             JcaSignerInfoGeneratorBuilder info = new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(BC).build());
             if (o.essV2()) {
-                byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+                X509Certificate named = o.essFor() != null ? o.essFor() : cert;
+                byte[] certHash = MessageDigest.getInstance("SHA-256").digest(named.getEncoded());
                 IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
-                        X500Name.getInstance(cert.getIssuerX500Principal().getEncoded()))), cert.getSerialNumber());
+                        X500Name.getInstance(named.getIssuerX500Principal().getEncoded()))), named.getSerialNumber());
                 ASN1EncodableVector attrs = new ASN1EncodableVector();
-                attrs.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(new SigningCertificateV2(
-                        new ESSCertIDv2[] { new ESSCertIDv2(new AlgorithmIdentifier(DigestAlgorithm.SHA256.oid()), certHash,
+                attrs.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(
+
+                                       new ESSCertIDv2[] { new ESSCertIDv2(new AlgorithmIdentifier(DigestAlgorithm.SHA256.oid()), certHash,
                                 issuerSerial) }))));
                 info.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attrs)));
             }
@@ -144,7 +162,8 @@ final class TestSigner {
             if (o.tsa() != null) {
                 SignerInformation si = data.getSignerInfos().getSigners().iterator().next();
                 byte[] token = o.tsa().stamp(si.getSignature());
-                AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+
+                               AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                         new DERSet(ASN1Primitive.fromByteArray(token))));
                 data = CMSSignedData.replaceSigners(data,
                         new SignerInformationStore(SignerInformation.replaceUnsignedAttributes(si, unsigned)));
@@ -156,7 +175,7 @@ final class TestSigner {
     }
 
     /** Adds a /DSS with the given validation data in a new incremental update. */
-    static byte[] addDss(byte[] pdf, List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
+    public static byte[] addDss(byte[] pdf, List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             COSDictionary dss = new COSDictionary();
             COSArray certs = new COSArray();

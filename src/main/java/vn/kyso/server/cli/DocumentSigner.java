@@ -1,0 +1,17 @@
+package vn.kyso.server.cli;
+
+import java.nio.file.Path;
+
+/** One open key and signer, reused for every file of a batch. */
+interface DocumentSigner extends AutoCloseable {
+
+    /**
+     * Signs {@code input} into {@code output}. The output appears complete or not at all (it is
+     * written beside the target and moved over it); throws {@code SigningException} on failure.
+     */
+    void sign(Path input, Path output);
+
+    /** Releases the key. */
+    @Override
+    void close();
+}

@@ -1,0 +1,131 @@
+package vn.kyso.server.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import vn.kyso.signing.SigningException;
+import vn.kyso.signing.VerificationReport;
+
+/**
+ * {@code kyso verify}: verifies each file and prints its report (text for a person, or one JSON
+ * object per line). The exit code is the worst over the files: 0 all valid, 1 a signature not
+ * valid or a file without one, 2 a file that could not be verified.
+ */
+@Command(name = "verify", sortOptions = false)
+final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--trust", paramLabel = "CA.pem", descriptionKey = "option.trust")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--offline", descriptionKey = "option.offline")
+    boolean offline;
+
+    @Option(names = "--format", paramLabel = "text|json", descriptionKey = "option.format")
+    String format = "text";
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "param.verify-files")
+    List<Path> files;
+
+    private final Messages messages;
+    private final Terminal terminal;
+    private final Backends backends;
+
+    VerifyCommand(Messages messages, Terminal terminal, Backends backends) {
+        this.messages = messages;
+        this.terminal = terminal;
+        this.backends = backends;
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new CliFailure(ExitCodes.ERROR, "verify.badFormat", format);
+        };
+        VerifySettings settings = new VerifySettings(trustAnchors(), offline, terminal.clock());
+        // Built when the first file passes the quick look: a call on files that are not PDFs at
+        // all then never loads PDFBox and Bouncy Castle.
+        DocumentVerifier verifier = new DocumentVerifier() {
+            private DocumentVerifier built;
+
+            @Override
+            public VerificationReport verify(Path file) {
+                if (built == null) {
+                    built = backends.verifiers().apply(settings);
+                }
+                return built.verify(file);
+            }
+        };
+        ReportPrinter printer = json ? new JsonReport(terminal.out()) : new TextReport(terminal.out(), messages);
+        int exit = ExitCodes.OK;
+        for (Path file : files) {
+            exit = Math.max(exit, verifyOne(verifier, printer, file));
+        }
+        return exit;
+    }
+
+    private int verifyOne(DocumentVerifier verifier, ReportPrinter printer, Path file) {
+        try {
+            InputFiles.checkPdf(file, ExitCodes.ERROR);
+            VerificationReport report = verifier.verify(file);
+            printer.print(file, report);
+            return report.allValid() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (CliFailure e) {
+            return couldNotVerify(printer, file, e.key(), e.describe(messages), e);
+        } catch (SigningException e) {
+            return couldNotVerify(printer, file, e.code().name(), SigningErrors.describe(e, messages), e);
+        } catch (RuntimeException e) {
+            return couldNotVerify(printer, file, "UNEXPECTED",
+                    messages.get("error.unexpected", e.getClass().getSimpleName()), e);
+        }
+    }
+
+    private int couldNotVerify(ReportPrinter printer, Path file, String code, String message, Exception cause) {
+        terminal.err().println(messages.get("line.file", file, message));
+        if (common.debug) {
+            cause.printStackTrace(terminal.err());
+        }
+        printer.printFailure(file, code, message);
+        return ExitCodes.ERROR;
+    }
+
+    /** The certificates of every {@code --trust} file (PEM or DER, one or more each). */
+    private List<X509Certificate> trustAnchors() {
+        List<X509Certificate> anchors = new ArrayList<>();
+        for (Path file : trust) {
+            if (!Files.isRegularFile(file)) {
+                throw new CliFailure(ExitCodes.ERROR, "verify.trustNotFound", file);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                int before = anchors.size();
+                for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    anchors.add((X509Certificate) certificate);
+                }
+                if (anchors.size() == before) {
+                    throw new CliFailure(ExitCodes.ERROR, "verify.trustUnreadable", file);
+                }
+            } catch (IOException | CertificateException e) {
+                throw new CliFailure(ExitCodes.ERROR, "verify.trustUnreadable", file);
+            }
+        }
+        return anchors;
+    }
+}
