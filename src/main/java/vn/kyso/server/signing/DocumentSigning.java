@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -56,6 +57,7 @@ import vn.kyso.signing.key.InMemorySigningKey;
 public class DocumentSigning {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSigning.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern ATTEMPTS_LEFT = Pattern.compile("(\\d+) attempt");
 
     private final CertificateAuthority ca;
@@ -171,7 +173,7 @@ public class DocumentSigning {
                             "documentNumber");
                 }
                 LocalDate date = layout.documentDate() != null ? layout.documentDate()
-                        : LocalDate.ofInstant(clock.instant(), vn.kyso.server.verification.VerificationView.VIETNAM);
+                        : LocalDate.ofInstant(clock.instant(), VIETNAM);
                 yield "Ban hành văn bản số " + layout.documentNumber().strip() + " ngày " + date;
             }
             case APPENDIX -> "Phụ lục văn bản số " + layout.documentNumber().strip();
