@@ -3,6 +3,7 @@ package vn.kyso.server;
 import org.springframework.boot.SpringApplication;
 
 import vn.kyso.server.cli.KysoCli;
+import vn.kyso.server.demo.DemoMode;
 
 /**
  * Entry point of {@code kyso.jar}. The {@code sign} and {@code verify} commands run without
@@ -17,6 +18,14 @@ public final class Kyso {
     public static void main(String[] args) {
         if (KysoCli.handles(args)) {
             System.exit(KysoCli.run(args));
+        }
+        if (DemoMode.requested(args)) {
+            try {
+                args = DemoMode.prepare(args, System.getenv());
+            } catch (DemoMode.Refused refused) {
+                System.err.println(refused.getMessage());
+                System.exit(2);
+            }
         }
         SpringApplication.run(KysoApplication.class, args);
     }

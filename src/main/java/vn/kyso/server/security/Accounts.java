@@ -102,6 +102,20 @@ public class Accounts {
         return get(accountId);
     }
 
+    /**
+     * Demo mode only ({@code --demo}): makes the account exist with this password, bypassing the
+     * password rules and the forced first change, because the demo's passwords are printed at start.
+     */
+    public Account demoAccount(String username, String displayName, Set<Role> roles, String subscriberId,
+            String password) {
+        Optional<Account> existing = find(username);
+        if (existing.isPresent()) {
+            store.updatePassword(existing.get().id(), encoder.encode(password), false);
+            return get(existing.get().id());
+        }
+        return insert(username, displayName, password, roles, subscriberId, false);
+    }
+
     private Account insert(String username, String displayName, String password, Set<Role> roles,
             String subscriberId, boolean mustChange) {
         if (store.usernameExists(username)) {
