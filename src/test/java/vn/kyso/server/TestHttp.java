@@ -35,7 +35,7 @@ public final class TestHttp {
     private final HttpClient client;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    TestHttp(int port) {
+    public TestHttp(int port) {
         this.port = port;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))

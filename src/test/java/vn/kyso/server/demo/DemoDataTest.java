@@ -1,0 +1,106 @@
+package vn.kyso.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import vn.kyso.server.TestHttp;
+import vn.kyso.signing.Indication;
+import vn.kyso.signing.PdfVerifier;
+import vn.kyso.signing.testpki.TestPdfs;
+
+/**
+ * The demo province through the API: its own context (demo mode on a fresh folder), the one
+ * extra context of the suite, because demo accounts and 967 certificates must not mix with the
+ * shared test data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "kyso.demo.enabled=true",
+        "spring.thymeleaf.cache=false"
+})
+class DemoDataTest {
+
+    private static final Path DATA_DIR = dataDir();
+    private static final int PORT = freePort();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PdfVerifier verifier;
+
+    @TempDir
+    Path temp;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) {
+        registry.add("kyso.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> PORT);
+    }
+
+    @Test
+    void theHeadlineIs280Of967Certificates() {
+        HttpResponse<String> response = new TestHttp(port).basic("auditor", DemoLoader.PASSWORD).get("/api/v1/reports/usage");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode json = TestHttp.json(response);
+        assertThat(json.get("certificates").asInt()).isEqualTo(967);
+        assertThat(json.get("regular").asInt()).isEqualTo(280);
+        assertThat(json.get("regularRate").decimalValue()).isEqualByComparingTo("28.96");
+        assertThat(json.get("headline").asString()).isEqualTo("280 trên 967 chứng thư số được sử dụng thường xuyên: 28,96%");
+        assertThat(TestHttp.json(new TestHttp(port).basic("auditor", "demo").get("/api/v1/reports/usage?kind=AGENCY"))
+                .get("certificates").asInt()).isEqualTo(265);
+        assertThat(TestHttp.json(new TestHttp(port).basic("auditor", "demo").get("/api/v1/reports/usage?kind=PERSONAL"))
+                .get("certificates").asInt()).isEqualTo(702);
+        assertThat(json.get("byDistrict").size()).isGreaterThan(5);
+    }
+
+    @Test
+    void theDemoOfficerSignsWithPin123456() throws IOException {
+        byte[] pdf = Files.readAllBytes(TestPdfs.onePage(temp.resolve("in.pdf")));
+        String boundary = "kyso-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pin\"\r\n\r\n" + DemoLoader.PIN
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(pdf);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> signed = new TestHttp(port).basic("officer", DemoLoader.PASSWORD)
+                .postBytes("/api/v1/signatures", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+
+        assertThat(signed.statusCode()).as(new String(signed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(verifier.verify(signed.body()).signatures().get(0).indication()).isEqualTo(Indication.VALID);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path dataDir() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createDirectory(base.resolve("demo-" + UUID.randomUUID())).toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
