@@ -98,8 +98,21 @@ final class ReportPdf {
         }
     }
 
+    /** A paragraph, wrapped at the page's width. */
     private void text(String s, float size) throws IOException {
-        text(s, MARGIN, size);
+        float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        StringBuilder line = new StringBuilder();
+        for (String word : (s == null ? "" : s).split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.getStringWidth(longer) / 1000 * size > width) {
+                text(line.toString(), MARGIN, size);
+                y -= size + 4;
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        text(line.toString(), MARGIN, size);
         y -= size + 6;
     }
 

@@ -3,6 +3,7 @@ package vn.kyso.server.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
@@ -39,8 +40,16 @@ import vn.kyso.server.security.Role;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.VerificationReport;
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.PdfSigner;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.key.InMemorySigningKey;
 import vn.kyso.signing.testpki.Pdfsig;
+import vn.kyso.signing.testpki.TestPki;
 import vn.kyso.signing.testpki.TestPdfs;
+import vn.kyso.usage.CertificateKind;
+import vn.kyso.usage.CertificateRef;
+import vn.kyso.usage.CertificateStatus;
 import vn.kyso.usage.UsageReports;
 import vn.kyso.usage.export.CsvExport;
 
@@ -171,6 +180,88 @@ class UsageReportsApiTest extends KysoServerTest {
         assertThat(pdfsig).hasSize(1);
         assertThat(pdfsig.get(0).signatureValid()).isTrue();
         assertThat(pdfsig.get(0).certificateTrusted()).isTrue();
+    }
+
+    @Test
+    void certificatesOfAnotherCaAreImportedAndTheirSignedPdfsIngestedOnceWithBadFilesSkipped() throws Exception {
+        TestPki other = TestPki.create();
+        TestPki.Credential signer = other.signer("Lê Văn Ngoài", TestPki.KeyType.EC_P256);
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(signer.certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+
+        HttpResponse<String> imported = asAuditor().postMultipart("/api/v1/usage/certificates", "file", "other.pem",
+                pem.getBytes(StandardCharsets.US_ASCII), java.util.Map.of("unit", "CM"));
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(TestHttp.json(imported).get("added").asInt()).isEqualTo(1);
+        ByteArrayOutputStream signed = new ByteArrayOutputStream();
+        PdfSigner.builder().build().sign(SignRequest.builder(InMemorySigningKey.of(signer.privateKey(), signer.chain()),
+                PadesLevel.B_B).build(), Files.readAllBytes(TestPdfs.onePage(temp.resolve("o.pdf"))), signed);
+        byte[] unsigned = Files.readAllBytes(TestPdfs.onePage(temp.resolve("u.pdf")));
+        List<java.util.Map.Entry<String, byte[]>> files = List.of(java.util.Map.entry("signed.pdf", signed.toByteArray()),
+                java.util.Map.entry("unsigned.pdf", unsigned),
+                java.util.Map.entry("corrupt.pdf", "%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII)));
+
+        JsonNode first = TestHttp.json(ingest(files));
+        JsonNode again = TestHttp.json(ingest(files));
+
+        assertThat(first.get("recorded").asInt()).isEqualTo(1);
+        assertThat(first.get("skipped")).hasSize(2);
+        assertThat(first.get("skipped").toString()).contains("unsigned.pdf").contains("UNSIGNED").contains("corrupt.pdf")
+                .contains("NOT_A_PDF");
+        assertThat(again.get("recorded").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(usage.certificate(CertificateRef.of(signer.certificate())).orElseThrow().unitCode()).isEqualTo("CM");
+    }
+
+    @Test
+    void theCasIssuanceAndRevocationReachTheUsageInventory() {
+        Officer officer = newOfficer();
+        CertificateRef ref = new CertificateRef(ca.issuingCertificate().getSubjectX500Principal().getName(),
+                officer.serial());
+        assertThat(usage.certificate(ref).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+        assertThat(usage.certificate(ref).orElseThrow().kind()).isEqualTo(CertificateKind.PERSONAL);
+
+        ca.revoke("test", new java.math.BigInteger(officer.serial(), 16), 1);
+
+        assertThat(usage.certificate(ref).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
+    }
+
+    @Test
+    void theDashboardShowsTheHeadlineAndServesItsChartLibraryFromTheJar() {
+        TestHttp browser = http();
+        browser.login(auditor(), USER_PASSWORD);
+
+        HttpResponse<String> page = browser.get("/reports");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("chứng thư số được sử dụng thường xuyên").contains("/webjars/echarts/5.3.1/dist/echarts.min.js")
+                .contains("id=\"chart-district\"").contains("id=\"chart-trend\"");
+        assertThat(browser.get("/reports?lang=en").body()).contains("certificates used regularly");
+        assertThat(browser.get("/reports/usage.json").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/reports?from=2025-02-30&to=2025-03-01").body()).contains("YYYY-MM-DD");
+        assertThat(http().get("/webjars/echarts/5.3.1/dist/echarts.min.js").statusCode()).isEqualTo(200);
+        TestHttp officerBrowser = http();
+        officerBrowser.login(officer(), USER_PASSWORD);
+        assertThat(officerBrowser.get("/reports").statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> ingest(List<java.util.Map.Entry<String, byte[]>> files) {
+        String boundary = "kyso-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = asAuditor().post("/api/v1/usage/documents", "multipart/form-data; boundary="
+                + boundary, body.toByteArray());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
     }
 
     // ---- helpers -------------------------------------------------------------------------------
