@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPException;
@@ -222,9 +225,27 @@ public final class ValidationData {
         return null;
     }
 
+    /**
+     * Whether the certificate names an OCSP responder or a CRL distribution point. An AIA that
+     * only points at the issuer's certificate (caIssuers, as kyso's issuing CA has) names no
+     * revocation service, so nothing can be fetched and nothing is missing.
+     */
     private static boolean namesRevocationService(X509Certificate cert) {
-        return cert.getExtensionValue(Extension.authorityInfoAccess.getId()) != null
-                || cert.getExtensionValue(Extension.cRLDistributionPoints.getId()) != null;
+        if (cert.getExtensionValue(Extension.cRLDistributionPoints.getId()) != null) {
+            return true;
+        }
+        byte[] aia = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
+        if (aia == null) {
+            return false;
+        }
+        try {
+            AuthorityInformationAccess access = AuthorityInformationAccess.getInstance(
+                    ASN1OctetString.getInstance(aia).getOctets());
+            return Arrays.stream(access.getAccessDescriptions())
+                    .anyMatch(d -> X509ObjectIdentifiers.id_ad_ocsp.equals(d.getAccessMethod()));
+        } catch (IllegalArgumentException malformed) {
+            return true;
+        }
     }
 
     private static boolean isSelfSigned(X509Certificate cert) {

@@ -1,0 +1,72 @@
+package vn.kyso.ca;
+
+/**
+ * The CA could not do what was asked. Messages name what was wrong, never a secret
+ * (PIN, passphrase, key material). The service maps {@link ErrorCode} to HTTP in one place.
+ */
+public class CaException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+
+    public CaException(ErrorCode code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public CaException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** What went wrong, as a closed set. */
+    public enum ErrorCode {
+        /** A request field is missing or malformed (bad CCCD, empty name, bad date...). */
+        INVALID_REQUEST,
+        /** The PKCS#10 request cannot be parsed. */
+        MALFORMED_CSR,
+        /** The PKCS#10 request's signature does not verify with its own public key (no proof of possession). */
+        CSR_SIGNATURE_INVALID,
+        /** The public key is too weak or of an unsupported type (RSA under 2048 bits, EC under 256). */
+        UNSUPPORTED_KEY,
+        /** No certificate profile has this name. */
+        UNKNOWN_PROFILE,
+        /** The profile does not fit the subscriber (agency profile for an officer...). */
+        PROFILE_MISMATCH,
+        /** No subscriber has this id. */
+        UNKNOWN_SUBSCRIBER,
+        /** No unit has this code at that date. */
+        UNKNOWN_UNIT,
+        /** A subscriber with this CCCD or MST, or a unit with this code and start date, exists already. */
+        DUPLICATE,
+        /** No certificate has this serial number. */
+        UNKNOWN_CERTIFICATE,
+        /** The number is not an RFC 5280 CRLReason code. */
+        INVALID_REVOCATION_REASON,
+        /** The revocation is refused: a CA certificate, or reason removeFromCRL on a full CRL. */
+        REVOCATION_REFUSED,
+        /** The certificate's status does not allow the change (revoking a revoked one, releasing an active one...). */
+        INVALID_STATUS,
+        /** The certificate has no key in kyso's custody. */
+        NO_CUSTODY_KEY,
+        /** The PIN does not open the custody key (the attempt is counted). */
+        WRONG_PIN,
+        /** The custody key is locked after too many wrong PINs; an administrator must reset it. */
+        KEY_LOCKED,
+        /** A PKCS#12 export is not allowed by policy, or was done already. */
+        EXPORT_NOT_ALLOWED,
+        /** The CA key store cannot be opened or does not hold the expected keys. */
+        KEY_STORE_ERROR,
+        /** The CA hierarchy is missing or inconsistent (imported key does not match its certificate...). */
+        HIERARCHY_ERROR,
+        /** A cryptographic operation failed unexpectedly. */
+        CRYPTO_ERROR,
+        /** The database failed. */
+        STORAGE_ERROR
+    }
+}

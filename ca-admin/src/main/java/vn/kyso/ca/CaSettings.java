@@ -1,0 +1,177 @@
+package vn.kyso.ca;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Objects;
+
+/**
+ * Everything the CA is told by the service (in the service: {@code kyso.ca.*} properties).
+ *
+ * @param dataDir   folder of the CA keystore (ca-keys.p12) and other files the CA keeps
+ * @param publicUrl base URL that certificates' CDP and AIA point at, without trailing slash
+ */
+public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Profiles profiles,
+                         Custody custody, Responders responders) {
+
+    /**
+     * kyso's private OID arc. It is a UUID-based OID (ITU-T X.667, arc 2.25), unique without
+     * registration; a province with its own registered arc sets its own OIDs instead.
+     */
+    public static final String PRIVATE_ARC = "2.25.192587533552239565020393630843167063152";
+
+    public CaSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(hierarchy, "hierarchy");
+        Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(custody, "custody");
+        Objects.requireNonNull(responders, "responders");
+        while (publicUrl.endsWith("/")) {
+            publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        }
+        if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("publicUrl must be an http(s) URL: " + publicUrl);
+        }
+    }
+
+    /** The defaults of the issue: root ECDSA P-384 for 20 years, issuing CA for 10. */
+    public static CaSettings defaults(Path dataDir, String publicUrl) {
+        return new CaSettings(dataDir, publicUrl, Hierarchy.defaults(), Profiles.defaults(),
+                Custody.defaults(), Responders.defaults());
+    }
+
+    public CaSettings withHierarchy(Hierarchy h) {
+        return new CaSettings(dataDir, publicUrl, h, profiles, custody, responders);
+    }
+
+    public CaSettings withProfiles(Profiles p) {
+        return new CaSettings(dataDir, publicUrl, hierarchy, p, custody, responders);
+    }
+
+    public CaSettings withCustody(Custody c) {
+        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, c, responders);
+    }
+
+    public CaSettings withResponders(Responders r) {
+        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, custody, r);
+    }
+
+    public String crlUrl() {
+        return publicUrl + "/crl/issuing.crl";
+    }
+
+    public String ocspUrl() {
+        return publicUrl + "/ocsp";
+    }
+
+    public String issuingCaUrl() {
+        return publicUrl + "/ca/issuing.crt";
+    }
+
+    public String rootCaUrl() {
+        return publicUrl + "/ca/root.crt";
+    }
+
+    /** Names, key types and validity of the two CA certificates. */
+    public record Hierarchy(String rootName, KeyAlgorithm rootKey, Period rootValidity,
+                            String issuingName, KeyAlgorithm issuingKey, Period issuingValidity) {
+        public Hierarchy {
+            Objects.requireNonNull(rootName, "rootName");
+            Objects.requireNonNull(rootKey, "rootKey");
+            Objects.requireNonNull(rootValidity, "rootValidity");
+            Objects.requireNonNull(issuingName, "issuingName");
+            Objects.requireNonNull(issuingKey, "issuingKey");
+            Objects.requireNonNull(issuingValidity, "issuingValidity");
+        }
+
+        public static Hierarchy defaults() {
+            return new Hierarchy("C=VN,ST=Cà Mau,O=Ủy ban nhân dân tỉnh Cà Mau,CN=kyso Root CA Cà Mau",
+                    KeyAlgorithm.EC_P384, Period.ofYears(20),
+                    "C=VN,ST=Cà Mau,O=Ủy ban nhân dân tỉnh Cà Mau,CN=kyso Issuing CA Cà Mau",
+                    KeyAlgorithm.EC_P384, Period.ofYears(10));
+        }
+    }
+
+    /**
+     * End-entity profiles.
+     *
+     * @param province       ST and L of subjects
+     * @param policyOid      certificatePolicies OID of personal and agency certificates
+     * @param expiryWarning  how long before expiry a certificate is listed as expiring
+     */
+    public record Profiles(String province, String policyOid, Period personalValidity,
+                           Period agencyValidity, Duration expiryWarning) {
+        public Profiles {
+            Objects.requireNonNull(province, "province");
+            Objects.requireNonNull(policyOid, "policyOid");
+            Objects.requireNonNull(personalValidity, "personalValidity");
+            Objects.requireNonNull(agencyValidity, "agencyValidity");
+            Objects.requireNonNull(expiryWarning, "expiryWarning");
+        }
+
+        public static Profiles defaults() {
+            return new Profiles("Cà Mau", PRIVATE_ARC + ".1.1", Period.ofYears(3), Period.ofYears(5),
+                    Duration.ofDays(30));
+        }
+    }
+
+    /**
+     * Key custody: key type of generated keys, Argon2id cost, PIN attempts, export policy.
+     * OWASP's floor for Argon2id is 19 MiB, 2 passes; the default is above it.
+     */
+    public record Custody(KeyAlgorithm keyAlgorithm, int argonMemoryKib, int argonIterations,
+                          int argonParallelism, int maxPinAttempts, boolean exportAllowed) {
+        public Custody {
+            Objects.requireNonNull(keyAlgorithm, "keyAlgorithm");
+            if (argonMemoryKib < 8 || argonIterations < 1 || argonParallelism < 1 || maxPinAttempts < 1) {
+                throw new IllegalArgumentException("custody KDF parameters and PIN attempts must be positive");
+            }
+        }
+
+        public static Custody defaults() {
+            return new Custody(KeyAlgorithm.RSA_2048, 32 * 1024, 3, 1, 5, true);
+        }
+    }
+
+    /**
+     * OCSP responder, TSA and CRL.
+     *
+     * @param ocspValidity         lifetime of the delegated responder certificate
+     * @param ocspRenewBefore      the responder certificate is replaced when it has less left
+     * @param ocspResponseValidity nextUpdate - thisUpdate of OCSP responses
+     * @param ocspCacheTtl         how long a signed response to a request without nonce is reused (zero: no cache)
+     * @param crlNextUpdate        nextUpdate - thisUpdate of CRLs
+     */
+    public record Responders(String ocspName, KeyAlgorithm ocspKey, Duration ocspValidity,
+                             Duration ocspRenewBefore, Duration ocspResponseValidity, Duration ocspCacheTtl,
+                             String tsaName, KeyAlgorithm tsaKey, Period tsaValidity,
+                             String tsaPolicyOid, Duration tsaAccuracy, Duration crlNextUpdate) {
+        public Responders {
+            Objects.requireNonNull(ocspName, "ocspName");
+            Objects.requireNonNull(ocspKey, "ocspKey");
+            Objects.requireNonNull(ocspValidity, "ocspValidity");
+            Objects.requireNonNull(ocspRenewBefore, "ocspRenewBefore");
+            Objects.requireNonNull(ocspResponseValidity, "ocspResponseValidity");
+            Objects.requireNonNull(ocspCacheTtl, "ocspCacheTtl");
+            Objects.requireNonNull(tsaName, "tsaName");
+            Objects.requireNonNull(tsaKey, "tsaKey");
+            Objects.requireNonNull(tsaValidity, "tsaValidity");
+            Objects.requireNonNull(tsaPolicyOid, "tsaPolicyOid");
+            Objects.requireNonNull(tsaAccuracy, "tsaAccuracy");
+            Objects.requireNonNull(crlNextUpdate, "crlNextUpdate");
+            if (ocspRenewBefore.compareTo(ocspValidity) >= 0) {
+                throw new IllegalArgumentException("ocspRenewBefore must be shorter than ocspValidity");
+            }
+        }
+
+        public static Responders defaults() {
+            return new Responders("C=VN,ST=Cà Mau,O=Ủy ban nhân dân tỉnh Cà Mau,CN=kyso OCSP Responder",
+                    KeyAlgorithm.RSA_2048, Duration.ofDays(7), Duration.ofDays(2), Duration.ofHours(1),
+                    Duration.ofSeconds(10),
+                    "C=VN,ST=Cà Mau,O=Ủy ban nhân dân tỉnh Cà Mau,CN=kyso Time Stamping Authority",
+                    KeyAlgorithm.RSA_2048, Period.ofYears(5), PRIVATE_ARC + ".2.1", Duration.ofSeconds(1),
+                    Duration.ofDays(1));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package vn.kyso.ca;
+
+/** Key types the CA generates and accepts (Circular 15/2025: RSA >= 2048, ECDSA >= 256). */
+public enum KeyAlgorithm {
+    EC_P256("EC", "secp256r1", 256, "SHA256withECDSA"),
+    EC_P384("EC", "secp384r1", 384, "SHA384withECDSA"),
+    RSA_2048("RSA", null, 2048, "SHA256withRSA"),
+    RSA_3072("RSA", null, 3072, "SHA256withRSA"),
+    RSA_4096("RSA", null, 4096, "SHA384withRSA");
+
+    private final String jcaName;
+    private final String curve;
+    private final int bits;
+    private final String signatureAlgorithm;
+
+    KeyAlgorithm(String jcaName, String curve, int bits, String signatureAlgorithm) {
+        this.jcaName = jcaName;
+        this.curve = curve;
+        this.bits = bits;
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** "EC" or "RSA". */
+    public String jcaName() {
+        return jcaName;
+    }
+
+    /** The named curve for EC keys, null for RSA. */
+    public String curve() {
+        return curve;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    /** The signature algorithm a key of this type signs certificates, CRLs and responses with. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+}

@@ -1,0 +1,13 @@
+package vn.kyso.ca;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A relying party asked the OCSP responder about this serial: a usage signal. */
+public record OcspRequested(BigInteger serial, CertificateStatus answer, Instant at) implements CaEvent {
+    public OcspRequested {
+        Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(at, "at");
+    }
+}

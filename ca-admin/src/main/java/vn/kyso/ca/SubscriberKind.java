@@ -1,0 +1,6 @@
+package vn.kyso.ca;
+
+/** Who holds end-entity certificates. */
+public enum SubscriberKind {
+    OFFICER, AGENCY
+}

@@ -1,0 +1,176 @@
+package vn.kyso.ca.custody;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.security.auth.DestroyFailedException;
+
+import vn.kyso.ca.CaException;
+import vn.kyso.ca.CertificateRecord;
+import vn.kyso.ca.CertificateStatus;
+import vn.kyso.ca.KeyUse;
+import vn.kyso.ca.UnlockedKey;
+import vn.kyso.ca.audit.AuditLog;
+import vn.kyso.ca.db.CaDatabase;
+import vn.kyso.ca.hierarchy.Hierarchy;
+import vn.kyso.ca.register.CertificateRegister;
+
+/**
+ * Opens a custody key for one use (a signature, or the one PKCS#12 export). Every attempt is
+ * audited and committed, wrong PINs included, before a failure is reported.
+ */
+public final class KeyUnlock {
+
+    private final CaDatabase db;
+    private final CertificateRegister register;
+    private final KeyCustody custody;
+    private final Hierarchy hierarchy;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public KeyUnlock(CaDatabase db, CertificateRegister register, KeyCustody custody, Hierarchy hierarchy,
+                     AuditLog audit, Clock clock) {
+        this.db = db;
+        this.register = register;
+        this.custody = custody;
+        this.hierarchy = hierarchy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Gives the key and its chain to {@code use}, then drops it. */
+    public <T> T use(String actor, BigInteger serial, char[] pin, KeyUse<T> use) {
+        CertificateRecord record = usable(serial);
+        PrivateKey key = open(actor, record, pin, false);
+        try {
+            return use.use(new UnlockedKey(key, chain(record)));
+        } catch (CaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "the operation with the unlocked key failed", e);
+        } finally {
+            destroy(key);
+        }
+    }
+
+    /** The one PKCS#12 export a policy may allow, protected by {@code exportPassword}. */
+    public byte[] exportPkcs12(String actor, BigInteger serial, char[] pin, char[] exportPassword) {
+        if (exportPassword == null || exportPassword.length < 8) {
+            throw new CaException(CaException.ErrorCode.INVALID_REQUEST,
+                    "the export password must have at least 8 characters");
+        }
+        CertificateRecord record = usable(serial);
+        PrivateKey key = open(actor, record, pin, true);
+        try {
+            KeyStore p12 = KeyStore.getInstance("PKCS12");
+            p12.load(null, null);
+            List<X509Certificate> chain = chain(record);
+            p12.setKeyEntry("kyso-" + record.serialHex(), key, exportPassword, chain.toArray(new Certificate[0]));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            p12.store(out, exportPassword);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "cannot write the PKCS#12 export", e);
+        } finally {
+            destroy(key);
+        }
+    }
+
+    /** An administrator lifts a PIN lock-out. */
+    public void reset(String actor, BigInteger serial) {
+        long id = custodyId(serial);
+        db.inTransaction(() -> {
+            custody.reset(id);
+            audit.append(actor, "KEY_PIN_RESET", CertificateRegister.hex(serial), "");
+            return null;
+        });
+    }
+
+    public boolean isLocked(BigInteger serial) {
+        return custody.isLocked(custodyId(serial));
+    }
+
+    private PrivateKey open(String actor, CertificateRecord record, char[] pin, boolean export) {
+        long id = custodyId(record.serial());
+        if (pin == null || pin.length == 0) {
+            throw new CaException(CaException.ErrorCode.WRONG_PIN, "a PIN is required");
+        }
+        KeyCustody.Opened opened = db.inTransaction(() -> {
+            KeyCustody.Opened o = custody.open(id, pin);
+            String target = record.serialHex();
+            switch (o.attempt()) {
+                case OPENED -> {
+                    if (export && !custody.claimExport(id)) {
+                        audit.append(actor, "KEY_EXPORT_REFUSED", target, "not allowed or done already");
+                        return new KeyCustody.Opened(KeyCustody.Attempt.OPENED, null, 0);
+                    }
+                    audit.append(actor, export ? "KEY_EXPORTED" : "KEY_UNLOCKED", target, "");
+                }
+                case WRONG_PIN -> audit.append(actor, "KEY_UNLOCK_FAILED", target, "attemptsLeft=" + o.attemptsLeft());
+                case NOW_LOCKED -> audit.append(actor, "KEY_LOCKED", target, "too many wrong PINs");
+                case LOCKED -> audit.append(actor, "KEY_UNLOCK_REFUSED", target, "locked");
+            }
+            return o;
+        });
+        return switch (opened.attempt()) {
+            case OPENED -> {
+                if (opened.key() == null) {
+                    throw new CaException(CaException.ErrorCode.EXPORT_NOT_ALLOWED,
+                            "this key may not be exported, or was exported already");
+                }
+                yield opened.key();
+            }
+            case WRONG_PIN -> throw new CaException(CaException.ErrorCode.WRONG_PIN,
+                    "wrong PIN; " + opened.attemptsLeft() + " attempt(s) left before the key is locked");
+            case NOW_LOCKED, LOCKED -> throw new CaException(CaException.ErrorCode.KEY_LOCKED,
+                    "the key is locked after too many wrong PINs; an administrator must reset it");
+        };
+    }
+
+    private long custodyId(BigInteger serial) {
+        Long id = register.custodyKeyId(serial);
+        if (id == null) {
+            throw new CaException(CaException.ErrorCode.NO_CUSTODY_KEY,
+                    "certificate " + CertificateRegister.hex(serial) + " has no key in kyso's custody");
+        }
+        return id;
+    }
+
+    private CertificateRecord usable(BigInteger serial) {
+        CertificateRecord record = register.find(serial).orElseThrow(() -> CertificateRegister.unknown(serial));
+        Instant now = clock.instant();
+        if (record.status() != CertificateStatus.ACTIVE || now.isBefore(record.notBefore())
+                || now.isAfter(record.notAfter())) {
+            throw new CaException(CaException.ErrorCode.INVALID_STATUS, "certificate " + record.serialHex()
+                    + " is " + record.status() + " or outside its validity; its key cannot be used");
+        }
+        return record;
+    }
+
+    private List<X509Certificate> chain(CertificateRecord record) {
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(record.certificate());
+        chain.addAll(hierarchy.chain());
+        return chain;
+    }
+
+    private static void destroy(PrivateKey key) {
+        try {
+            if (!key.isDestroyed()) {
+                key.destroy();
+            }
+        } catch (DestroyFailedException e) {
+            // JDK RSA/EC keys cannot be destroyed; dropping the reference is all that is possible.
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package vn.kyso.ca.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.kyso.ca.CaException;
+
+/**
+ * The CA's database: its own Flyway history table (so other modules' migrations never mix
+ * with it), a JdbcClient and transactions. Internal to ca-admin.
+ */
+public final class CaDatabase {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private volatile java.util.function.Consumer<Boolean> afterTransaction = committed -> { };
+
+    private CaDatabase(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** Migrates the schema to the newest version and returns the database. */
+    public static CaDatabase migrate(DataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/ca")
+                    .table("flyway_history_ca")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new CaException(CaException.ErrorCode.STORAGE_ERROR, "CA schema migration failed", e);
+        }
+        return new CaDatabase(dataSource);
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** Told, on the same thread, when an outermost transaction has committed (true) or rolled back (false). */
+    public void afterTransaction(java.util.function.Consumer<Boolean> hook) {
+        this.afterTransaction = hook;
+    }
+
+    /** Runs the work in one transaction; database failures become STORAGE_ERROR. */
+    public <T> T inTransaction(Supplier<T> work) {
+        int[] level = depth.get();
+        level[0]++;
+        boolean committed = false;
+        try {
+            T result = tx.execute(status -> work.get());
+            committed = true;
+            return result;
+        } catch (DataAccessException e) {
+            throw new CaException(CaException.ErrorCode.STORAGE_ERROR, "database operation failed", e);
+        } finally {
+            if (--level[0] == 0) {
+                afterTransaction.accept(committed);
+            }
+        }
+    }
+
+    /**
+     * Increments a counter and returns its new value. Must run inside a transaction: the row
+     * stays locked until commit, which orders the callers across every instance.
+     */
+    public long nextValue(String counter) {
+        int updated = jdbc.sql("UPDATE ca_counter SET counter_value = counter_value + 1 WHERE name = ?").param(counter).update();
+        if (updated != 1) {
+            throw new CaException(CaException.ErrorCode.STORAGE_ERROR, "missing counter " + counter);
+        }
+        return jdbc.sql("SELECT counter_value FROM ca_counter WHERE name = ?").param(counter).query(Long.class).single();
+    }
+
+    public static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** Database plumbing of the CA: migrations, transactions, counters (internal to ca-admin). */
+package vn.kyso.ca.db;

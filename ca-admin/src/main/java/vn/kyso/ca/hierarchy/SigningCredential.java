@@ -1,0 +1,72 @@
+package vn.kyso.ca.hierarchy;
+
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.security.cert.X509Certificate;
+
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import vn.kyso.ca.CaException;
+
+/** A CA key with its certificate; makes content signers with the algorithm that fits the key. */
+public record SigningCredential(PrivateKey key, X509Certificate certificate, Provider provider) {
+
+    /**
+     * Software EC keys sign through Bouncy Castle: its curve arithmetic is several times faster
+     * than the JDK 17 SunEC's. RSA stays with the JDK, whose modular arithmetic is faster.
+     * Not registered globally: kyso never changes the JVM's provider list.
+     */
+    public static final Provider FAST_EC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+    public SigningCredential {
+        // Translated once, so Bouncy Castle does not convert the JDK key object at every signature.
+        if (provider == null && key instanceof java.security.interfaces.ECPrivateKey) {
+            try {
+                key = (PrivateKey) java.security.KeyFactory.getInstance("EC", FAST_EC).translateKey(key);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "cannot prepare the EC signing key", e);
+            }
+        }
+    }
+
+    /** SHA-256 with RSA or P-256, SHA-384 with P-384, SHA-512 with P-521. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithmFor(certificate.getPublicKey());
+    }
+
+    public static String signatureAlgorithmFor(java.security.Key publicKey) {
+        if (publicKey instanceof ECKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            return bits > 384 ? "SHA512withECDSA" : bits > 256 ? "SHA384withECDSA" : "SHA256withECDSA";
+        }
+        if (publicKey instanceof RSAKey) {
+            return "SHA256withRSA";
+        }
+        throw new CaException(CaException.ErrorCode.UNSUPPORTED_KEY,
+                "unsupported CA key type " + publicKey.getAlgorithm());
+    }
+
+    /** A new signer; ContentSigner is stateful, so each signature gets its own. */
+    public ContentSigner contentSigner() {
+        return contentSigner(key, certificate.getPublicKey(), provider);
+    }
+
+    /** A signer for a key that has no certificate yet (a new root signs its own). */
+    public static ContentSigner contentSigner(PrivateKey key, java.security.PublicKey publicKey, Provider provider) {
+        try {
+            JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithmFor(publicKey));
+            if (provider != null) {
+                builder.setProvider(provider);
+            } else if (publicKey instanceof ECKey) {
+                builder.setProvider(FAST_EC);
+            }
+            return builder.build(key);
+        } catch (OperatorCreationException e) {
+            throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "cannot sign with the CA key", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package vn.kyso.ca.register;
+
+import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import vn.kyso.ca.CaException;
+import vn.kyso.ca.CertificateKind;
+import vn.kyso.ca.CertificateRecord;
+import vn.kyso.ca.CertificateStatus;
+import vn.kyso.ca.RevocationReason;
+import vn.kyso.ca.db.CaDatabase;
+
+/** Reads and writes the ca_certificate table. Serials are stored as lower-case hex. */
+public final class CertificateRegister {
+
+    private static final String COLUMNS = "serial, kind, subscriber_id, custody_key_id, subject, not_before, "
+            + "not_after, status, reason_code, revoked_at, der";
+
+    private static final RowMapper<CertificateRecord> RECORD = CertificateRegister::map;
+
+    private final CaDatabase db;
+
+    public CertificateRegister(CaDatabase db) {
+        this.db = db;
+    }
+
+    public static String hex(BigInteger serial) {
+        return serial.toString(16);
+    }
+
+    /** Records a certificate just signed; a duplicate serial is a DataAccessException the caller retries. */
+    public CertificateRecord insert(X509Certificate cert, CertificateKind kind, Long subscriberId, Long custodyKeyId,
+                                    Instant issuedAt) {
+        byte[] der;
+        try {
+            der = cert.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "cannot encode the certificate", e);
+        }
+        String subject = cert.getSubjectX500Principal().getName();
+        db.jdbc().sql("INSERT INTO ca_certificate (serial, kind, subscriber_id, custody_key_id, subject, not_before, "
+                        + "not_after, status, reason_code, revoked_at, expiry_warned, issued_at, der) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, FALSE, ?, ?)")
+                .params(hex(cert.getSerialNumber()), kind.name(), subscriberId, custodyKeyId, subject,
+                        CaDatabase.ts(cert.getNotBefore().toInstant()), CaDatabase.ts(cert.getNotAfter().toInstant()),
+                        CertificateStatus.ACTIVE.name(), CaDatabase.ts(issuedAt), der)
+                .update();
+        return new CertificateRecord(cert.getSerialNumber(), kind, subscriberId, subject,
+                cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), CertificateStatus.ACTIVE, null, null,
+                custodyKeyId != null, der);
+    }
+
+    public Optional<CertificateRecord> find(BigInteger serial) {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE serial = ?")
+                .param(hex(serial)).query(RECORD).optional();
+    }
+
+    /** The record, locked until the end of the transaction; UNKNOWN_CERTIFICATE when absent. */
+    public CertificateRecord lock(BigInteger serial) {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE serial = ? FOR UPDATE")
+                .param(hex(serial)).query(RECORD).optional()
+                .orElseThrow(() -> unknown(serial));
+    }
+
+    /** The custody key of a certificate, null when the subscriber holds the key. */
+    public Long custodyKeyId(BigInteger serial) {
+        return db.jdbc().sql("SELECT custody_key_id FROM ca_certificate WHERE serial = ?").param(hex(serial))
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("custody_key_id", Long.class))).optional()
+                .orElseThrow(() -> unknown(serial)).orElse(null);
+    }
+
+    public static CaException unknown(BigInteger serial) {
+        return new CaException(CaException.ErrorCode.UNKNOWN_CERTIFICATE,
+                "no certificate with serial " + (serial == null ? "null" : hex(serial)));
+    }
+
+    /** What OCSP needs: one indexed lookup by primary key. Empty when the serial is unknown. */
+    public Optional<StatusRow> status(BigInteger serial) {
+        return db.jdbc().sql("SELECT status, reason_code, revoked_at FROM ca_certificate WHERE serial = ?")
+                .param(hex(serial))
+                .query((rs, n) -> new StatusRow(CertificateStatus.valueOf(rs.getString("status")),
+                        reason(rs), CaDatabase.instant(rs, "revoked_at")))
+                .optional();
+    }
+
+    public void updateStatus(BigInteger serial, CertificateStatus status, RevocationReason reason, Instant at) {
+        db.jdbc().sql("UPDATE ca_certificate SET status = ?, reason_code = ?, revoked_at = ? WHERE serial = ?")
+                .params(status.name(), reason == null ? null : reason.code(), CaDatabase.ts(at), hex(serial))
+                .update();
+    }
+
+    /** Revoked and suspended certificates, for the full CRL. */
+    public List<RevokedRow> revoked() {
+        return db.jdbc().sql("SELECT serial, reason_code, revoked_at FROM ca_certificate "
+                        + "WHERE status IN ('REVOKED', 'SUSPENDED') ORDER BY revoked_at, serial")
+                .query((rs, n) -> new RevokedRow(new BigInteger(rs.getString("serial"), 16), reason(rs),
+                        CaDatabase.instant(rs, "revoked_at")))
+                .list();
+    }
+
+    /** Certificates that still count for a subscriber (active or on hold), newest first. */
+    public List<CertificateRecord> ofSubscriber(long subscriberId) {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE subscriber_id = ? ORDER BY issued_at DESC")
+                .param(subscriberId).query(RECORD).list();
+    }
+
+    /** Filtered list for the console and API; null filters match everything. */
+    public List<CertificateRecord> search(Long subscriberId, CertificateStatus status, CertificateKind kind, int limit,
+                                          int offset) {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate "
+                        + "WHERE (CAST(? AS BIGINT) IS NULL OR subscriber_id = ?) "
+                        + "AND (CAST(? AS VARCHAR(16)) IS NULL OR status = ?) "
+                        + "AND (CAST(? AS VARCHAR(16)) IS NULL OR kind = ?) "
+                        + "ORDER BY issued_at DESC, serial LIMIT ? OFFSET ?")
+                .params(subscriberId, subscriberId, name(status), name(status), name(kind), name(kind), limit, offset)
+                .query(RECORD).list();
+    }
+
+    /** Subscriber certificates, not revoked, whose notAfter lies in [from, to). */
+    public List<CertificateRecord> expiring(Instant from, Instant to, boolean onlyUnwarned) {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE subscriber_id IS NOT NULL "
+                        + "AND status <> 'REVOKED' AND not_after >= ? AND not_after < ? "
+                        + (onlyUnwarned ? "AND expiry_warned = FALSE " : "") + "ORDER BY not_after")
+                .params(CaDatabase.ts(from), CaDatabase.ts(to)).query(RECORD).list();
+    }
+
+    /** Marks the warning as sent; false when another instance did it first. */
+    public boolean markWarned(BigInteger serial) {
+        return db.jdbc().sql("UPDATE ca_certificate SET expiry_warned = TRUE WHERE serial = ? AND expiry_warned = FALSE")
+                .param(hex(serial)).update() == 1;
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static RevocationReason reason(ResultSet rs) throws SQLException {
+        int code = rs.getInt("reason_code");
+        return rs.wasNull() ? null : RevocationReason.ofCode(code);
+    }
+
+    private static CertificateRecord map(ResultSet rs, int row) throws SQLException {
+        long subscriber = rs.getLong("subscriber_id");
+        Long subscriberId = rs.wasNull() ? null : subscriber;
+        rs.getLong("custody_key_id");
+        boolean custody = !rs.wasNull();
+        return new CertificateRecord(new BigInteger(rs.getString("serial"), 16),
+                CertificateKind.valueOf(rs.getString("kind")), subscriberId, rs.getString("subject"),
+                CaDatabase.instant(rs, "not_before"), CaDatabase.instant(rs, "not_after"),
+                CertificateStatus.valueOf(rs.getString("status")), reason(rs), CaDatabase.instant(rs, "revoked_at"),
+                custody, rs.getBytes("der"));
+    }
+
+    /** Status of one serial as OCSP reports it. */
+    public record StatusRow(CertificateStatus status, RevocationReason reason, Instant revokedAt) {
+    }
+
+    /** One entry of a CRL. */
+    public record RevokedRow(BigInteger serial, RevocationReason reason, Instant revokedAt) {
+    }
+}

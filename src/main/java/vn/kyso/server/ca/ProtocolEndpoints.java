@@ -1,0 +1,119 @@
+package vn.kyso.server.ca;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.PublishedCrl;
+
+/**
+ * The fixed URLs that kyso's certificates point at (AIA, CDP) and that relying parties call
+ * without an account: OCSP (RFC 6960, POST and GET), the CRL, the CA certificates, and the TSA
+ * (RFC 3161). Bytes in, bytes out: the CA answers bad requests with its protocol's own errors.
+ */
+@RestController
+@Hidden
+class ProtocolEndpoints {
+
+    static final MediaType OCSP_REQUEST = MediaType.parseMediaType("application/ocsp-request");
+    static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
+    static final MediaType TIMESTAMP_QUERY = MediaType.parseMediaType("application/timestamp-query");
+    static final MediaType TIMESTAMP_REPLY = MediaType.parseMediaType("application/timestamp-reply");
+    static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
+    static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
+    static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
+    /** An OCSP request is a few hundred bytes; anything much larger is not one. */
+    private static final int MAX_PROTOCOL_REQUEST = 64 * 1024;
+
+    private final CertificateAuthority ca;
+    private final Clock clock;
+
+    ProtocolEndpoints(CertificateAuthority ca, Clock clock) {
+        this.ca = ca;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/ocsp", consumes = "application/ocsp-request")
+    ResponseEntity<byte[]> ocspPost(@RequestBody(required = false) byte[] request) {
+        return ocspAnswer(request == null || request.length > MAX_PROTOCOL_REQUEST ? new byte[0] : request);
+    }
+
+    /** RFC 6960 appendix A.1: the base64 (then URL-encoded) DER request as the last path segment. */
+    @GetMapping("/ocsp/{*encoded}")
+    ResponseEntity<byte[]> ocspGet(@PathVariable String encoded) {
+        String base64 = java.net.URLDecoder.decode(encoded.startsWith("/") ? encoded.substring(1) : encoded,
+                StandardCharsets.UTF_8).replace(' ', '+');
+        byte[] request;
+        try {
+            request = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException notBase64) {
+            request = new byte[0]; // the responder answers malformedRequest
+        }
+        return ocspAnswer(request);
+    }
+
+    @GetMapping("/crl/issuing.crl")
+    ResponseEntity<byte[]> crl() {
+        PublishedCrl crl = ca.latestCrl().orElseGet(() -> ca.publishCrl(CaHousekeeping.ACTOR));
+        long secondsLeft = Math.max(0, Duration.between(clock.instant(), crl.nextUpdate()).toSeconds());
+        return ResponseEntity.ok().contentType(PKIX_CRL)
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(Math.min(secondsLeft, 60))).cachePublic())
+                .body(crl.der());
+    }
+
+    @GetMapping("/ca/{name}.crt")
+    ResponseEntity<byte[]> caCertificate(@PathVariable String name) throws CertificateEncodingException {
+        X509Certificate certificate = caCertificateNamed(name);
+        if (certificate == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .body(certificate.getEncoded());
+    }
+
+    @GetMapping("/ca/{name}.pem")
+    ResponseEntity<String> caCertificatePem(@PathVariable String name) throws CertificateEncodingException {
+        X509Certificate certificate = caCertificateNamed(name);
+        if (certificate == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(PEM).cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .body(Pem.certificate(certificate.getEncoded()));
+    }
+
+    @PostMapping(path = "/tsa", consumes = "application/timestamp-query")
+    ResponseEntity<byte[]> timestamp(@RequestBody(required = false) byte[] request) {
+        byte[] query = request == null || request.length > MAX_PROTOCOL_REQUEST ? new byte[0] : request;
+        return ResponseEntity.ok().contentType(TIMESTAMP_REPLY).cacheControl(CacheControl.noStore())
+                .body(ca.timestamp(query));
+    }
+
+    private ResponseEntity<byte[]> ocspAnswer(byte[] request) {
+        // responses differ per request (nonce) and status changes at once: no shared caching
+        return ResponseEntity.status(HttpStatus.OK).contentType(OCSP_RESPONSE).cacheControl(CacheControl.noCache())
+                .body(ca.ocsp(request));
+    }
+
+    private X509Certificate caCertificateNamed(String name) {
+        return switch (name) {
+            case "root" -> ca.rootCertificate();
+            case "issuing" -> ca.issuingCertificate();
+            default -> null;
+        };
+    }
+}

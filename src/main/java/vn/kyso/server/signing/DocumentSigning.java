@@ -1,0 +1,262 @@
+package vn.kyso.server.signing;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import vn.kyso.ca.CaException;
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.CertificateKind;
+import vn.kyso.ca.CertificateRecord;
+import vn.kyso.server.security.KysoUser;
+import vn.kyso.server.signing.DocumentSigned.Channel;
+import vn.kyso.server.signing.DocumentSigned.Outcome;
+import vn.kyso.server.signing.SigningRefusedException.Reason;
+import vn.kyso.signing.Indication;
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.PdfSigner;
+import vn.kyso.signing.PdfVerifier;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignResult;
+import vn.kyso.signing.SignatureReport;
+import vn.kyso.signing.SigningException;
+import vn.kyso.signing.VisibleSignature;
+import vn.kyso.signing.key.InMemorySigningKey;
+
+/**
+ * Signs uploaded PDFs with the caller's custody key: checks the documents, the certificate (the
+ * caller's own, valid), unlocks the key with the PIN once for the whole request, signs each
+ * document with kyso's TSA and OCSP, and publishes one {@link DocumentSigned} per document,
+ * SIGNED or FAILED. Documents are held in memory for the request only; only hashes leave it.
+ */
+@Service
+public class DocumentSigning {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentSigning.class);
+    private static final Pattern ATTEMPTS_LEFT = Pattern.compile("(\\d+) attempt");
+
+    private final CertificateAuthority ca;
+    private final SigningCertificates certificates;
+    private final SigningStore store;
+    private final PdfPages pages;
+    private final PdfSigner signer;
+    private final PdfVerifier verifier;
+    private final SigningProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DocumentSigning(CertificateAuthority ca, SigningCertificates certificates, SigningStore store, PdfPages pages,
+            PdfSigner signer, PdfVerifier verifier, SigningProperties properties, ApplicationEventPublisher events,
+            Clock clock) {
+        this.ca = ca;
+        this.certificates = certificates;
+        this.store = store;
+        this.pages = pages;
+        this.signer = signer;
+        this.verifier = verifier;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Signs every upload, or none: the first refusal ends the request and nothing is returned. */
+    public List<SignedDocument> sign(KysoUser user, Channel channel, SigningOrder order, List<Upload> uploads) {
+        long started = System.nanoTime();
+        PadesLevel level = order.level() != null ? order.level() : properties.level();
+        CertificateRecord record = null;
+        try {
+            if (uploads.isEmpty() || uploads.stream().anyMatch(u -> u.content().length == 0)) {
+                throw new SigningRefusedException(Reason.NO_DOCUMENT, "no document");
+            }
+            if (uploads.size() > properties.maxBatchFiles()) {
+                throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents",
+                        properties.maxBatchFiles());
+            }
+            uploads.forEach(u -> pages.inspect(u.content()));
+            record = certificates.choose(user, order.certificateSerial(), order.step().kind());
+            if (order.step() == SigningStep.ISSUE) {
+                uploads.forEach(u -> requireValidPersonalSignature(u.content()));
+            }
+            VisibleSignature visible = visible(user, order, record);
+            String reason = reason(order);
+            List<SignedDocument> signed = unlock(user, record, order.pin(), key -> {
+                List<SignedDocument> out = new ArrayList<>();
+                for (Upload upload : uploads) {
+                    long one = System.nanoTime();
+                    SignRequest request = SignRequest.builder(key, level).visible(visible).reason(reason).build();
+                    ByteArrayOutputStream pdf = new ByteArrayOutputStream(upload.content().length + 65536);
+                    SignResult result = signer.sign(request, upload.content(), pdf);
+                    out.add(new SignedDocument(upload.signedName(), pdf.toByteArray(), result));
+                    publishSigned(user, channel, level, result, Duration.ofNanos(System.nanoTime() - one));
+                }
+                return out;
+            });
+            return signed;
+        } catch (RuntimeException e) {
+            RuntimeException refusal = translate(e);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            for (Upload upload : uploads) {
+                publishFailed(user, channel, level, record, sha256(upload.content()), took, code(refusal));
+            }
+            throw refusal;
+        } finally {
+            Arrays.fill(order.pin(), '\0');
+        }
+    }
+
+    /** Runs {@code use} with the unlocked custody key, as signing-core's {@code SigningKey}. */
+    private <T> T unlock(KysoUser user, CertificateRecord record, char[] pin, KeyUser<T> use) {
+        return ca.withCustodyKey(user.getUsername(), record.serial(), pin,
+                key -> use.use(InMemorySigningKey.of(key.privateKey(), key.chain())));
+    }
+
+    private interface KeyUser<T> {
+        T use(InMemorySigningKey key);
+    }
+
+    private VisibleSignature visible(KysoUser user, SigningOrder order, CertificateRecord record) {
+        SigningLayout layout = order.layout();
+        return switch (order.step()) {
+            case SIGN -> layout.personal(layout.placesSignature()
+                    ? store.signatureImage(user.accountId()).orElse(null) : null);
+            case ISSUE -> layout.seal(store.seal(record.serialHex()).orElse(null));
+            case APPENDIX -> layout.appendix();
+            case COPY -> layout.copy(commonName(record.certificate()));
+        };
+    }
+
+    private String reason(SigningOrder order) {
+        SigningLayout layout = order.layout();
+        return switch (order.step()) {
+            case SIGN -> null;
+            case ISSUE -> {
+                if (layout.documentNumber() == null || layout.documentNumber().isBlank()) {
+                    throw new SigningRefusedException(Reason.INVALID_FIELD, "documentNumber is required",
+                            "documentNumber");
+                }
+                LocalDate date = layout.documentDate() != null ? layout.documentDate()
+                        : LocalDate.ofInstant(clock.instant(), vn.kyso.server.verification.VerificationView.VIETNAM);
+                yield "Ban hành văn bản số " + layout.documentNumber().strip() + " ngày " + date;
+            }
+            case APPENDIX -> "Phụ lục văn bản số " + layout.documentNumber().strip();
+            case COPY -> "Bản sao";
+        };
+    }
+
+    /**
+     * Issuing is for a document its authorized person has signed already: at least one VALID
+     * signature by a personal certificate (kyso's register says PERSONAL; for another CA's
+     * certificate, one that is not an agency's, which carries a tax code).
+     */
+    private void requireValidPersonalSignature(byte[] pdf) {
+        boolean found = verifier.verify(pdf).signatures().stream()
+                .filter(s -> s.indication() == Indication.VALID)
+                .anyMatch(this::isPersonal);
+        if (!found) {
+            throw new SigningRefusedException(Reason.NO_VALID_PERSONAL_SIGNATURE, "no valid personal signature");
+        }
+    }
+
+    private boolean isPersonal(SignatureReport signature) {
+        if (signature.certificateSerial() == null) {
+            return false;
+        }
+        return certificates.find(new BigInteger(signature.certificateSerial(), 16))
+                .filter(r -> sameName(r.certificate().getIssuerX500Principal(), signature.issuer()))
+                .map(r -> r.kind() == CertificateKind.PERSONAL)
+                .orElseGet(() -> signature.signerSubject() == null || !signature.signerSubject().contains("MST:"));
+    }
+
+    /** CA refusals become the service's own, with the words the user needs. */
+    private static RuntimeException translate(RuntimeException e) {
+        if (!(e instanceof CaException ca)) {
+            return e;
+        }
+        return switch (ca.code()) {
+            case WRONG_PIN -> {
+                Matcher m = ATTEMPTS_LEFT.matcher(String.valueOf(ca.getMessage()));
+                Integer left = m.find() ? Integer.valueOf(m.group(1)) : null;
+                yield new SigningRefusedException(Reason.WRONG_PIN, "wrong PIN", left, left == null ? "?" : left);
+            }
+            case KEY_LOCKED -> new SigningRefusedException(Reason.KEY_LOCKED, "key locked");
+            case NO_CUSTODY_KEY -> new SigningRefusedException(Reason.NO_CUSTODY_KEY, "no custody key");
+            case INVALID_STATUS -> new SigningRefusedException(Reason.CERTIFICATE_REVOKED, "certificate not active");
+            case UNKNOWN_CERTIFICATE -> new SigningRefusedException(Reason.NOT_YOUR_CERTIFICATE, "unknown certificate");
+            default -> e;
+        };
+    }
+
+    private static String code(RuntimeException e) {
+        if (e instanceof SigningRefusedException r) {
+            return r.reason().name();
+        }
+        if (e instanceof SigningException s) {
+            return s.code().name();
+        }
+        if (e instanceof CaException c) {
+            return c.code().name();
+        }
+        return "INTERNAL_ERROR";
+    }
+
+    private void publishSigned(KysoUser user, Channel channel, PadesLevel level, SignResult result, Duration took) {
+        X509Certificate cert = result.signingCertificate();
+        events.publishEvent(new DocumentSigned(cert.getIssuerX500Principal().getName(),
+                cert.getSerialNumber().toString(16), HexFormat.of().formatHex(result.documentSha256()),
+                result.fieldName(), clock.instant(), channel, level, took, Outcome.SIGNED, null, user.getUsername()));
+    }
+
+    void publishFailed(KysoUser user, Channel channel, PadesLevel level, CertificateRecord record, String sha256,
+            Duration took, String failure) {
+        X509Certificate cert = record == null ? null : record.certificate();
+        events.publishEvent(new DocumentSigned(cert == null ? null : cert.getIssuerX500Principal().getName(),
+                record == null ? null : record.serialHex(), sha256, null, clock.instant(), channel, level, took,
+                Outcome.FAILED, failure, user.getUsername()));
+        log.info("Signing refused for {}: {}", user.getUsername(), failure);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sameName(X500Principal name, String dn) {
+        try {
+            return dn != null && name.equals(new X500Principal(dn));
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    /** The subject's common name (the agency's name on an agency certificate). */
+    static String commonName(X509Certificate certificate) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        RDN[] names = subject.getRDNs(BCStyle.CN);
+        return names.length == 0 ? subject.toString() : IETFUtils.valueToString(names[0].getFirst().getValue());
+    }
+}

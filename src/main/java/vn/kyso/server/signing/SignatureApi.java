@@ -1,0 +1,187 @@
+package vn.kyso.server.signing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.kyso.server.security.KysoUser;
+import vn.kyso.server.signing.DocumentSigned.Channel;
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.VisibleSignature;
+
+/**
+ * Signing over the API (role OFFICER, see the security rules): multipart requests in, signed PDF
+ * (or a zip) out. Thin: every check is in {@link DocumentSigning} and {@link SigningCertificates}.
+ */
+@RestController
+@RequestMapping("/api/v1/signatures")
+@Tag(name = "signing", description = "Sign PDFs with your certificate held in kyso's key custody")
+class SignatureApi {
+
+    static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+    private final DocumentSigning signing;
+    private final TwoStepSigning twoStep;
+    private final SigningCertificates certificates;
+    private final SigningStore store;
+
+    SignatureApi(DocumentSigning signing, TwoStepSigning twoStep, SigningCertificates certificates,
+            SigningStore store) {
+        this.signing = signing;
+        this.twoStep = twoStep;
+        this.certificates = certificates;
+        this.store = store;
+    }
+
+    @Operation(summary = "Sign one PDF", description = "Fields: file, pin, certificate (serial hex; optional when "
+            + "you hold one valid certificate), level (B, T, LT, LTA), and layout fields: image (PNG), page, x, y, "
+            + "width, height (mm from the bottom-left corner) or anchor, anchorPage, anchorLine (NAME|TITLE).")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> sign(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
+            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
+        return one(user, SigningStep.SIGN, file, pin, certificate, level, layout);
+    }
+
+    @Operation(summary = "Sign several PDFs (several `file` parts) with one PIN entry; returns a zip")
+    @PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> batch(@AuthenticationPrincipal KysoUser user, @RequestParam("file") List<MultipartFile> files,
+            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
+        List<Upload> uploads = new ArrayList<>();
+        files.forEach(f -> uploads.add(upload(f)));
+        List<SignedDocument> signed = signing.sign(user, Channel.API,
+                new SigningOrder(SigningStep.SIGN, certificate, pin.toCharArray(), level(level), layout.toLayout()),
+                uploads);
+        return zip(signed);
+    }
+
+    @Operation(summary = "Clerk: issue a signed document (agency seal over the leader's signature)",
+            description = "Fields: file, pin, certificate (agency), documentNumber, documentDate (yyyy-mm-dd), "
+                    + "optional sealImage, sealDiameterMm, page (or page, x, y for the seal's centre). The document "
+                    + "must already carry a valid personal signature.")
+    @PostMapping(path = "/issue", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> issue(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
+            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
+        return one(user, SigningStep.ISSUE, file, pin, certificate, level, layout);
+    }
+
+    @Operation(summary = "Clerk: agency text signature on an appendix file (field documentNumber)")
+    @PostMapping(path = "/appendix", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> appendix(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
+            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
+        return one(user, SigningStep.APPENDIX, file, pin, certificate, level, layout);
+    }
+
+    @Operation(summary = "Clerk: agency text signature on a copy (fields copyKind SAO_Y|SAO_LUC|TRICH_SAO, copyingAgency)")
+    @PostMapping(path = "/copy", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> copy(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
+            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
+        return one(user, SigningStep.COPY, file, pin, certificate, level, layout);
+    }
+
+    @Operation(summary = "Two-step signing, first half: the hash to sign with a key kyso does not hold",
+            description = "Fields: file, certificateChain (PEM, signer first), level, layout fields.")
+    @PostMapping(path = "/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    TwoStepSigning.Prepared prepare(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
+            @RequestParam("certificateChain") String chain, @RequestParam(name = "level", required = false) String level,
+            @ModelAttribute LayoutForm layout) {
+        return twoStep.prepare(user, upload(file), chain, level(level), layout.toLayout());
+    }
+
+    @Operation(summary = "Two-step signing, second half: the signature value (base64) for a handle")
+    @PostMapping(path = "/complete", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
+            MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+    ResponseEntity<byte[]> complete(@AuthenticationPrincipal KysoUser user, @RequestParam("handle") String handle,
+            @RequestParam("signature") String signature) {
+        byte[] value = Base64.getDecoder().decode(signature.strip());
+        return pdf(twoStep.complete(user, handle, value, Channel.API));
+    }
+
+    @Operation(summary = "The certificates you may sign with now")
+    @GetMapping("/certificates")
+    List<UsableCertificate> certificates(@AuthenticationPrincipal KysoUser user) {
+        return certificates.usableBy(user);
+    }
+
+    @Operation(summary = "Store your handwritten-signature image (transparent PNG), used when a request brings none")
+    @PutMapping(path = "/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Void> storeImage(@AuthenticationPrincipal KysoUser user, @RequestParam("image") MultipartFile image) {
+        byte[] png = LayoutForm.bytes(image);
+        // the same check as at signing time: refused now rather than at the next signing
+        new VisibleSignature.PersonalSignature(png, new VisibleSignature.Placement.Area(1, 0, 0, 1, 1));
+        store.putSignatureImage(user.accountId(), png);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<byte[]> one(KysoUser user, SigningStep step, MultipartFile file, String pin,
+            String certificate, String level, LayoutForm layout) {
+        SigningOrder order = new SigningOrder(step, certificate, pin.toCharArray(), level(level), layout.toLayout());
+        return pdf(signing.sign(user, Channel.API, order, List.of(upload(file))).get(0));
+    }
+
+    static PadesLevel level(String level) {
+        return level == null || level.isBlank() ? null : PadesLevel.parse(level);
+    }
+
+    static Upload upload(MultipartFile file) {
+        return new Upload(file.getOriginalFilename(), LayoutForm.bytes(file));
+    }
+
+    static ResponseEntity<byte[]> pdf(SignedDocument document) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(document.pdf());
+    }
+
+    static ResponseEntity<byte[]> zip(List<SignedDocument> documents) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            Set<String> names = new HashSet<>();
+            for (SignedDocument d : documents) {
+                String name = d.filename();
+                for (int i = 2; !names.add(name); i++) {
+                    name = d.filename().replaceFirst("\\.pdf$", "-" + i + ".pdf");
+                }
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(d.pdf());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a zip in memory", e);
+        }
+        return ResponseEntity.ok().contentType(ZIP)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("signed.zip").build().toString())
+                .body(bytes.toByteArray());
+    }
+}

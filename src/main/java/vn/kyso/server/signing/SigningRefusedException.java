@@ -1,0 +1,84 @@
+package vn.kyso.server.signing;
+
+/**
+ * The service refused a signing for a reason of its own (whose certificate, which PIN, which
+ * limit); signing-core's own refusals stay {@code SigningException}s. Both become RFC 9457
+ * problems in the one problem handler. Messages never carry the PIN.
+ */
+public class SigningRefusedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Reason reason;
+    private final transient Object[] args;
+    private final Integer attemptsLeft;
+
+    public SigningRefusedException(Reason reason, String message, Object... args) {
+        this(reason, message, null, args);
+    }
+
+    SigningRefusedException(Reason reason, String message, Integer attemptsLeft, Object... args) {
+        super(message);
+        this.reason = reason;
+        this.args = args.clone();
+        this.attemptsLeft = attemptsLeft;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Arguments of the user-facing message {@code problem.signing.<REASON>}. */
+    public Object[] args() {
+        return args.clone();
+    }
+
+    /** For WRONG_PIN: how many tries remain before the key locks, when known. */
+    public Integer attemptsLeft() {
+        return attemptsLeft;
+    }
+
+    /** Why; each has a message in both bundles and an HTTP status in the problem handler. */
+    public enum Reason {
+        /** No file part, or an empty one. */
+        NO_DOCUMENT,
+        /** More documents in one batch than allowed. */
+        TOO_MANY_DOCUMENTS,
+        /** The document has more pages than allowed. */
+        TOO_MANY_PAGES,
+        /** The caller holds no valid certificate usable for this step. */
+        NO_CERTIFICATE,
+        /** The caller holds several usable certificates and named none. */
+        CERTIFICATE_CHOICE_REQUIRED,
+        /** The certificate is not the caller's own (or does not exist). */
+        NOT_YOUR_CERTIFICATE,
+        /** The agency certificate may be used only by the clerks the admin named. */
+        NOT_A_CLERK,
+        /** The step needs the other kind of certificate (personal for signing, agency for sealing). */
+        WRONG_CERTIFICATE_KIND,
+        /** The certificate is revoked. */
+        CERTIFICATE_REVOKED,
+        /** The certificate is suspended. */
+        CERTIFICATE_SUSPENDED,
+        /** The certificate is expired or not yet valid. */
+        CERTIFICATE_EXPIRED,
+        /** kyso does not hold the certificate's key (use the two-step flow). */
+        NO_CUSTODY_KEY,
+        /** The PIN does not open the key. */
+        WRONG_PIN,
+        /** The key is locked after too many wrong PINs. */
+        KEY_LOCKED,
+        /** A visible signature was placed but no signature image was given or stored. */
+        NO_SIGNATURE_IMAGE,
+        /** The issue step needs the agency's seal image and none was given or stored. */
+        NO_SEAL_IMAGE,
+        /** Issuing needs a valid personal signature already on the document. */
+        NO_VALID_PERSONAL_SIGNATURE,
+        /** A layout or step field is missing or malformed. */
+        INVALID_FIELD,
+        /** The certificate chain of a two-step request cannot be read. */
+        INVALID_CERTIFICATE_CHAIN,
+        /** The two-step handle belongs to someone else. */
+        HANDLE_NOT_YOURS
+    }
+}

@@ -1,0 +1,73 @@
+package vn.kyso.server.verification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.server.config.KysoProperties;
+import vn.kyso.server.signing.CaRevocationSource;
+import vn.kyso.signing.PdfVerifier;
+import vn.kyso.signing.RevocationSource;
+import vn.kyso.signing.revocation.OnlineRevocationSource;
+
+/**
+ * The service's one {@link PdfVerifier}: trusts kyso's root and issuing CA and the configured anchors, asks
+ * kyso's own OCSP in-process, and refuses files over the upload limit.
+ */
+@Configuration(proxyBeanMethods = false)
+class VerificationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationConfiguration.class);
+
+    @Bean
+    PdfVerifier pdfVerifier(CertificateAuthority ca, VerificationProperties verification, KysoProperties kyso,
+            Clock clock) {
+        List<X509Certificate> anchors = new ArrayList<>();
+        anchors.add(ca.rootCertificate());
+        // kyso's issuing CA is trusted as well: its root publishes no CRL over it, so a path
+        // ending at the root could never have revocation data for the issuing CA and every kyso
+        // signature would stay INDETERMINATE. The service runs that CA and knows its status.
+        anchors.add(ca.issuingCertificate());
+        for (Path file : verification.trustAnchors()) {
+            anchors.addAll(readPem(file));
+        }
+        RevocationSource others = verification.onlineRevocation() ? new OnlineRevocationSource() : RevocationSource.none();
+        return PdfVerifier.builder()
+                .trustAnchors(anchors)
+                .clock(clock)
+                .revocationSource(new CaRevocationSource(ca, others))
+                .maxFileSize(kyso.limits().maxUploadSize().toBytes())
+                .build();
+    }
+
+    /** Every certificate in a PEM (or DER) file; a file that cannot be read stops the start. */
+    static List<X509Certificate> readPem(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) c);
+            }
+            if (certificates.isEmpty()) {
+                throw new IllegalStateException("kyso.verification.trust-anchors: no certificate in " + file);
+            }
+            log.info("Trust anchors from {}: {}", file, certificates.stream()
+                    .map(c -> c.getSubjectX500Principal().getName()).toList());
+            return certificates;
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("kyso.verification.trust-anchors: cannot read " + file, e);
+        }
+    }
+}

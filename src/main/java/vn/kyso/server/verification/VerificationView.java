@@ -1,0 +1,48 @@
+package vn.kyso.server.verification;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A verification report as the API returns it (JSON) and the portal shows it. The fields of the
+ * CLI's {@code --format json} come first with the same names and forms (times ISO 8601 at +07:00,
+ * levels B-B...B-LTA, absent values null); the portal's extras follow.
+ */
+public record VerificationView(String file, List<SignatureView> signatures, List<TimestampView> timestamps,
+        List<String> documentProblems, boolean allValid) {
+
+    /** Vietnam's time zone, in which every time is shown. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    public VerificationView {
+        signatures = List.copyOf(signatures);
+        timestamps = List.copyOf(timestamps);
+        documentProblems = List.copyOf(documentProblems);
+    }
+
+    /**
+     * One signature.
+     *
+     * @param colour             GREEN (valid), AMBER (cannot be decided) or RED (invalid)
+     * @param issuedByKyso       whether kyso's CA issued the signer's certificate
+     * @param statusAtSigning    GOOD, REVOKED or UNKNOWN: the certificate at the time of signing
+     * @param statusNow          ACTIVE, SUSPENDED, REVOKED, EXPIRED (kyso's register) or UNKNOWN
+     */
+    public record SignatureView(String field, String indication, String subIndication, String level, String signer,
+            String signerSubject, String issuer, String certificateSerial, String signingTime, String timestampTime,
+            boolean coversWholeDocument, String modifications, List<String> problems,
+            String colour, boolean issuedByKyso, String statusAtSigning, String statusNow) {
+    }
+
+    /** One document timestamp. */
+    public record TimestampView(String field, String indication, String subIndication, String time, String tsa,
+            boolean coversWholeDocument, String modifications, List<String> problems, String colour) {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(VIETNAM)
+                .toOffsetDateTime());
+    }
+}

@@ -1,0 +1,99 @@
+package vn.kyso.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.kyso.server.security.Accounts;
+import vn.kyso.server.security.NewAccount;
+import vn.kyso.server.security.Role;
+
+/**
+ * Base of the service's integration tests: one real server on a random port with a fresh data
+ * folder. Every subclass shares the same Spring context (same annotations, same property source
+ * method), because each distinct context costs seconds on a small machine: do not add
+ * per-class properties or {@code @MockitoBean}s here without need.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "kyso.admin-password=" + KysoServerTest.ADMIN_PASSWORD,
+        "kyso.limits.max-upload-size=1MB",
+        "spring.thymeleaf.cache=false"
+})
+public abstract class KysoServerTest {
+
+    public static final String ADMIN_PASSWORD = "Quan-tri-Thu-nghiem-2026";
+    /** Password of the test accounts {@code officer} and {@code auditor} (after their first change). */
+    public static final String USER_PASSWORD = "Can-bo-Thu-nghiem-2026";
+
+    private static final Path DATA_DIR = dataDir();
+    /**
+     * Chosen before the context starts (not a random port), because the CA writes its URLs
+     * (OCSP, CRL) into certificates when it is created, before the server listens.
+     */
+    private static final int PORT = freePort();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Accounts accounts;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) {
+        registry.add("kyso.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> PORT);
+    }
+
+    /** An HTTP client for this server. */
+    protected TestHttp http() {
+        return new TestHttp(port);
+    }
+
+    /** Makes sure a test account with this role exists and has {@link #USER_PASSWORD}. */
+    protected String account(String username, Role role) {
+        if (accounts.find(username).isEmpty()) {
+            var created = accounts.create(new NewAccount(username, "Người dùng " + username, "Mot-lan-" + username
+                    + "-2026", java.util.Set.of(role), null));
+            accounts.changePassword(created.id(), "Mot-lan-" + username + "-2026", USER_PASSWORD);
+        }
+        return username;
+    }
+
+    protected String officer() {
+        return account("officer", Role.OFFICER);
+    }
+
+    protected String auditor() {
+        return account("auditor", Role.AUDITOR);
+    }
+
+    /** The folder of the server's data (H2 file, CA keystore). */
+    protected static Path dataFolder() {
+        return DATA_DIR;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path dataDir() {
+        try {
+            Path base = Path.of("target", "test-data");
+            Files.createDirectories(base);
+            return Files.createDirectory(base.resolve("kyso-" + UUID.randomUUID())).toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

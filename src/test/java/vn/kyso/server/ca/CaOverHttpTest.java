@@ -1,0 +1,267 @@
+package vn.kyso.server.ca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import vn.kyso.server.KysoServerTest;
+import vn.kyso.server.TestHttp;
+
+/** The CA through its URLs, checked by openssl as the relying party. */
+class CaOverHttpTest extends KysoServerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ocspSaysGoodThenRevokedWithReasonAndTheCrlListsTheSerial() throws IOException {
+        String serial = issueFromOpensslCsr("079201001111");
+        fetchChain();
+
+        Peer verify = Peer.run(dir, "openssl", "verify", "-CAfile", "root.pem", "-untrusted", "issuing.pem", "cert.pem");
+        assertThat(verify.ok().output()).contains("cert.pem: OK");
+
+        Peer good = ocsp();
+        assertThat(good.output()).contains("cert.pem: good").contains("Response verify OK").doesNotContain("WARNING");
+
+        HttpResponse<String> revoked = admin().postJson("/api/v1/certificates/" + serial + "/revoke",
+                "{\"reason\":\"keyCompromise\"}");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(TestHttp.json(revoked).get("status").asString()).isEqualTo("REVOKED");
+
+        Peer afterRevocation = ocsp();
+        assertThat(afterRevocation.output()).contains("cert.pem: revoked").contains("Reason: keyCompromise")
+                .doesNotContain("WARNING");
+
+        long first = TestHttp.json(admin().postJson("/api/v1/crl", "")).get("crlNumber").asLong();
+        Files.write(dir.resolve("crl.der"), http().getBytes("/crl/issuing.crl").body());
+        Peer crl = Peer.run(dir, "openssl", "crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "issuing.pem",
+                "-text", "-noout").ok();
+        assertThat(crl.output().toUpperCase(Locale.ROOT).replace(":", ""))
+                .contains(serial.toUpperCase(Locale.ROOT));
+        assertThat(crl.output()).contains("Key Compromise").contains("verify OK");
+        long second = TestHttp.json(admin().postJson("/api/v1/crl", "")).get("crlNumber").asLong();
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
+    void ocspGetWithTheRequestInThePathAnswersToo() throws IOException {
+        String serial = issueFromOpensslCsr("079201002222");
+        fetchChain();
+        admin().postJson("/api/v1/certificates/" + serial + "/suspend", "");
+        // with a nonce each request differs: make one whose base64 holds a '/', the hard case for URLs
+        String base64 = "";
+        for (int i = 0; i < 40 && !base64.contains("/"); i++) {
+            Peer.run(dir, "openssl", "ocsp", "-issuer", "issuing.pem", "-cert", "cert.pem", "-reqout", "req.der").ok();
+            base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("req.der")));
+        }
+        assertThat(base64).contains("/");
+        String encoded = URLEncoder.encode(base64, StandardCharsets.US_ASCII);
+        HttpResponse<byte[]> response = http().getBytes("/ocsp/" + encoded);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/ocsp-response");
+        Files.write(dir.resolve("resp.der"), response.body());
+        Peer parsed = Peer.run(dir, "openssl", "ocsp", "-respin", "resp.der", "-resp_text", "-noverify").ok();
+        assertThat(parsed.output()).contains("Cert Status: revoked").contains("Revocation Reason: certificateHold");
+    }
+
+    @Test
+    void timestampFromTheTsaVerifiesWithOpenssl() throws IOException {
+        fetchChain();
+        Files.writeString(dir.resolve("doc.txt"), "Công văn số 123/UBND-VP");
+        Peer.run(dir, "openssl", "ts", "-query", "-data", "doc.txt", "-sha256", "-cert", "-out", "q.tsq").ok();
+        HttpResponse<byte[]> reply = http().postBytes("/tsa", "application/timestamp-query",
+                Files.readAllBytes(dir.resolve("q.tsq")));
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).contains("application/timestamp-reply");
+        Files.write(dir.resolve("r.tsr"), reply.body());
+        Peer verify = Peer.run(dir, "openssl", "ts", "-verify", "-in", "r.tsr", "-queryfile", "q.tsq", "-CAfile",
+                "chain.pem");
+        assertThat(verify.output()).contains("Verification: OK");
+    }
+
+    @Test
+    void renewalIssuesANewCertificateAndSupersedesTheOld() throws IOException {
+        String serial = issueFromOpensslCsr("079201007777");
+        HttpResponse<String> renewed = admin().postJson("/api/v1/certificates/" + serial + "/renew", "");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(201);
+        String next = TestHttp.json(renewed).get("serial").asString();
+        assertThat(next).isNotEqualTo(serial);
+        JsonNode old = TestHttp.json(admin().get("/api/v1/certificates/" + serial));
+        assertThat(old.get("status").asString()).isEqualTo("REVOKED");
+        assertThat(old.get("revocationReason").asString()).isEqualTo("SUPERSEDED");
+        long subscriber = TestHttp.json(renewed).get("subscriberId").asLong();
+        HttpResponse<String> all = admin().postJson("/api/v1/subscribers/" + subscriber + "/revoke-all",
+                "{\"reason\":\"affiliationChanged\"}");
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(TestHttp.json(all).findValuesAsString("serial")).containsExactly(next);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        HttpResponse<String> docs = http().get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = TestHttp.json(docs).get("paths");
+        assertThat(paths.has("/api/v1/certificates")).isTrue();
+        assertThat(paths.has("/api/v1/certificates/{serial}/revoke")).isTrue();
+        assertThat(paths.has("/api/v1/subscribers/officers")).isTrue();
+        assertThat(paths.has("/api/v1/audit/verification")).isTrue();
+        assertThat(paths.has("/api/v1/tokens")).isTrue();
+        assertThat(paths.has("/ocsp")).as("protocol endpoints are not part of the REST API").isFalse();
+        assertThat(http().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void caCertificatesAreServedInDerAndPemToAnyone() {
+        HttpResponse<byte[]> der = http().getBytes("/ca/root.crt");
+        assertThat(der.statusCode()).isEqualTo(200);
+        assertThat(der.headers().firstValue("Content-Type")).contains("application/pkix-cert");
+        assertThat(der.body()[0]).isEqualTo((byte) 0x30);
+        assertThat(http().get("/ca/issuing.pem").body()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(http().get("/ca/other.crt").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badProtocolInputGetsTheProtocolsOwnError() throws IOException {
+        HttpResponse<byte[]> ocsp = http().postBytes("/ocsp", "application/ocsp-request", "not DER".getBytes());
+        assertThat(ocsp.statusCode()).isEqualTo(200);
+        Files.write(dir.resolve("bad.der"), ocsp.body());
+        assertThat(Peer.run(dir, "openssl", "ocsp", "-respin", "bad.der", "-resp_text", "-noverify").output())
+                .contains("malformedrequest");
+        HttpResponse<byte[]> tsa = http().postBytes("/tsa", "application/timestamp-query", new byte[0]);
+        assertThat(tsa.statusCode()).isEqualTo(200);
+        Files.write(dir.resolve("bad.tsr"), tsa.body());
+        assertThat(Peer.run(dir, "openssl", "ts", "-reply", "-in", "bad.tsr", "-text").output())
+                .contains("Status: Rejected");
+    }
+
+    @Test
+    void badApiInputIsAClear4xxAndWritesNothing() {
+        long subscriber = officer("079201003333");
+        int before = admin().get("/api/v1/certificates?subscriberId=" + subscriber).body().length();
+        assertCode(admin().postJson("/api/v1/certificates",
+                "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"csr\":\"bm90IGEgQ1NS\"}"), 400, "MALFORMED_CSR");
+        assertCode(admin().postJson("/api/v1/certificates",
+                "{\"subscriberId\":" + subscriber + ",\"profile\":\"nope\",\"csr\":\"bm90IGEgQ1NS\"}"), 400, null);
+        assertCode(admin().postJson("/api/v1/certificates/abcdef0123/revoke", "{\"reason\":\"keyCompromise\"}"), 404,
+                "UNKNOWN_CERTIFICATE");
+        assertCode(admin().get("/api/v1/certificates/zz-not-hex"), 404, "UNKNOWN_CERTIFICATE");
+        assertCode(admin().postJson("/api/v1/certificates/abcdef0123/revoke", "{\"reason\":\"because\"}"), 400,
+                "INVALID_REVOCATION_REASON");
+        assertCode(admin().postJson("/api/v1/subscribers/officers",
+                "{\"fullName\":\"A\",\"positionTitle\":\"B\",\"cccd\":\"12\",\"email\":\"a@b.vn\",\"unitCode\":\"X\"}"),
+                400, "INVALID_REQUEST");
+        assertThat(admin().get("/api/v1/certificates?subscriberId=" + subscriber).body().length()).isEqualTo(before);
+    }
+
+    @Test
+    void officerCannotIssueOrRevokeAndAuditorChangesNothing() throws IOException {
+        String serial = issueFromOpensslCsr("079201004444");
+        String csr = Files.readString(dir.resolve("req.pem"));
+        TestHttp officer = http().basic(officer(), USER_PASSWORD);
+        TestHttp auditor = http().basic(auditor(), USER_PASSWORD);
+        for (TestHttp user : new TestHttp[] {officer, auditor}) {
+            assertThat(user.postJson("/api/v1/certificates", "{\"subscriberId\":1,\"profile\":\"personal\",\"csr\":"
+                    + quote(csr) + "}").statusCode()).isEqualTo(403);
+            assertThat(user.postJson("/api/v1/certificates/" + serial + "/revoke", "{\"reason\":\"keyCompromise\"}")
+                    .statusCode()).isEqualTo(403);
+            assertThat(user.postJson("/api/v1/certificates/" + serial + "/suspend", "").statusCode()).isEqualTo(403);
+            assertThat(user.postJson("/api/v1/crl", "").statusCode()).isEqualTo(403);
+            assertThat(user.postJson("/api/v1/units", "{}").statusCode()).isEqualTo(403);
+        }
+        assertThat(officer.get("/api/v1/certificates/" + serial).statusCode()).isEqualTo(403);
+        assertThat(auditor.get("/api/v1/certificates/" + serial).statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(admin().get("/api/v1/certificates/" + serial)).get("status").asString())
+                .isEqualTo("ACTIVE");
+        assertThat(http().get("/api/v1/certificates").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void auditLogRecordsWhoDidWhatAndItsChainVerifies() throws IOException {
+        issueFromOpensslCsr("079201005555");
+        TestHttp auditor = http().basic(auditor(), USER_PASSWORD);
+        JsonNode entries = TestHttp.json(auditor.get("/api/v1/audit?limit=1000"));
+        assertThat(entries.findValuesAsString("action")).contains("OFFICER_REGISTERED");
+        assertThat(entries.findValuesAsString("actor")).contains("admin");
+        JsonNode verification = TestHttp.json(auditor.get("/api/v1/audit/verification"));
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void custodyIssuanceTakesThePinInTheBodyOnly() {
+        long subscriber = officer("079201006666");
+        HttpResponse<String> issued = admin().postJson("/api/v1/certificates/custody",
+                "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"pin\":\"246810\",\"allowExport\":false}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        assertThat(TestHttp.json(issued).get("custodyKey").asBoolean()).isTrue();
+        assertThat(issued.body()).doesNotContain("246810");
+        assertCode(admin().postJson("/api/v1/certificates/custody",
+                "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"pin\":\"12\"}"), 400, "INVALID_REQUEST");
+    }
+
+    // ---- helpers ----
+
+    private TestHttp admin() {
+        return http().basic("admin", ADMIN_PASSWORD);
+    }
+
+    private long officer(String cccd) {
+        String unit = TestHttp.json(admin().get("/api/v1/units")).get(0).get("code").asString();
+        HttpResponse<String> response = admin().postJson("/api/v1/subscribers/officers", "{\"fullName\":\"Nguyễn Văn Ất\","
+                + "\"positionTitle\":\"Chuyên viên\",\"cccd\":\"" + cccd + "\",\"email\":\"nva" + cccd.substring(8)
+                + "@camau.gov.vn\",\"unitCode\":\"" + unit + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return TestHttp.json(response).get("id").asLong();
+    }
+
+    /** Registers an officer, makes a key and CSR with openssl, has the CA issue; leaves cert.pem. */
+    private String issueFromOpensslCsr(String cccd) throws IOException {
+        long subscriber = officer(cccd);
+        Peer.run(dir, "openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-subj",
+                "/CN=ignored", "-out", "req.pem").ok();
+        HttpResponse<String> issued = admin().postJson("/api/v1/certificates", "{\"subscriberId\":" + subscriber
+                + ",\"profile\":\"personal\",\"csr\":" + quote(Files.readString(dir.resolve("req.pem"))) + "}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String serial = TestHttp.json(issued).get("serial").asString();
+        HttpResponse<String> pem = admin().get("/api/v1/certificates/" + serial + ".pem");
+        assertThat(pem.statusCode()).isEqualTo(200);
+        Files.writeString(dir.resolve("cert.pem"), pem.body());
+        return serial;
+    }
+
+    private void fetchChain() throws IOException {
+        String root = http().get("/ca/root.pem").body();
+        String issuing = http().get("/ca/issuing.pem").body();
+        Files.writeString(dir.resolve("root.pem"), root);
+        Files.writeString(dir.resolve("issuing.pem"), issuing);
+        Files.writeString(dir.resolve("chain.pem"), issuing + root);
+    }
+
+    private Peer ocsp() {
+        return Peer.run(dir, "openssl", "ocsp", "-issuer", "issuing.pem", "-cert", "cert.pem", "-url",
+                http().url("/ocsp"), "-CAfile", "chain.pem", "-resp_text");
+    }
+
+    private static void assertCode(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        if (code != null) {
+            assertThat(TestHttp.json(response).get("code").asString()).isEqualTo(code);
+        }
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "") + "\"";
+    }
+}

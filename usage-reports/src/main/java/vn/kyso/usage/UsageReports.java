@@ -1,0 +1,387 @@
+package vn.kyso.usage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.usage.UsageException.ErrorCode;
+import vn.kyso.usage.demo.DemoPlanner;
+import vn.kyso.usage.event.EventStore;
+import vn.kyso.usage.export.CsvExport;
+import vn.kyso.usage.export.XlsxExport;
+import vn.kyso.usage.ingest.FolderPoller;
+import vn.kyso.usage.ingest.Ingestion;
+import vn.kyso.usage.ingest.VerifiedSignatures;
+import vn.kyso.usage.ingest.SignatureExtractor;
+import vn.kyso.usage.inventory.CertificateImport;
+import vn.kyso.usage.inventory.CertificateInventory;
+import vn.kyso.usage.metrics.UsageMetrics;
+import vn.kyso.usage.report.ReportBuilder;
+import vn.kyso.usage.units.UnitDirectory;
+
+/**
+ * The usage-reports module: how often each certificate is really used. Records usage events
+ * (once each), keeps its own certificate inventory, ingests signed PDFs, and reports regular use
+ * for any period and unit subtree. Thread-safe; build one per database with {@link #builder()}.
+ * Database failures surface as {@link UsageException} with STORAGE_FAILURE.
+ */
+public final class UsageReports {
+
+    /** Calendar days and months are counted in Vietnam time unless told otherwise. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final UnitDirectory units;
+    private final CertificateInventory inventory;
+    private final CertificateImport imports;
+    private final EventStore events;
+    private final Ingestion ingestion;
+    private final ReportBuilder reports;
+    private final DemoPlanner demo;
+    private final UsageMetrics metrics;
+    private final SecureRandom random;
+
+    private UsageReports(Builder b) {
+        this.clock = b.clock;
+        this.zone = b.zone;
+        this.random = b.random;
+        if (b.migrate) {
+            Flyway.configure().dataSource(b.dataSource).locations("classpath:db/migration/usage")
+                    .table("flyway_schema_history_usage").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        }
+        JdbcTemplate jdbcTemplate = new JdbcTemplate(b.dataSource);
+        JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(b.dataSource));
+        this.units = new UnitDirectory(jdbc);
+        if (b.loadBundledUnits) {
+            units.loadBundled();
+        }
+        this.inventory = new CertificateInventory(jdbc, units, clock);
+        this.imports = new CertificateImport(inventory);
+        this.events = new EventStore(jdbcTemplate, tx, inventory, clock, random, zone);
+        this.ingestion = new Ingestion(b.extractor, inventory, this::recordQuietly, b.maxDocumentBytes);
+        this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone);
+        this.demo = new DemoPlanner(zone);
+        this.metrics = new UsageMetrics(inventory::countByStatus, this::regularRatio, clock, b.metricsCacheTtl);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- usage events ------------------------------------------------------------------------
+
+    /** Records one event; a repeat of a known signature is counted once. */
+    public RecordResult record(UsageEvent event) {
+        return recordAll(List.of(event));
+    }
+
+    /**
+     * Records events in JDBC batches, one transaction per few thousand, rollups included. New
+     * SIGNED events move the {@code kyso.signatures} counter and the signing timer.
+     */
+    public RecordResult recordAll(List<UsageEvent> batch) {
+        return storage(() -> events.record(batch, (e, kind) -> metrics.signatureMade(kind, e.level(), e.channel(),
+                UsageMetrics.Outcome.SUCCESS, e.duration())));
+    }
+
+    private RecordResult recordQuietly(List<UsageEvent> batch) {
+        return storage(() -> events.record(batch, (e, kind) -> { }));
+    }
+
+    /** A signing attempt that failed: counted by the meters only (it is not a usage event). */
+    public void signingFailed(CertificateRef certificate, Channel channel, PadesLevel level, Duration duration) {
+        CertificateKind kind = inventory.find(certificate).map(InventoryEntry::kind).orElse(CertificateKind.UNKNOWN);
+        metrics.signatureMade(kind, level, channel, UsageMetrics.Outcome.FAILURE, duration);
+    }
+
+    // ---- inventory ---------------------------------------------------------------------------
+
+    /** Follows the CA: issued, suspended, reinstated, revoked, expired. */
+    public void onCertificate(CertificateNotice notice) {
+        storage(() -> {
+            inventory.apply(notice);
+            return null;
+        });
+    }
+
+    /** Imports PEM, DER, PKCS#7 or CSV; certificates the file gives no unit go to {@code unitCode} (may be null). */
+    public ImportResult importCertificates(byte[] content, String unitCode) {
+        return storage(() -> imports.importFile(content, unitCode));
+    }
+
+    public ImportResult importCertificates(Path file, String unitCode) {
+        try {
+            return importCertificates(Files.readAllBytes(file), unitCode);
+        } catch (IOException e) {
+            throw new UsageException(ErrorCode.IO_ERROR, "cannot read " + file.getFileName(), e);
+        }
+    }
+
+    /** Corrects a certificate's kind by hand (later imports keep the correction). */
+    public void correctKind(CertificateRef certificate, CertificateKind kind) {
+        storage(() -> {
+            inventory.correctKind(certificate, kind);
+            return null;
+        });
+    }
+
+    public void assignUnit(CertificateRef certificate, String unitCode) {
+        storage(() -> {
+            inventory.assignUnit(certificate, unitCode);
+            return null;
+        });
+    }
+
+    public void setOwner(CertificateRef certificate, String ownerName, String ownerContact) {
+        storage(() -> {
+            inventory.setOwner(certificate, ownerName, ownerContact);
+            return null;
+        });
+    }
+
+    public Optional<InventoryEntry> certificate(CertificateRef certificate) {
+        return storage(() -> inventory.find(certificate));
+    }
+
+    public Map<CertificateStatus, Long> certificatesByStatus() {
+        return storage(inventory::countByStatus);
+    }
+
+    // ---- units -------------------------------------------------------------------------------
+
+    public List<Unit> units() {
+        return storage(units::all);
+    }
+
+    public Optional<Unit> unit(String code) {
+        return storage(() -> units.find(code));
+    }
+
+    /** Loads more units from a CSV (code,name,kind,parent_code); returns how many were new. */
+    public int loadUnits(InputStream csv) {
+        return storage(() -> {
+            try {
+                return units.load(csv);
+            } catch (IOException e) {
+                throw new UsageException(ErrorCode.IO_ERROR, "cannot read the unit list", e);
+            }
+        });
+    }
+
+    // ---- ingestion ---------------------------------------------------------------------------
+
+    /** Ingests signed PDFs and zips of them; bad files are listed in the result, not thrown. */
+    public IngestResult ingest(List<Path> files, IngestListener listener) {
+        return ingestion.ingest(files, listener == null ? IngestListener.none() : listener);
+    }
+
+    /** Ingests every PDF and zip under {@code folder}. */
+    public IngestResult ingestFolder(Path folder, IngestListener listener) {
+        return ingestion.ingestFolder(folder, listener == null ? IngestListener.none() : listener);
+    }
+
+    /** Watches a drop folder: polls every {@code interval} on a daemon thread, or only on demand when null. */
+    public FolderWatch watchFolder(Path folder, Duration interval, IngestListener listener) {
+        FolderPoller poller = new FolderPoller(folder, ingestion, listener == null ? IngestListener.none() : listener);
+        return interval == null ? poller : poller.start(interval);
+    }
+
+    // ---- reports -----------------------------------------------------------------------------
+
+    /** The 12 full calendar months before the current month, whole inventory, default policy. */
+    public ReportRequest defaultPeriod() {
+        return ReportRequest.lastTwelveMonths(clock, zone);
+    }
+
+    public UsageReport report(ReportRequest request) {
+        return report(request, Language.VI);
+    }
+
+    public UsageReport report(ReportRequest request, Language language) {
+        return storage(() -> reports.build(request, language));
+    }
+
+    public void exportCsv(UsageReport report, Language language, OutputStream out) {
+        export(() -> CsvExport.write(report, language, out));
+    }
+
+    public void exportXlsx(UsageReport report, Language language, OutputStream out) {
+        export(() -> XlsxExport.write(report, language, out));
+    }
+
+    /** The meters; bind them to the service's registry with {@code metrics().bindTo(registry)}. */
+    public UsageMetrics metrics() {
+        return metrics;
+    }
+
+    private BigDecimal regularRatio() {
+        UsageReport.Summary s = report(defaultPeriod()).summary();
+        return s.certificates() == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(s.regular()).divide(BigDecimal.valueOf(s.certificates()), 6, RoundingMode.HALF_UP);
+    }
+
+    // ---- demo --------------------------------------------------------------------------------
+
+    /** Plans the 2018 demo province (the loaded units) for the 12 months before the clock's month. */
+    public DemoPlan planDemo(long seed) {
+        return demo.plan(units(), clock, seed);
+    }
+
+    /**
+     * Replays a plan straight into the inventory and events: certificates issued by {@code issuerDn}
+     * with fresh random serials. Returns the references given, by plan index. The meters do not count
+     * demo signatures.
+     */
+    public List<CertificateRef> loadDemo(DemoPlan plan, String issuerDn) {
+        List<CertificateRef> refs = new ArrayList<>();
+        for (DemoPlan.PlannedCertificate c : plan.certificates()) {
+            CertificateRef ref = new CertificateRef(issuerDn, new java.math.BigInteger(63, random).setBit(62).toString(16));
+            refs.add(ref);
+            onCertificate(CertificateNotice.issued(ref, c.notBefore(), c.subject(), c.kind(), c.unitCode(),
+                    c.ownerName(), c.ownerContact(), c.notBefore(), c.notAfter()));
+        }
+        recordQuietly(plan.events(refs::get));
+        metrics.refresh();
+        return refs;
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private interface Work<T> {
+        T run();
+    }
+
+    private static <T> T storage(Work<T> work) {
+        try {
+            return work.run();
+        } catch (DataAccessException e) {
+            throw new UsageException(ErrorCode.STORAGE_FAILURE, "database operation failed: "
+                    + e.getMostSpecificCause().getMessage(), e);
+        }
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    private static void export(Writing writing) {
+        try {
+            writing.run();
+        } catch (IOException e) {
+            throw new UsageException(ErrorCode.IO_ERROR, "cannot write the export", e);
+        }
+    }
+
+    /** Configures a {@link UsageReports}. Only the data source is required. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random;
+        private ZoneId zone = VIETNAM;
+        private SignatureExtractor extractor;
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private long maxDocumentBytes = 100L * 1024 * 1024;
+        private Duration metricsCacheTtl = Duration.ofSeconds(60);
+        private boolean migrate = true;
+        private boolean loadBundledUnits = true;
+
+        private Builder() {
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Randomness for serials of demo certificates and nonces of non-idempotent events. */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
+        /** The zone whose calendar days and months are counted (Asia/Ho_Chi_Minh by default). */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone);
+            return this;
+        }
+
+        /** Roots the verifier trusts; untrusted signatures still count (use needs no trust). */
+        public Builder trustAnchors(Collection<X509Certificate> anchors) {
+            trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        /** How signatures are found in ingested PDFs (signing-core's verifier by default). */
+        public Builder signatureExtractor(SignatureExtractor extractor) {
+            this.extractor = Objects.requireNonNull(extractor);
+            return this;
+        }
+
+        /** Documents larger than this are skipped (also zip entries, against zip bombs). */
+        public Builder maxDocumentBytes(long max) {
+            this.maxDocumentBytes = max;
+            return this;
+        }
+
+        /** How long gauges reuse a database read. */
+        public Builder metricsCacheTtl(Duration ttl) {
+            this.metricsCacheTtl = Objects.requireNonNull(ttl);
+            return this;
+        }
+
+        /** Whether to run the Flyway migrations (db/migration/usage) at start; true by default. */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** Whether to load the bundled Cà Mau 2018 units at start; true by default. */
+        public Builder loadBundledUnits(boolean load) {
+            this.loadBundledUnits = load;
+            return this;
+        }
+
+        public UsageReports build() {
+            Objects.requireNonNull(dataSource, "dataSource");
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            if (extractor == null) {
+                extractor = new VerifiedSignatures(trustAnchors, clock, maxDocumentBytes);
+            }
+            return new UsageReports(this);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package vn.kyso.usage.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.kyso.usage.CertificateKind;
+import vn.kyso.usage.Language;
+import vn.kyso.usage.RegularUsePolicy;
+import vn.kyso.usage.ReportRequest;
+import vn.kyso.usage.Unit;
+import vn.kyso.usage.UsageClass;
+import vn.kyso.usage.UsageReport;
+import vn.kyso.usage.UsageReport.Breakdown;
+import vn.kyso.usage.UsageReport.CertificateUsage;
+import vn.kyso.usage.UsageReport.MonthTrend;
+import vn.kyso.usage.UsageReport.Summary;
+import vn.kyso.usage.inventory.CertificateInventory;
+import vn.kyso.usage.report.RollupReader.MonthUse;
+import vn.kyso.usage.report.RollupReader.Scoped;
+import vn.kyso.usage.units.UnitDirectory;
+
+/** Builds a {@link UsageReport} from the rollups: a handful of queries, the rest in memory. */
+public final class ReportBuilder {
+
+    private final RollupReader reader;
+    private final UnitDirectory units;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public ReportBuilder(JdbcTemplate jdbc, UnitDirectory units, Clock clock, ZoneId zone) {
+        this.reader = new RollupReader(jdbc);
+        this.units = units;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public UsageReport build(ReportRequest request, Language language) {
+        RegularUsePolicy policy = request.policy();
+        Unit scope = request.unitCode() == null ? null : units.require(request.unitCode());
+        LocalDate from = request.from();
+        LocalDate to = request.to();
+        int months = RegularUsePolicy.monthsIn(from, to);
+
+        List<Scoped> scoped = reader.certificates(from, to, zone, scope == null ? null : scope.path(), request.kind());
+        Map<Long, Tally> tallies = new HashMap<>(scoped.size() * 2);
+        for (Scoped s : scoped) {
+            tallies.put(s.id(), new Tally());
+        }
+        Map<YearMonth, long[]> trend = new LinkedHashMap<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            trend.put(m, new long[2]);
+        }
+        for (MonthUse use : reader.monthsInPeriod(from, to)) {
+            Tally t = tallies.get(use.certificateId());
+            if (t == null) {
+                continue;
+            }
+            t.signatures += use.signatures();
+            long[] month = trend.get(use.month());
+            month[0] += use.signatures();
+            if (use.signatures() >= policy.minSignaturesPerActiveMonth()) {
+                t.activeMonths++;
+                month[1]++;
+            }
+            if (use.lastDay() != null && (t.lastUse == null || use.lastDay().isAfter(t.lastUse))) {
+                t.lastUse = use.lastDay();
+            }
+        }
+        Map<Long, LocalDate> before = reader.lastSignedBefore(from);
+
+        Map<String, Unit> unitsByCode = new HashMap<>();
+        for (Unit u : units.all()) {
+            unitsByCode.put(u.code(), u);
+        }
+        List<CertificateUsage> rows = new ArrayList<>(scoped.size());
+        Map<CertificateUsage, String> paths = new HashMap<>();
+        for (Scoped s : scoped) {
+            Tally t = tallies.get(s.id());
+            LocalDate signedBefore = before.get(s.id());
+            UsageClass c = policy.classify(months, t.activeMonths, t.signatures, signedBefore != null);
+            Unit unit = s.unitCode() == null ? null : unitsByCode.get(s.unitCode());
+            CertificateUsage row = new CertificateUsage(s.ref(), s.subject(), s.owner(), s.contact(), s.unitCode(),
+                    unit == null ? null : unit.name(), s.kind(),
+                    CertificateInventory.effectiveStatus(s.status(), s.notAfter(), clock.instant()), t.signatures,
+                    t.activeMonths, t.lastUse != null ? t.lastUse : signedBefore, c);
+            rows.add(row);
+            paths.put(row, s.unitPath() == null ? "" : s.unitPath());
+        }
+        rows.sort(Comparator.comparing((CertificateUsage r) -> paths.get(r))
+                .thenComparing(r -> r.owner() == null ? "" : r.owner())
+                .thenComparing(r -> r.certificate().serial()));
+
+        List<Breakdown> byKind = new ArrayList<>();
+        Map<CertificateKind, List<CertificateUsage>> kinds = new EnumMap<>(CertificateKind.class);
+        rows.forEach(r -> kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
+        kinds.forEach((k, list) -> byKind.add(new Breakdown(k.name(), k.name(), summarize(list))));
+
+        List<MonthTrend> monthly = new ArrayList<>();
+        trend.forEach((m, v) -> monthly.add(new MonthTrend(m, v[0], (int) v[1])));
+
+        List<CertificateUsage> top = rows.stream().filter(r -> r.signatures() > 0)
+                .sorted(Comparator.comparingLong(CertificateUsage::signatures).reversed()
+                        .thenComparing(r -> r.certificate().serial()))
+                .limit(request.topUsers()).toList();
+
+        return new UsageReport(request, scope, clock.instant(), months, policy.requiredActiveMonths(months),
+                policy.statement(language, months), summarize(rows), byKind,
+                breakdown(Unit.Kind.AGENCY, scope, rows, paths, unitsByCode),
+                breakdown(Unit.Kind.DISTRICT, scope, rows, paths, unitsByCode),
+                breakdown(Unit.Kind.COMMUNE, scope, rows, paths, unitsByCode), rows,
+                rows.stream().filter(r -> r.usageClass() == UsageClass.DORMANT).toList(),
+                rows.stream().filter(r -> r.usageClass() == UsageClass.NEVER_USED).toList(), monthly, top);
+    }
+
+    /** One row per unit of {@code kind} inside the scope, counting the certificates of its subtree. */
+    private static List<Breakdown> breakdown(Unit.Kind kind, Unit scope, List<CertificateUsage> rows,
+            Map<CertificateUsage, String> paths, Map<String, Unit> unitsByCode) {
+        Map<String, List<CertificateUsage>> byUnit = new LinkedHashMap<>();
+        unitsByCode.values().stream().filter(u -> u.kind() == kind && (scope == null || scope.contains(u)))
+                .sorted(Comparator.comparing(Unit::path)).forEach(u -> byUnit.put(u.code(), new ArrayList<>()));
+        for (CertificateUsage r : rows) {
+            for (String code : paths.get(r).split("/")) {
+                List<CertificateUsage> list = byUnit.get(code);
+                if (list != null) {
+                    list.add(r);
+                }
+            }
+        }
+        List<Breakdown> out = new ArrayList<>();
+        byUnit.forEach((code, list) -> out.add(new Breakdown(code, unitsByCode.get(code).name(), summarize(list))));
+        return out;
+    }
+
+    static Summary summarize(List<CertificateUsage> rows) {
+        int[] c = new int[UsageClass.values().length];
+        long signatures = 0;
+        for (CertificateUsage r : rows) {
+            c[r.usageClass().ordinal()]++;
+            signatures += r.signatures();
+        }
+        return Summary.of(c[UsageClass.REGULAR.ordinal()], c[UsageClass.OCCASIONAL.ordinal()],
+                c[UsageClass.DORMANT.ordinal()], c[UsageClass.NEVER_USED.ordinal()], signatures);
+    }
+
+    /** What one certificate did in the period. */
+    private static final class Tally {
+        long signatures;
+        int activeMonths;
+        LocalDate lastUse;
+    }
+}
