@@ -16,7 +16,9 @@ public final class Kyso {
 
     public static void main(String[] args) {
         if (KysoCli.handles(args)) {
-            System.exit(KysoCli.run(args));
+            java.nio.file.Path jar = FlatClassPath.executableJar();
+            Integer code = jar == null ? null : FlatClassPath.runCli(jar, args);
+            System.exit(code != null ? code : KysoCli.run(args));
         }
         SpringApplication.run(KysoApplication.class, args);
     }
