@@ -55,12 +55,15 @@ class AdminBootstrap implements ApplicationRunner {
                 throw new IllegalStateException("KYSO_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH
                         + " characters and differ from the username");
             }
-            accounts.createInitialAdmin(given, false);
-            log.info("Created the first account 'admin' with the password from KYSO_ADMIN_PASSWORD");
+            if (created(given, false)) {
+                log.info("Created the first account 'admin' with the password from KYSO_ADMIN_PASSWORD");
+            }
             return;
         }
         String oneTime = generate(16);
-        accounts.createInitialAdmin(oneTime, true);
+        if (!created(oneTime, true)) {
+            return;
+        }
         console.println();
         console.println("=".repeat(72));
         console.println(" kyso: tài khoản quản trị đầu tiên / first admin account");
@@ -72,6 +75,20 @@ class AdminBootstrap implements ApplicationRunner {
         console.println();
         console.flush();
         log.warn("Created the first account 'admin'; its one-time password was printed once on the console");
+    }
+
+    /** False when another instance on the same database created the first admin meanwhile. */
+    private boolean created(String password, boolean mustChange) {
+        try {
+            accounts.createInitialAdmin(password, mustChange);
+            return true;
+        } catch (AccountException e) {
+            if (e.code() != AccountException.ErrorCode.USERNAME_TAKEN) {
+                throw e;
+            }
+            log.info("The first account 'admin' was created by another kyso instance");
+            return false;
+        }
     }
 
     private String generate(int length) {

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -30,6 +31,7 @@ import vn.kyso.ca.CaException;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CertificateRecord;
+import vn.kyso.server.config.KysoProperties;
 import vn.kyso.server.security.KysoUser;
 import vn.kyso.server.signing.DocumentSigned.Channel;
 import vn.kyso.server.signing.DocumentSigned.Outcome;
@@ -55,6 +57,7 @@ import vn.kyso.signing.key.InMemorySigningKey;
 public class DocumentSigning {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSigning.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern ATTEMPTS_LEFT = Pattern.compile("(\\d+) attempt");
 
     private final CertificateAuthority ca;
@@ -66,10 +69,12 @@ public class DocumentSigning {
     private final SigningProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KysoProperties.Limits limits;
 
     DocumentSigning(CertificateAuthority ca, SigningCertificates certificates, SigningStore store, PdfPages pages,
             PdfSigner signer, PdfVerifier verifier, SigningProperties properties, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, KysoProperties kyso) {
+        this.limits = kyso.limits();
         this.ca = ca;
         this.certificates = certificates;
         this.store = store;
@@ -101,24 +106,35 @@ public class DocumentSigning {
             }
             VisibleSignature visible = visible(user, order, record);
             String reason = reason(order);
+            List<Duration> took = new ArrayList<>();
             List<SignedDocument> signed = unlock(user, record, order.pin(), key -> {
                 List<SignedDocument> out = new ArrayList<>();
                 for (Upload upload : uploads) {
                     long one = System.nanoTime();
+                    // a signing cannot be interrupted half-way; the limit is checked between documents
+                    if (Duration.ofNanos(one - started).compareTo(limits.requestTimeout()) > 0) {
+                        throw new SigningRefusedException(Reason.TIME_LIMIT_EXCEEDED, "request time limit",
+                                limits.requestTimeout().toSeconds());
+                    }
                     SignRequest request = SignRequest.builder(key, level).visible(visible).reason(reason).build();
                     ByteArrayOutputStream pdf = new ByteArrayOutputStream(upload.content().length + 65536);
                     SignResult result = signer.sign(request, upload.content(), pdf);
                     out.add(new SignedDocument(upload.signedName(), pdf.toByteArray(), result));
-                    publishSigned(user, channel, level, result, Duration.ofNanos(System.nanoTime() - one));
+                    took.add(Duration.ofNanos(System.nanoTime() - one));
                 }
                 return out;
             });
+            // all or none: the events go out once every document is signed, so that a batch that
+            // fails half-way counts each of its documents as failed, never as both
+            for (int i = 0; i < signed.size(); i++) {
+                publishSigned(user, channel, level, signed.get(i).result(), took.get(i));
+            }
             return signed;
         } catch (RuntimeException e) {
             RuntimeException refusal = translate(e);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             for (Upload upload : uploads) {
-                publishFailed(user, channel, level, record, sha256(upload.content()), took, code(refusal));
+                publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
             }
             throw refusal;
         } finally {
@@ -157,7 +173,7 @@ public class DocumentSigning {
                             "documentNumber");
                 }
                 LocalDate date = layout.documentDate() != null ? layout.documentDate()
-                        : LocalDate.ofInstant(clock.instant(), vn.kyso.server.verification.VerificationView.VIETNAM);
+                        : LocalDate.ofInstant(clock.instant(), VIETNAM);
                 yield "Ban hành văn bản số " + layout.documentNumber().strip() + " ngày " + date;
             }
             case APPENDIX -> "Phụ lục văn bản số " + layout.documentNumber().strip();

@@ -45,9 +45,10 @@ public class SigningCertificates {
             ca.certificate(new BigInteger(serial, 16)).ifPresent(candidates::add);
         }
         Instant now = clock.instant();
+        java.util.Set<BigInteger> seen = new java.util.HashSet<>();
         return candidates.stream()
                 .filter(r -> r.kind().isSubscriber() && r.custodyKey() && problemWith(r, now) == null)
-                .distinct()
+                .filter(r -> seen.add(r.serial()))
                 .sorted((a, b) -> a.kind().compareTo(b.kind()))
                 .map(r -> new UsableCertificate(r.serialHex(), r.kind(), r.subject(), r.notAfter()))
                 .toList();

@@ -1,6 +1,7 @@
 package vn.kyso.server.signing;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import vn.kyso.server.signing.SigningRefusedException.Reason;
 import vn.kyso.signing.VisibleSignature;
@@ -68,7 +69,7 @@ public record SigningLayout(byte[] image, Integer page, Double x, Double y, Doub
     VisibleSignature copy(String defaultAgency) {
         VisibleSignature.CopyKind kind;
         try {
-            kind = VisibleSignature.CopyKind.valueOf(required(copyKind, "copyKind").strip().toUpperCase()
+            kind = VisibleSignature.CopyKind.valueOf(required(copyKind, "copyKind").strip().toUpperCase(Locale.ROOT)
                     .replace(' ', '_'));
         } catch (IllegalArgumentException e) {
             throw new SigningRefusedException(Reason.INVALID_FIELD, "unknown copy kind", "copyKind");
@@ -80,7 +81,7 @@ public record SigningLayout(byte[] image, Integer page, Double x, Double y, Doub
         if (hasText(anchor)) {
             Placement.AnchorLine line;
             try {
-                line = hasText(anchorLine) ? Placement.AnchorLine.valueOf(anchorLine.strip().toUpperCase())
+                line = hasText(anchorLine) ? Placement.AnchorLine.valueOf(anchorLine.strip().toUpperCase(Locale.ROOT))
                         : Placement.AnchorLine.NAME;
             } catch (IllegalArgumentException e) {
                 throw new SigningRefusedException(Reason.INVALID_FIELD, "unknown anchor line", "anchorLine");

@@ -79,6 +79,8 @@ public class SigningRefusedException extends RuntimeException {
         /** The certificate chain of a two-step request cannot be read. */
         INVALID_CERTIFICATE_CHAIN,
         /** The two-step handle belongs to someone else. */
-        HANDLE_NOT_YOURS
+        HANDLE_NOT_YOURS,
+        /** The request took longer than {@code kyso.limits.request-timeout} (checked between documents). */
+        TIME_LIMIT_EXCEEDED
     }
 }

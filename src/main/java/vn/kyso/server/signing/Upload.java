@@ -12,7 +12,7 @@ public record Upload(String filename, byte[] content) {
     public String signedName() {
         String name = filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\r\\n\"]", "_");
-        String base = name.toLowerCase().endsWith(".pdf") ? name.substring(0, name.length() - 4) : name;
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? name.substring(0, name.length() - 4) : name;
         return (base.isBlank() ? "document" : base) + "-signed.pdf";
     }
 }

@@ -179,6 +179,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case TOO_MANY_PAGES -> HttpStatus.PAYLOAD_TOO_LARGE;
             case NOT_YOUR_CERTIFICATE, NOT_A_CLERK, HANDLE_NOT_YOURS -> HttpStatus.FORBIDDEN;
             case KEY_LOCKED -> HttpStatus.LOCKED;
+            case TIME_LIMIT_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
                     CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
                     HttpStatus.UNPROCESSABLE_CONTENT;

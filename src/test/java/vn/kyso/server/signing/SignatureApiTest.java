@@ -185,6 +185,34 @@ class SignatureApiTest extends SigningTestSupport {
     }
 
     @Test
+    void encryptedAndCertifiedNoChangesPdfsAreRefusedWithA422Problem() throws Exception {
+        Signer officer = newOfficer("khoapdf");
+        byte[] encrypted;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(onePagePdf())) {
+            document.protect(new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner-x", "user-x",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission()));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            encrypted = out.toByteArray();
+        }
+        HttpResponse<byte[]> response = post(officer.username(), "/api/v1/signatures",
+                multipart(Map.of("pin", PIN), List.of(Map.entry("file", encrypted))));
+        assertThat(problem(response, 422).get("code").asString()).isEqualTo("ENCRYPTED_PDF");
+
+        vn.kyso.signing.testpki.TestPki pki = vn.kyso.signing.testpki.TestPki.create();
+        var author = pki.signer("Tác giả", vn.kyso.signing.testpki.TestPki.KeyType.EC_P256);
+        java.io.ByteArrayOutputStream certified = new java.io.ByteArrayOutputStream();
+        vn.kyso.signing.PdfSigner.builder().build().sign(vn.kyso.signing.SignRequest.builder(
+                vn.kyso.signing.key.InMemorySigningKey.of(author.privateKey(), author.chain()), PadesLevel.B_B)
+                .certification(vn.kyso.signing.Certification.NO_CHANGES).build(), onePagePdf(), certified);
+        response = post(officer.username(), "/api/v1/signatures?lang=en",
+                multipart(Map.of("pin", PIN), List.of(Map.entry("file", certified.toByteArray()))));
+        JsonNode problem = problem(response, 422);
+        assertThat(problem.get("code").asString()).isEqualTo("CERTIFICATION_FORBIDS_CHANGES");
+        assertThat(problem.get("detail").asString()).contains("certification");
+    }
+
+    @Test
     void tooLargeIsA413Problem() {
         Signer officer = newOfficer("lon");
         byte[] big = new byte[1024 * 1024 + 300_000]; // the tests' limit: 1MB
