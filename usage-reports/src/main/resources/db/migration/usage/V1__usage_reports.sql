@@ -48,7 +48,6 @@ CREATE TABLE usage_event (
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT usage_event_once UNIQUE (dedup_key)
 );
-CREATE INDEX usage_event_certificate ON usage_event (certificate_id, use_day);
 
 -- rollups maintained in the same transaction as the events they count
 CREATE TABLE usage_daily (
