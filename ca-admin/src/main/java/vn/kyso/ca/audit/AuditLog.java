@@ -27,6 +27,7 @@ import vn.kyso.ca.db.CaDatabase;
  */
 public final class AuditLog {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
     static final String GENESIS = "0".repeat(64);
     private static final int PAGE = 500;
     private static final String COLUMNS = "seq, logged_at, actor, action, target, details, prev_hash, hash";
@@ -106,7 +107,12 @@ public final class AuditLog {
         if (appended[0]) {
             appended[0] = false;
             if (committed) {
-                sealer.sealSoon();
+                try {
+                    sealer.sealSoon();
+                } catch (RuntimeException e) {
+                    // The change and its entry are committed; the entry waits for the next seal.
+                    LOG.warn("Audit entries could not be chained yet; they will be on the next seal", e);
+                }
             }
         }
     }

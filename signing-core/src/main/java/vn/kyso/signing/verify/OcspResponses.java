@@ -29,12 +29,16 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 final class OcspResponses {
 
     private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+    private static final String OCSP_NOCHECK = "1.3.6.1.5.5.7.48.1.5";
     private static final int MAX_ENTRIES = 10_000;
 
     private final CertificateCache cache;
     private final DigestCalculatorProvider digests;
     private final Map<CertificateCache.Bytes, Parsed> parsed = new ConcurrentHashMap<>();
-    private final Map<Authorisation, Boolean> authorised = new ConcurrentHashMap<>();
+    private final Map<Authorisation, Authority> authorised = new ConcurrentHashMap<>();
+
+    /** Who signed a response, as far as trusting it goes. */
+    private enum Authority { NONE, CA, DELEGATED, DELEGATED_UNCHECKED }
 
     OcspResponses(CertificateCache cache) {
         this.cache = cache;
@@ -64,18 +68,21 @@ final class OcspResponses {
             if (!serial.equals(single.getCertID().getSerialNumber()) || !matchesIssuer(single, issuer)) {
                 continue;
             }
-            if (!isAuthorised(key, response, issuer)) {
+            Authority authority = authority(key, response, issuer);
+            if (authority == Authority.NONE) {
                 return null;
             }
+            String note = authority == Authority.DELEGATED_UNCHECKED ? "the OCSP responder for " + Names.subject(cert)
+                    + " lacks id-pkix-ocsp-nocheck; its own revocation status was not checked" : null;
             Object status = single.getCertStatus();
             if (status instanceof RevokedStatus revoked) {
-                return new RevocationChecker.Status(revoked.getRevocationTime().toInstant());
+                return new RevocationChecker.Status(revoked.getRevocationTime().toInstant(), note);
             }
             if (status instanceof UnknownStatus) {
                 return null;
             }
             Instant next = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
-            return RevocationChecker.fresh(next, best) ? new RevocationChecker.Status(null) : null;
+            return RevocationChecker.fresh(next, best) ? new RevocationChecker.Status(null, note) : null;
         }
         return null;
     }
@@ -88,25 +95,25 @@ final class OcspResponses {
         }
     }
 
-    private boolean isAuthorised(CertificateCache.Bytes key, Parsed response, X509Certificate issuer) {
+    private Authority authority(CertificateCache.Bytes key, Parsed response, X509Certificate issuer) {
         if (authorised.size() > MAX_ENTRIES) {
             authorised.clear();
         }
-        return authorised.computeIfAbsent(new Authorisation(key, issuer), a -> signedByOrFor(response, issuer));
+        return authorised.computeIfAbsent(new Authorisation(key, issuer), a -> signer(response, issuer));
     }
 
-    private boolean signedByOrFor(Parsed response, X509Certificate issuer) {
+    private Authority signer(Parsed response, X509Certificate issuer) {
         if (signedBy(response.basic(), issuer)) {
-            return true;
+            return Authority.CA;
         }
         for (X509Certificate responder : response.certificates()) {
             // a delegated responder: issued by the same CA, for OCSP signing only
             if (cache.issued(responder, issuer) && hasOcspSigning(responder) && validAt(responder, response.basic())
                     && signedBy(response.basic(), responder)) {
-                return true;
+                return responder.getExtensionValue(OCSP_NOCHECK) != null ? Authority.DELEGATED : Authority.DELEGATED_UNCHECKED;
             }
         }
-        return false;
+        return Authority.NONE;
     }
 
     private static boolean validAt(X509Certificate responder, BasicOCSPResp basic) {

@@ -85,6 +85,9 @@ final class RevocationChecker {
                 return new Outcome(Indication.INDETERMINATE, SubIndication.TRY_LATER,
                         "no revocation data (OCSP or CRL) is available for " + Names.subject(cert), notes, false);
             }
+            if (status.note() != null) {
+                notes.add(status.note());
+            }
             if (status.revokedAt() != null) {
                 Outcome revoked = revoked(cert, i == 0, status.revokedAt(), times, notes);
                 if (revoked != null) {
@@ -174,10 +177,10 @@ final class RevocationChecker {
         }
         X509CRLEntry entry = crl.getRevokedCertificate(cert);
         if (entry != null) {
-            return new Status(entry.getRevocationDate().toInstant());
+            return new Status(entry.getRevocationDate().toInstant(), null);
         }
         return fresh(crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(),
-                best) ? new Status(null) : null;
+                best) ? new Status(null, null) : null;
     }
 
     /** Whether "good" data issued at {@code thisUpdate} speaks for the time {@code best}. */
@@ -187,7 +190,7 @@ final class RevocationChecker {
         return nextUpdate == null || !nextUpdate.plus(SKEW).isBefore(best);
     }
 
-    /** One certificate's status: revoked at a time, or good (revokedAt null). */
-    record Status(Instant revokedAt) {
+    /** One certificate's status: revoked at a time, or good (revokedAt null); {@code note} qualifies it. */
+    record Status(Instant revokedAt, String note) {
     }
 }

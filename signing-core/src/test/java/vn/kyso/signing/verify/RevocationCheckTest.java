@@ -17,6 +17,7 @@ import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.RevocationSource;
 import vn.kyso.signing.SignatureReport;
 import vn.kyso.signing.SubIndication;
+import vn.kyso.signing.testpki.TestPki;
 
 class RevocationCheckTest {
 
@@ -44,6 +45,37 @@ class RevocationCheckTest {
 
         assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(s.subIndication()).isEqualTo(SubIndication.TRY_LATER);
+    }
+
+    @Test
+    void aDelegatedResponderWithoutNoCheckIsAcceptedWithANote() throws Exception {
+        TestPki.Credential responder = responderWithoutNoCheck();
+        TestRevocationData data = revocation();
+        byte[] signerOcsp = data.ocsp(SIGNER.certificate(), PKI.issuingCa().certificate(), responder);
+        byte[] caOcsp = data.ocsp(PKI.issuingCa().certificate(), PKI.root().certificate(), PKI.root());
+        byte[] pdf = TestSigner.addDss(signedOnePage(), List.of(), List.of(signerOcsp, caOcsp), List.of());
+
+        SignatureReport s = verifier(RevocationSource.none()).verify(pdf).signatures().get(0);
+
+        assertThat(s.indication()).isEqualTo(Indication.VALID);
+        assertThat(s.problems()).anyMatch(p -> p.contains("lacks id-pkix-ocsp-nocheck"));
+    }
+
+    /** An OCSP signing certificate from the issuing CA without id-pkix-ocsp-nocheck. */
+    private static TestPki.Credential responderWithoutNoCheck() throws Exception {
+        var keys = java.security.KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        var pair = keys.generateKeyPair();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(PKI.issuingCa().certificate(),
+                java.math.BigInteger.valueOf(System.nanoTime()), java.util.Date.from(SIGNED_AT.minus(Duration.ofDays(1))),
+                java.util.Date.from(SIGNED_AT.plus(Duration.ofDays(30))),
+                new javax.security.auth.x500.X500Principal("CN=Responder without nocheck,O=kyso test,C=VN"), pair.getPublic());
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, false,
+                new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_OCSPSigning));
+        X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                        .build(PKI.issuingCa().privateKey())));
+        return new TestPki.Credential(pair.getPrivate(), cert, List.of(PKI.issuingCa().certificate()));
     }
 
     @Test
