@@ -59,7 +59,8 @@ CREATE TABLE usage_daily (
     verified       INTEGER NOT NULL,
     PRIMARY KEY (certificate_id, use_day)
 );
-CREATE INDEX usage_daily_day ON usage_daily (use_day, certificate_id);
+-- covering: a period's edge days are summed from the index alone
+CREATE INDEX usage_daily_day ON usage_daily (use_day, certificate_id, signed, seen);
 
 CREATE TABLE usage_monthly (
     certificate_id BIGINT  NOT NULL,
