@@ -17,7 +17,9 @@ public final class Kyso {
 
     public static void main(String[] args) {
         if (KysoCli.handles(args)) {
-            System.exit(KysoCli.run(args));
+            java.nio.file.Path jar = FlatClassPath.executableJar();
+            Integer code = jar == null ? null : FlatClassPath.runCli(jar, args);
+            System.exit(code != null ? code : KysoCli.run(args));
         }
         if (DemoMode.requested(args)) {
             try {

@@ -18,14 +18,17 @@ import vn.kyso.signing.testpki.TestPki;
 import vn.kyso.signing.testpki.TestPkiServer;
 import vn.kyso.signing.tsp.HttpTimestampSource;
 
-/** A 200 MB PDF signs at B-LTA in a JVM limited to 256 MB of heap: nothing reads the file into memory. */
+/**
+ * A 200 MB PDF signs at B-LTA in a JVM limited to 256 MB of heap (nothing reads the file into
+ * memory), and the result verifies as VALID.
+ */
 class LargeFileSigningTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void twoHundredMegabytePdfSignsWithA256MegabyteHeap() throws Exception {
+    void twoHundredMegabytePdfSignsWithA256MegabyteHeapAndVerifies() throws Exception {
         try (TestPkiServer server = TestPkiServer.start()) {
             Path in = TestPdfs.huge(dir.resolve("huge.pdf"), 200L * 1024 * 1024);
             Path out = dir.resolve("huge-signed.pdf");
@@ -42,6 +45,18 @@ class LargeFileSigningTest {
             PadesAssertions.assertPrefix(in, out);
             PadesAssertions.assertQpdfClean(out);
             PadesAssertions.assertPdfsigValid(Pdfsig.trusting(dir, server.pki().root().certificate()), out, 2);
+
+            // The verifier holds the file in memory (it is bounded by maxFileSize instead), so it
+            // runs here, in the test JVM, with the embedded validation data only.
+            VerificationReport report = PdfVerifier.builder()
+                    .trustAnchors(List.of(server.pki().root().certificate()))
+                    .maxFileSize(300L * 1024 * 1024).build().verify(out);
+            assertThat(report.signatures()).singleElement().satisfies(s -> {
+                assertThat(s.indication()).as(s.problems().toString()).isEqualTo(Indication.VALID);
+                assertThat(s.level()).isEqualTo(PadesLevel.B_LTA);
+            });
+            assertThat(report.timestamps()).singleElement()
+                    .satisfies(t -> assertThat(t.indication()).isEqualTo(Indication.VALID));
         }
     }
 

@@ -48,7 +48,6 @@ CREATE TABLE usage_event (
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT usage_event_once UNIQUE (dedup_key)
 );
-CREATE INDEX usage_event_certificate ON usage_event (certificate_id, use_day);
 
 -- rollups maintained in the same transaction as the events they count
 CREATE TABLE usage_daily (
@@ -60,7 +59,8 @@ CREATE TABLE usage_daily (
     verified       INTEGER NOT NULL,
     PRIMARY KEY (certificate_id, use_day)
 );
-CREATE INDEX usage_daily_day ON usage_daily (use_day, certificate_id);
+-- covering: a period's edge days are summed from the index alone
+CREATE INDEX usage_daily_day ON usage_daily (use_day, certificate_id, signed, seen);
 
 CREATE TABLE usage_monthly (
     certificate_id BIGINT  NOT NULL,

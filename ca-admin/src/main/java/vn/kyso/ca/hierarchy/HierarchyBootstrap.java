@@ -64,13 +64,13 @@ public final class HierarchyBootstrap {
         }
         X509Certificate root = recorded.get("ROOT");
         SigningCredential issuing = credential(Hierarchy.ISSUING, recorded.get("ISSUING"));
-        SigningCredential ocsp = null;
-        if (recorded.containsKey("OCSP") && keyStore.contains(Hierarchy.OCSP)) {
-            ocsp = credential(Hierarchy.OCSP, recorded.get("OCSP"));
+        // The responder and TSA certificates are each instance's own: taken from its key store, so
+        // instances sharing the database but not a key store (or an HSM) each keep theirs.
+        SigningCredential ocsp = ownCredential(Hierarchy.OCSP);
+        SigningCredential tsa = ownCredential(Hierarchy.TSA);
+        if (tsa == null) {
+            tsa = createTsa(issuing, root);
         }
-        SigningCredential tsa = recorded.containsKey("TSA") && keyStore.contains(Hierarchy.TSA)
-                ? credential(Hierarchy.TSA, recorded.get("TSA"))
-                : createTsa(issuing, root);
         Hierarchy hierarchy = new Hierarchy(settings, keyStore, db, register, maker, audit, root, issuing, ocsp, tsa);
         if (ocsp == null || hierarchy.ocspNeedsRenewal()) {
             hierarchy.renewOcsp();
@@ -139,6 +139,18 @@ public final class HierarchyBootstrap {
             return null;
         });
         return new SigningCredential(keyStore.privateKey(Hierarchy.TSA), cert, keyStore.provider());
+    }
+
+    /** A responder credential from the key store, if there is one still valid. */
+    private SigningCredential ownCredential(String alias) {
+        if (!keyStore.contains(alias)) {
+            return null;
+        }
+        X509Certificate cert = keyStore.chain(alias).get(0);
+        if (!maker.now().isBefore(cert.getNotAfter().toInstant())) {
+            return null;
+        }
+        return new SigningCredential(keyStore.privateKey(alias), cert, keyStore.provider());
     }
 
     /** The key in the store must be the one certified in the database, or the two have drifted apart. */

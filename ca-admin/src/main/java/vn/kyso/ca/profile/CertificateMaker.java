@@ -54,17 +54,19 @@ public final class CertificateMaker {
     private final CaSettings settings;
     private final SerialNumbers serials;
     private final Clock clock;
-    private final JcaX509ExtensionUtils extensionUtils;
+    /** JcaX509ExtensionUtils holds one SHA-1 MessageDigest, which is not thread-safe: one per thread. */
+    private final ThreadLocal<JcaX509ExtensionUtils> extensionUtils = ThreadLocal.withInitial(() -> {
+        try {
+            return new JcaX509ExtensionUtils();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     public CertificateMaker(CaSettings settings, SerialNumbers serials, Clock clock) {
         this.settings = settings;
         this.serials = serials;
         this.clock = clock;
-        try {
-            this.extensionUtils = new JcaX509ExtensionUtils();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Instant now() {
@@ -82,7 +84,7 @@ public final class CertificateMaker {
             X509v3CertificateBuilder b = builder(name, name, publicKey, from, plus(from, validity));
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            b.addExtension(Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(publicKey));
+            b.addExtension(Extension.subjectKeyIdentifier, false, extensionUtils.get().createSubjectKeyIdentifier(publicKey));
             return sign(b, signer);
         } catch (IOException e) {
             throw failed(e);
@@ -174,8 +176,8 @@ public final class CertificateMaker {
             X509v3CertificateBuilder b = builder(X500Name.getInstance(
                     issuer.certificate().getSubjectX500Principal().getEncoded()), subject, publicKey, from, to);
             b.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensionUtils.createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
-            b.addExtension(Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(publicKey));
+                    extensionUtils.get().createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
+            b.addExtension(Extension.subjectKeyIdentifier, false, extensionUtils.get().createSubjectKeyIdentifier(publicKey));
             return b;
         } catch (RuntimeException e) {
             throw new IOException(e);

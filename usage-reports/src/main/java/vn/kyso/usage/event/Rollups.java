@@ -12,8 +12,9 @@ import vn.kyso.usage.EventType;
 
 /**
  * Adds event counts to the daily and monthly rollups. The upsert is portable (H2 has no
- * ON CONFLICT DO UPDATE): update; insert the rows that were missing, ignoring conflicts; update
- * again the ones a concurrent writer inserted first. Keys are applied in sorted order so two
+ * ON CONFLICT DO UPDATE): insert ignoring conflicts and update the rows that existed, or update
+ * and insert the rows that were missing (updating again the ones a concurrent writer inserted
+ * in between). Keys are applied in sorted order so two
  * concurrent batches lock rows in the same order and cannot deadlock.
  */
 final class Rollups {
@@ -72,21 +73,24 @@ final class Rollups {
         List<Object[]> months = new ArrayList<>();
         monthly.forEach((key, m) -> months.add(
                 new Object[] { m[0], m[1], m[2], m[3], lastSigned.get(key), key.certificateId(), key.date() }));
-        upsert(DAILY_UPDATE, DAILY_INSERT, daily);
-        upsert(MONTHLY_UPDATE, MONTHLY_INSERT, months);
+        // a day's row is usually new (insert first); a month's row usually exists (update first):
+        // either way one statement per row in the common case
+        upsert(DAILY_INSERT, DAILY_UPDATE, daily, false);
+        upsert(MONTHLY_UPDATE, MONTHLY_INSERT, months, true);
     }
 
-    private void upsert(String update, String insert, List<Object[]> rows) {
-        List<Object[]> missing = notUpdated(jdbc.batchUpdate(update, rows), rows);
+    private void upsert(String first, String second, List<Object[]> rows, boolean updateFirst) {
+        List<Object[]> missing = notUpdated(jdbc.batchUpdate(first, rows), rows);
         if (missing.isEmpty()) {
             return;
         }
-        List<Object[]> lost = notUpdated(jdbc.batchUpdate(insert, missing), missing);
+        List<Object[]> lost = notUpdated(jdbc.batchUpdate(second, missing), missing);
+        if (!lost.isEmpty() && updateFirst) {
+            // inserted by a concurrent writer between our update and our insert: add to it
+            lost = notUpdated(jdbc.batchUpdate(first, lost), lost);
+        }
         if (!lost.isEmpty()) {
-            List<Object[]> still = notUpdated(jdbc.batchUpdate(update, lost), lost);
-            if (!still.isEmpty()) {
-                throw new IllegalStateException("rollup row neither insertable nor updatable");
-            }
+            throw new IllegalStateException("rollup row neither insertable nor updatable");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -25,10 +27,26 @@ import vn.kyso.usage.UsageException.ErrorCode;
  */
 public final class IssuerKeys {
 
+    /** Issuers are few and come back with every event: parse each spelling once. */
+    private static final int CACHE_LIMIT = 10_000;
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private IssuerKeys() {
     }
 
     public static String of(String dn) {
+        String cached = CACHE.get(dn);
+        if (cached != null) {
+            return cached;
+        }
+        String key = parse(dn);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(dn, key);
+        }
+        return key;
+    }
+
+    private static String parse(String dn) {
         X500Name name;
         try {
             name = new X500Name(BCStyle.INSTANCE, dn);

@@ -1,0 +1,181 @@
+package vn.kyso.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Runs the command line from a plain class path unpacked once from {@code kyso.jar}.
+ *
+ * <p>Why: under Spring Boot's nested-jar class loader every package defined from a signed jar
+ * copies that jar's whole manifest (Bouncy Castle's is 850 KB with 6,000 entries), which alone
+ * cost the CLI about a second of CPU per start. The service does not care; a clerk running
+ * {@code kyso verify} does. So the first CLI run unpacks the jar's classes and libraries into a
+ * per-build cache folder ({@code $XDG_CACHE_HOME/kyso} or {@code ~/.cache/kyso}) and every run
+ * loads them with the JDK's own class loader. When the cache cannot be written, the CLI runs
+ * in place as before.
+ */
+final class FlatClassPath {
+
+    private static final String CLI_CLASS = "vn.kyso.server.cli.KysoCli";
+    private static final String CLASSES = "BOOT-INF/classes/";
+    private static final String LIB = "BOOT-INF/lib/";
+
+    private FlatClassPath() {
+    }
+
+    /** The executable jar this process was started from, or null when not started with -jar. */
+    static Path executableJar() {
+        String cp = System.getProperty("java.class.path", "");
+        if (!cp.endsWith(".jar") || cp.contains(java.io.File.pathSeparator)) {
+            return null;
+        }
+        Path jar = Path.of(cp);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry(CLASSES) != null || zip.getEntry(CLASSES + "vn/kyso/server/Kyso.class") != null
+                    ? jar : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs {@code KysoCli.run(args)} from the unpacked class path of {@code jar}; returns null
+     * when that is not possible (the caller then runs the CLI in place).
+     */
+    static Integer runCli(Path jar, String[] args) {
+        Path dir = unpacked(jar);
+        if (dir == null) {
+            return null;
+        }
+        try {
+            List<URL> urls = new ArrayList<>();
+            urls.add(dir.resolve("classes").toUri().toURL());
+            try (Stream<Path> libs = Files.list(dir.resolve("lib"))) {
+                for (Path lib : libs.sorted().toList()) {
+                    urls.add(lib.toUri().toURL());
+                }
+            }
+            URLClassLoader loader = new URLClassLoader("kyso-cli", urls.toArray(new URL[0]),
+                    ClassLoader.getPlatformClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);
+            Method run = loader.loadClass(CLI_CLASS).getMethod("run", String[].class);
+            return (Integer) run.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IOException | ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** The cache folder holding {@code classes/} and {@code lib/} of this build of the jar. */
+    private static Path unpacked(Path jar) {
+        try {
+            Path cacheRoot = cacheRoot();
+            String key = Long.toHexString(Files.size(jar)) + "-"
+                    + Long.toHexString(Files.getLastModifiedTime(jar).toMillis()) + "-"
+                    + Integer.toHexString(jar.toAbsolutePath().normalize().toString().hashCode());
+            Path dir = cacheRoot.resolve("cli-" + key);
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+            Files.createDirectories(cacheRoot);
+            Path staging = Files.createTempDirectory(cacheRoot, ".unpacking-");
+            try {
+                extract(jar, staging);
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
+                // another run unpacked the same build at the same time: use its copy
+            } finally {
+                deleteTree(staging);
+            }
+            removeOtherBuilds(cacheRoot, dir);
+            return Files.isDirectory(dir) ? dir : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Path cacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("kyso");
+    }
+
+    private static void extract(Path jar, Path target) throws IOException {
+        Path classes = Files.createDirectories(target.resolve("classes"));
+        Path lib = Files.createDirectories(target.resolve("lib"));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                String name = e.getName();
+                Path out;
+                if (name.startsWith(CLASSES) && name.length() > CLASSES.length()) {
+                    out = classes.resolve(name.substring(CLASSES.length())).normalize();
+                    if (!out.startsWith(classes)) {
+                        continue; // never write outside the cache (zip-slip)
+                    }
+                } else if (name.startsWith(LIB) && name.endsWith(".jar") && name.indexOf('/', LIB.length()) < 0) {
+                    out = lib.resolve(name.substring(LIB.length()));
+                } else {
+                    continue;
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, out);
+                }
+            }
+        }
+    }
+
+    private static void removeOtherBuilds(Path cacheRoot, Path keep) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(cacheRoot, "cli-*")) {
+            for (Path d : dirs) {
+                if (!d.equals(keep)) {
+                    deleteTree(d);
+                }
+            }
+        } catch (IOException ignored) {
+            // an old copy left behind costs disk, not correctness
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
