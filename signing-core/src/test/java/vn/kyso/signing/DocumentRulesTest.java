@@ -15,47 +15,27 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.signing.SigningException.ErrorCode;
 import vn.kyso.signing.key.InMemorySigningKey;
 import vn.kyso.signing.testpki.Pdfsig;
-import vn.kyso.signing.testpki.TestPdfs;
 import vn.kyso.signing.testpki.TestPki;
 import vn.kyso.signing.testpki.TestPkiServer;
-import vn.kyso.signing.tsp.HttpTimestampSource;
 
 /** Certification, sequential signatures, extension, and inputs that cannot be signed. */
-class DocumentRulesTest {
+class DocumentRulesTest extends LoopbackPkiTest {
 
-    @TempDir
-    static Path dir;
-
-    static TestPkiServer server;
-    static Pdfsig pdfsig;
-    static PdfSigner signer;
-    static Path input;
     static SigningKey first;
     static SigningKey second;
 
     @BeforeAll
-    static void startPki() {
-        server = TestPkiServer.start();
-        pdfsig = Pdfsig.trusting(dir, server.pki().root().certificate());
-        signer = PdfSigner.builder().timestampSource(new HttpTimestampSource(server.tsaUrl())).build();
-        input = TestPdfs.onePage(dir.resolve("in.pdf"));
+    static void makeKeys() {
         TestPki.Credential a = server.pki().signer("Giám đốc", TestPki.KeyType.RSA_2048);
         TestPki.Credential b = server.pki().signer("Văn thư", TestPki.KeyType.EC_P256);
         first = InMemorySigningKey.of(a.privateKey(), a.chain());
         second = InMemorySigningKey.of(b.privateKey(), b.chain());
-    }
-
-    @AfterAll
-    static void stopPki() {
-        server.close();
     }
 
     @Test

@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,34 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.kyso.signing.key.InMemorySigningKey;
 import vn.kyso.signing.testpki.Pdfsig;
-import vn.kyso.signing.testpki.TestPdfs;
 import vn.kyso.signing.testpki.TestPki;
-import vn.kyso.signing.testpki.TestPkiServer;
-import vn.kyso.signing.tsp.HttpTimestampSource;
 
 /** Every PAdES level, key type, scheme and digest, checked by pdfsig, qpdf and Bouncy Castle. */
-class PadesLevelsTest {
-
-    @TempDir
-    static Path dir;
-
-    static TestPkiServer server;
-    static Pdfsig pdfsig;
-    static PdfSigner signer;
-    static Path input;
-
-    @BeforeAll
-    static void startPki() {
-        server = TestPkiServer.start();
-        pdfsig = Pdfsig.trusting(dir, server.pki().root().certificate());
-        signer = PdfSigner.builder().timestampSource(new HttpTimestampSource(server.tsaUrl())).build();
-        input = TestPdfs.onePage(dir.resolve("in.pdf"));
-    }
-
-    @AfterAll
-    static void stopPki() {
-        server.close();
-    }
+class PadesLevelsTest extends LoopbackPkiTest {
 
     @ParameterizedTest
     @EnumSource(PadesLevel.class)

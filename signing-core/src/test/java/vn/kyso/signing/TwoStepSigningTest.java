@@ -11,44 +11,16 @@ import static vn.kyso.signing.PadesAssertions.assertQpdfClean;
 import java.nio.file.Path;
 import java.security.Signature;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.kyso.signing.SigningException.ErrorCode;
 import vn.kyso.signing.key.ExternalSigningKey;
-import vn.kyso.signing.testpki.Pdfsig;
-import vn.kyso.signing.testpki.TestPdfs;
 import vn.kyso.signing.testpki.TestPki;
-import vn.kyso.signing.testpki.TestPkiServer;
-import vn.kyso.signing.tsp.HttpTimestampSource;
 
 /** prepare → sign elsewhere → complete gives the same signature as one-step signing. */
-class TwoStepSigningTest {
-
-    @TempDir
-    static Path dir;
-
-    static TestPkiServer server;
-    static Pdfsig pdfsig;
-    static PdfSigner signer;
-    static Path input;
-
-    @BeforeAll
-    static void startPki() {
-        server = TestPkiServer.start();
-        pdfsig = Pdfsig.trusting(dir, server.pki().root().certificate());
-        signer = PdfSigner.builder().timestampSource(new HttpTimestampSource(server.tsaUrl())).build();
-        input = TestPdfs.onePage(dir.resolve("in.pdf"));
-    }
-
-    @AfterAll
-    static void stopPki() {
-        server.close();
-    }
+class TwoStepSigningTest extends LoopbackPkiTest {
 
     @ParameterizedTest
     @EnumSource(PadesLevel.class)
