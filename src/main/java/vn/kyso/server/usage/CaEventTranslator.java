@@ -40,11 +40,13 @@ class CaEventTranslator {
     private final CertificateAuthority ca;
     private final UsageReports usage;
     private final ReportSigner reportSigner;
+    private final OcspCheckBuffer ocspChecks;
 
-    CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner) {
+    CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner, OcspCheckBuffer ocspChecks) {
         this.ca = ca;
         this.usage = usage;
         this.reportSigner = reportSigner;
+        this.ocspChecks = ocspChecks;
     }
 
     @EventListener
@@ -82,12 +84,7 @@ class CaEventTranslator {
 
     @EventListener
     void ocspRequested(OcspRequested event) {
-        guarded("ocsp", () -> {
-            CertificateRef ref = issuedHere(event.serial().toString(16));
-            if (usage.certificate(ref).isPresent()) {
-                usage.record(UsageEvent.checked(ref, event.at(), null));
-            }
-        });
+        guarded("ocsp", () -> ocspChecks.add(UsageEvent.checked(issuedHere(event.serial().toString(16)), event.at(), null)));
     }
 
     private CertificateRef issuedHere(String serialHex) {
