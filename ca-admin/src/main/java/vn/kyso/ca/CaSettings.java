@@ -61,6 +61,11 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
         return publicUrl + "/crl/issuing.crl";
     }
 
+    /** The root's CRL over the CA certificates it signed, named in the issuing CA certificate. */
+    public String rootCrlUrl() {
+        return publicUrl + "/crl/root.crl";
+    }
+
     public String ocspUrl() {
         return publicUrl + "/ocsp";
     }
@@ -141,12 +146,14 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
      * @param ocspRenewBefore      the responder certificate is replaced when it has less left
      * @param ocspResponseValidity nextUpdate - thisUpdate of OCSP responses
      * @param ocspCacheTtl         how long a signed response to a request without nonce is reused (zero: no cache)
-     * @param crlNextUpdate        nextUpdate - thisUpdate of CRLs
+     * @param crlNextUpdate        nextUpdate - thisUpdate of the issuing CA's CRLs
+     * @param rootCrlNextUpdate    nextUpdate - thisUpdate of the root's CRL (long: the root key is rarely used)
      */
     public record Responders(String ocspName, KeyAlgorithm ocspKey, Duration ocspValidity,
                              Duration ocspRenewBefore, Duration ocspResponseValidity, Duration ocspCacheTtl,
                              String tsaName, KeyAlgorithm tsaKey, Period tsaValidity,
-                             String tsaPolicyOid, Duration tsaAccuracy, Duration crlNextUpdate) {
+                             String tsaPolicyOid, Duration tsaAccuracy, Duration crlNextUpdate,
+                             Duration rootCrlNextUpdate) {
         public Responders {
             Objects.requireNonNull(ocspName, "ocspName");
             Objects.requireNonNull(ocspKey, "ocspKey");
@@ -160,6 +167,10 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
             Objects.requireNonNull(tsaPolicyOid, "tsaPolicyOid");
             Objects.requireNonNull(tsaAccuracy, "tsaAccuracy");
             Objects.requireNonNull(crlNextUpdate, "crlNextUpdate");
+            Objects.requireNonNull(rootCrlNextUpdate, "rootCrlNextUpdate");
+            if (rootCrlNextUpdate.isNegative() || rootCrlNextUpdate.isZero()) {
+                throw new IllegalArgumentException("rootCrlNextUpdate must be positive");
+            }
             if (ocspRenewBefore.compareTo(ocspValidity) >= 0) {
                 throw new IllegalArgumentException("ocspRenewBefore must be shorter than ocspValidity");
             }
@@ -171,7 +182,7 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
                     Duration.ofSeconds(10),
                     "C=VN,ST=Cà Mau,O=Ủy ban nhân dân tỉnh Cà Mau,CN=kyso Time Stamping Authority",
                     KeyAlgorithm.RSA_2048, Period.ofYears(5), PRIVATE_ARC + ".2.1", Duration.ofSeconds(1),
-                    Duration.ofDays(1));
+                    Duration.ofDays(1), Duration.ofDays(30));
         }
     }
 }

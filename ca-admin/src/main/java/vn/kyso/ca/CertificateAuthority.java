@@ -46,6 +46,7 @@ public final class CertificateAuthority {
     private final ExpiryWatch expiry;
     private final KeyUnlock keys;
     private final CrlPublisher crls;
+    private final Optional<CrlPublisher> rootCrls;
     private final OcspResponder ocsp;
     private final vn.kyso.ca.tsa.TimeStampAuthority tsa;
     private final AuditLog audit;
@@ -68,7 +69,10 @@ public final class CertificateAuthority {
                 audit, clock, b.random);
         expiry = new ExpiryWatch(register, b.events, clock, b.settings.profiles().expiryWarning());
         keys = new KeyUnlock(db, register, custody, hierarchy, audit, clock);
-        crls = new CrlPublisher(db, register, hierarchy, audit, b.events, clock, b.settings.responders());
+        crls = CrlPublisher.issuing(db, register, hierarchy, audit, b.events, clock, b.settings.responders());
+        rootCrls = hierarchy.rootSigner().map(root -> CrlPublisher.root(db, register, root, audit, b.events, clock,
+                b.settings.responders()));
+        rootCrls.ifPresent(p -> p.publishIfDue("system")); // first start: published with the hierarchy
         ocsp = new OcspResponder(hierarchy, register, b.events, clock, b.settings.responders());
         lifecycle.addListener(ocsp::forget);
         tsa = new vn.kyso.ca.tsa.TimeStampAuthority(hierarchy, clock, b.random, b.settings.responders());
@@ -102,9 +106,13 @@ public final class CertificateAuthority {
         return hierarchy.chain();
     }
 
-    /** Periodic upkeep for the service's scheduler: renews the OCSP responder certificate when due. */
+    /**
+     * Periodic upkeep for the service's scheduler: renews the OCSP responder certificate and
+     * re-issues the root's CRL when due.
+     */
     public void maintain() {
         hierarchy.ocsp();
+        rootCrls.ifPresent(p -> p.publishIfDue("system"));
     }
 
     // ---- units and subscribers ----
@@ -262,6 +270,19 @@ public final class CertificateAuthority {
 
     public Optional<PublishedCrl> latestCrl() {
         return crls.latest();
+    }
+
+    /**
+     * The root's newest CRL over the CA certificates it signed (served at
+     * {@link CaSettings#rootCrlUrl()}); empty when the root key is not this CA's (imported issuing CA).
+     */
+    public Optional<PublishedCrl> rootCrl() {
+        return rootCrls.flatMap(CrlPublisher::latest);
+    }
+
+    /** Issues a new root CRL now (after revoking a CA certificate); empty without the root key. */
+    public Optional<PublishedCrl> publishRootCrl(String actor) {
+        return rootCrls.map(p -> p.publish(actor));
     }
 
     /** RFC 6960: DER OCSPRequest in, DER OCSPResponse out (malformedRequest for bad input). */

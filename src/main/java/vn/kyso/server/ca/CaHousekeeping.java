@@ -55,6 +55,7 @@ class CaHousekeeping {
         }
     }
 
+    /** Hourly: responder certificate renewal, the root's CRL re-issue when at half its life, expiry warnings. */
     @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
     void hourly() {
         try {

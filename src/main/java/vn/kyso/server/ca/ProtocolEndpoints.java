@@ -69,7 +69,17 @@ class ProtocolEndpoints {
 
     @GetMapping("/crl/issuing.crl")
     ResponseEntity<byte[]> crl() {
-        PublishedCrl crl = ca.latestCrl().orElseGet(() -> ca.publishCrl(CaHousekeeping.ACTOR));
+        return crlAnswer(ca.latestCrl().orElseGet(() -> ca.publishCrl(CaHousekeeping.ACTOR)));
+    }
+
+    /** The root's CRL over CA certificates; 404 when the root key is not this CA's (imported issuing CA). */
+    @GetMapping("/crl/root.crl")
+    ResponseEntity<byte[]> rootCrl() {
+        return ca.rootCrl().or(() -> ca.publishRootCrl(CaHousekeeping.ACTOR)).map(this::crlAnswer)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private ResponseEntity<byte[]> crlAnswer(PublishedCrl crl) {
         long secondsLeft = Math.max(0, Duration.between(clock.instant(), crl.nextUpdate()).toSeconds());
         return ResponseEntity.ok().contentType(PKIX_CRL)
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(Math.min(secondsLeft, 60))).cachePublic())

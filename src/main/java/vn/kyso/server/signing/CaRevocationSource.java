@@ -18,7 +18,7 @@ import vn.kyso.signing.RevocationSource;
 
 /**
  * Revocation data for certificates kyso issued, asked of the CA's OCSP responder and CRL
- * in-process (no HTTP loop to the service itself); other certificates go to {@code others}.
+ * in-process, and for kyso's issuing CA itself the root's CRL (no HTTP loop to the service itself); other certificates go to {@code others}.
  */
 public final class CaRevocationSource implements RevocationSource {
 
@@ -51,6 +51,9 @@ public final class CaRevocationSource implements RevocationSource {
 
     @Override
     public Optional<byte[]> crl(X509Certificate certificate) {
+        if (certificate.equals(ca.issuingCertificate())) {
+            return ca.rootCrl().map(PublishedCrl::der); // the root's CRL over the CA certificates it signed
+        }
         if (!issuedByKyso(certificate)) {
             return others.crl(certificate);
         }

@@ -24,7 +24,7 @@ import vn.kyso.signing.RevocationSource;
 import vn.kyso.signing.revocation.OnlineRevocationSource;
 
 /**
- * The service's one {@link PdfVerifier}: trusts kyso's root and issuing CA and the configured anchors, asks
+ * The service's one {@link PdfVerifier}: trusts kyso's root and the configured anchors, asks
  * kyso's own OCSP in-process, and refuses files over the upload limit.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,11 +36,9 @@ class VerificationConfiguration {
     PdfVerifier pdfVerifier(CertificateAuthority ca, VerificationProperties verification, KysoProperties kyso,
             Clock clock) {
         List<X509Certificate> anchors = new ArrayList<>();
+        // Only the root: the root's CRL (answered in-process by CaRevocationSource) covers the
+        // issuing CA, so a path ending at the root has revocation data for every link.
         anchors.add(ca.rootCertificate());
-        // kyso's issuing CA is trusted as well: its root publishes no CRL over it, so a path
-        // ending at the root could never have revocation data for the issuing CA and every kyso
-        // signature would stay INDETERMINATE. The service runs that CA and knows its status.
-        anchors.add(ca.issuingCertificate());
         for (Path file : verification.trustAnchors()) {
             anchors.addAll(readPem(file));
         }

@@ -56,6 +56,26 @@ class CaOverHttpTest extends KysoServerTest {
     }
 
     @Test
+    void theRootCrlIsServedSignedByTheRootAndChecksTheWholeChainWithTheIssuingCrl() throws IOException {
+        String serial = issueFromOpensslCsr("079201009191");
+        fetchChain();
+        HttpResponse<byte[]> root = http().getBytes("/crl/root.crl");
+        assertThat(root.headers().firstValue("Content-Type")).contains("application/pkix-crl");
+        Files.write(dir.resolve("root-crl.der"), root.body());
+        Files.write(dir.resolve("issuing-crl.der"), http().getBytes("/crl/issuing.crl").body());
+        Peer text = Peer.run(dir, "openssl", "crl", "-inform", "DER", "-in", "root-crl.der", "-CAfile", "root.pem",
+                "-text", "-noout").ok();
+        assertThat(text.output()).contains("verify OK", "kyso Root CA").containsIgnoringCase("CRL Number");
+        Peer.run(dir, "openssl", "crl", "-inform", "DER", "-in", "root-crl.der", "-out", "root-crl.pem").ok();
+        Peer.run(dir, "openssl", "crl", "-inform", "DER", "-in", "issuing-crl.der", "-out", "issuing-crl.pem").ok();
+
+        Peer verify = Peer.run(dir, "openssl", "verify", "-crl_check_all", "-CAfile", "root.pem", "-untrusted",
+                "issuing.pem", "-CRLfile", "root-crl.pem", "-CRLfile", "issuing-crl.pem", "cert.pem");
+
+        assertThat(verify.output()).as(serial).contains("cert.pem: OK");
+    }
+
+    @Test
     void ocspGetWithTheRequestInThePathAnswersToo() throws IOException {
         String serial = issueFromOpensslCsr("079201002222");
         fetchChain();

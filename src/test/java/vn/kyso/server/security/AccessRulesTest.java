@@ -26,6 +26,7 @@ class AccessRulesTest extends KysoServerTest {
         assertThat(anonymous.post("/ocsp", "application/ocsp-request", new byte[] {0x30, 0}).statusCode())
                 .isEqualTo(200);
         assertThat(anonymous.get("/crl/issuing.crl").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/crl/root.crl").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/ca/root.crt").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/ca/issuing.pem").statusCode()).isEqualTo(200);
         assertThat(anonymous.post("/tsa", "application/timestamp-query", new byte[0]).statusCode()).isEqualTo(200);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -29,54 +31,91 @@ import vn.kyso.ca.hierarchy.SigningCredential;
 import vn.kyso.ca.register.CertificateRegister;
 
 /**
- * Issues full CRLs. The CRL number comes from a counter row bumped first in the transaction:
+ * Issues full CRLs: the issuing CA's over the certificates it signed, and the root's over the
+ * CA certificates it signed (an ARL, normally empty). Each has its own table and CRL number.
+ * The CRL number comes from a counter row bumped first in the transaction:
  * its lock orders publishers across instances, and any revocation committed before the bump is
  * read by the same transaction, so it is in this CRL or, at the latest, the next one.
  */
 public final class CrlPublisher {
 
+    /** Which CRL: its counter, table, signer, entries, lifetime and audit action. */
+    private record Scope(String counter, String table, Supplier<SigningCredential> signer,
+                         Supplier<List<CertificateRegister.RevokedRow>> entries, Duration lifetime,
+                         String auditAction, boolean announce) {
+    }
+
     private final CaDatabase db;
-    private final CertificateRegister register;
-    private final Hierarchy hierarchy;
     private final AuditLog audit;
     private final CaEvents events;
     private final Clock clock;
-    private final CaSettings.Responders settings;
+    private final Scope scope;
 
-    public CrlPublisher(CaDatabase db, CertificateRegister register, Hierarchy hierarchy, AuditLog audit,
-                        CaEvents events, Clock clock, CaSettings.Responders settings) {
+    private CrlPublisher(CaDatabase db, AuditLog audit, CaEvents events, Clock clock, Scope scope) {
         this.db = db;
-        this.register = register;
-        this.hierarchy = hierarchy;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.settings = settings;
+        this.scope = scope;
+    }
+
+    /** The issuing CA's CRL, served at {@link CaSettings#crlUrl()}. */
+    public static CrlPublisher issuing(CaDatabase db, CertificateRegister register, Hierarchy hierarchy,
+                                       AuditLog audit, CaEvents events, Clock clock,
+                                       CaSettings.Responders settings) {
+        return new CrlPublisher(db, audit, events, clock, new Scope("crl_number", "ca_crl", hierarchy::issuing,
+                register::revoked, settings.crlNextUpdate(), "CRL_PUBLISHED", true));
+    }
+
+    /**
+     * The root's CRL, served at {@link CaSettings#rootCrlUrl()}; only for a root whose key this CA
+     * holds. Not announced as {@link CrlPublished}: that event is about subscriber revocations.
+     */
+    public static CrlPublisher root(CaDatabase db, CertificateRegister register, SigningCredential root,
+                                    AuditLog audit, CaEvents events, Clock clock, CaSettings.Responders settings) {
+        return new CrlPublisher(db, audit, events, clock, new Scope("root_crl_number", "ca_root_crl", () -> root,
+                register::revokedCas, settings.rootCrlNextUpdate(), "ROOT_CRL_PUBLISHED", false));
     }
 
     public PublishedCrl publish(String actor) {
         final int[] count = new int[1];
         PublishedCrl crl = db.inTransaction(() -> {
-            long number = db.nextValue("crl_number");
+            long number = db.nextValue(scope.counter());
             Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Instant nextUpdate = thisUpdate.plus(settings.crlNextUpdate());
-            List<CertificateRegister.RevokedRow> revoked = register.revoked();
+            Instant nextUpdate = thisUpdate.plus(scope.lifetime());
+            List<CertificateRegister.RevokedRow> revoked = scope.entries().get();
             count[0] = revoked.size();
             byte[] der = sign(number, thisUpdate, nextUpdate, revoked);
-            db.jdbc().sql("INSERT INTO ca_crl (crl_number, this_update, next_update, der) VALUES (?, ?, ?, ?)")
+            db.jdbc().sql("INSERT INTO " + scope.table() + " (crl_number, this_update, next_update, der) "
+                            + "VALUES (?, ?, ?, ?)")
                     .params(number, CaDatabase.ts(thisUpdate), CaDatabase.ts(nextUpdate), der).update();
-            audit.append(actor, "CRL_PUBLISHED", Long.toString(number), "entries=" + revoked.size());
+            audit.append(actor, scope.auditAction(), Long.toString(number), "entries=" + revoked.size());
             return new PublishedCrl(number, thisUpdate, nextUpdate, der);
         });
-        events.publish(new CrlPublished(crl.crlNumber(), count[0], crl.thisUpdate(), crl.nextUpdate(),
-                crl.thisUpdate()));
+        if (scope.announce()) {
+            events.publish(new CrlPublished(crl.crlNumber(), count[0], crl.thisUpdate(), crl.nextUpdate(),
+                    crl.thisUpdate()));
+        }
         return crl;
+    }
+
+    /**
+     * Publishes a new CRL when there is none yet or the newest has less than half its lifetime
+     * left, so relying parties that cache it until nextUpdate never hold an expired one.
+     */
+    public Optional<PublishedCrl> publishIfDue(String actor) {
+        Optional<PublishedCrl> latest = latest();
+        Instant renewAt = latest.map(c -> c.nextUpdate().minus(scope.lifetime().dividedBy(2))).orElse(Instant.MIN);
+        if (clock.instant().isBefore(renewAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(publish(actor));
     }
 
     /** The newest CRL, as served at the distribution point. */
     public Optional<PublishedCrl> latest() {
-        return db.jdbc().sql("SELECT crl_number, this_update, next_update, der FROM ca_crl "
-                        + "ORDER BY crl_number DESC LIMIT 1")
+        return db.jdbc().sql("SELECT crl_number, this_update, next_update, der FROM " + scope.table()
+                        + " ORDER BY crl_number DESC LIMIT 1")
                 .query((rs, n) -> new PublishedCrl(rs.getLong("crl_number"), CaDatabase.instant(rs, "this_update"),
                         CaDatabase.instant(rs, "next_update"), rs.getBytes("der")))
                 .optional();
@@ -84,7 +123,7 @@ public final class CrlPublisher {
 
     private byte[] sign(long number, Instant thisUpdate, Instant nextUpdate,
                         List<CertificateRegister.RevokedRow> revoked) {
-        SigningCredential issuing = hierarchy.issuing();
+        SigningCredential issuing = scope.signer().get();
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(issuing.certificate().getSubjectX500Principal().getEncoded()),

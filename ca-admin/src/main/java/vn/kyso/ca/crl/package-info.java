@@ -1,2 +1,2 @@
-/** Full CRLs of the issuing CA with a strictly increasing CRL number shared by every instance on the database. */
+/** Full CRLs of the issuing CA and of the root (over CA certificates), each with a strictly increasing CRL number shared by every instance on the database. */
 package vn.kyso.ca.crl;

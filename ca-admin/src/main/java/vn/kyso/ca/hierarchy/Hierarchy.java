@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -65,6 +66,17 @@ public final class Hierarchy {
 
     public SigningCredential issuing() {
         return issuing;
+    }
+
+    /**
+     * The root's own key, when this CA made its root; an imported issuing CA's root key is
+     * elsewhere, and so is its CRL.
+     */
+    public Optional<SigningCredential> rootSigner() {
+        if (!keyStore.contains(ROOT)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SigningCredential(keyStore.privateKey(ROOT), root, keyStore.provider()));
     }
 
     public SigningCredential tsa() {

@@ -98,6 +98,9 @@ public final class CertificateMaker {
             X509v3CertificateBuilder b = issuedBy(root, name, publicKey, from, plus(from, validity));
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(uri(settings.rootCrlUrl()))),
+                            null, null)}));
             b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
                     new AccessDescription(X509ObjectIdentifiers.id_ad_caIssuers, uri(settings.rootCaUrl()))));
             return sign(b, root.contentSigner());

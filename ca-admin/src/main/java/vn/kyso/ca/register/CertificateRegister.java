@@ -106,6 +106,15 @@ public final class CertificateRegister {
                 .list();
     }
 
+    /** Revoked CA certificates: the entries of the root's CRL (normally none). */
+    public List<RevokedRow> revokedCas() {
+        return db.jdbc().sql("SELECT serial, reason_code, revoked_at FROM ca_certificate "
+                        + "WHERE kind = 'ISSUING_CA' AND status = 'REVOKED' ORDER BY revoked_at, serial")
+                .query((rs, n) -> new RevokedRow(new BigInteger(rs.getString("serial"), 16), reason(rs),
+                        CaDatabase.instant(rs, "revoked_at")))
+                .list();
+    }
+
     /** Certificates that still count for a subscriber (active or on hold), newest first. */
     public List<CertificateRecord> ofSubscriber(long subscriberId) {
         return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE subscriber_id = ? ORDER BY issued_at DESC")

@@ -39,7 +39,8 @@ public final class TestCa {
         return defaults
                 .withResponders(new CaSettings.Responders(r.ocspName(), KeyAlgorithm.EC_P256, r.ocspValidity(),
                         r.ocspRenewBefore(), r.ocspResponseValidity(), r.ocspCacheTtl(), r.tsaName(),
-                        KeyAlgorithm.EC_P256, r.tsaValidity(), r.tsaPolicyOid(), r.tsaAccuracy(), r.crlNextUpdate()))
+                        KeyAlgorithm.EC_P256, r.tsaValidity(), r.tsaPolicyOid(), r.tsaAccuracy(), r.crlNextUpdate(),
+                        r.rootCrlNextUpdate()))
                 .withHierarchy(new CaSettings.Hierarchy(h.rootName(), KeyAlgorithm.EC_P256, h.rootValidity(),
                         h.issuingName(), KeyAlgorithm.EC_P256, h.issuingValidity()))
                 .withCustody(new CaSettings.Custody(KeyAlgorithm.EC_P256, 1024, 1, 1, 5, true));
