@@ -41,6 +41,7 @@ class CaEventTranslator {
     private final UsageReports usage;
     private final ReportSigner reportSigner;
     private final OcspCheckBuffer ocspChecks;
+    private volatile String issuingCaName;
 
     CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner, OcspCheckBuffer ocspChecks) {
         this.ca = ca;
@@ -88,7 +89,13 @@ class CaEventTranslator {
     }
 
     private CertificateRef issuedHere(String serialHex) {
-        return new CertificateRef(ca.issuingCertificate().getSubjectX500Principal().getName(), serialHex);
+        String issuer = issuingCaName;
+        if (issuer == null) {
+            // formatting the DN costs more than the rest of this listener; the issuing CA does not change while running
+            issuer = ca.issuingCertificate().getSubjectX500Principal().getName();
+            issuingCaName = issuer;
+        }
+        return new CertificateRef(issuer, serialHex);
     }
 
     /** The usage module keeps its own unit list: a unit the CA added later is copied over, parents first. */

@@ -68,6 +68,12 @@ class UsageReportsApiTest extends KysoServerTest {
     @Autowired
     PdfVerifier verifier;
 
+    @Autowired
+    OcspCheckBuffer ocspChecks;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @TempDir
     Path temp;
 
@@ -227,6 +233,27 @@ class UsageReportsApiTest extends KysoServerTest {
         ca.revoke("test", new java.math.BigInteger(officer.serial(), 16), 1);
 
         assertThat(usage.certificate(ref).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
+    }
+
+    @Test
+    void anOcspRequestIsRecordedAsACheckedEventWhenTheBufferFlushes() throws Exception {
+        Officer officer = newOfficer();
+        org.bouncycastle.cert.X509CertificateHolder issuer =
+                new org.bouncycastle.cert.X509CertificateHolder(ca.issuingCertificate().getEncoded());
+        byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(new org.bouncycastle.cert.ocsp.CertificateID(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+                        .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                issuer, new java.math.BigInteger(officer.serial(), 16))).build().getEncoded();
+
+        ca.ocsp(request);
+        ocspChecks.flush();
+
+        assertThat(checkedEvents(officer.serial())).isEqualTo(1);
+    }
+
+    private long checkedEvents(String serialHex) {
+        return jdbc.sql("SELECT COUNT(*) FROM usage_event e JOIN usage_certificate c ON c.id = e.certificate_id "
+                + "WHERE c.serial = ? AND e.event_type = 'CHECKED'").param(serialHex).query(Long.class).single();
     }
 
     @Test
