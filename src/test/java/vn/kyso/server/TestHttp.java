@@ -121,6 +121,19 @@ public final class TestHttp {
     public HttpResponse<String> postMultipart(String path, String name, String filename, byte[] content,
             Map<String, String> fields) {
         String boundary = "kyso-" + UUID.randomUUID();
+        return post(path, "multipart/form-data; boundary=" + boundary, multipart(boundary, name, filename, content, fields));
+    }
+
+    /** {@link #postMultipart} for a binary answer (a signed PDF, a PDF report). */
+    public HttpResponse<byte[]> postMultipartBytes(String path, String name, String filename, byte[] content,
+            Map<String, String> fields) {
+        String boundary = "kyso-" + UUID.randomUUID();
+        return postBytes(path, "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, name, filename, content, fields));
+    }
+
+    private static byte[] multipart(String boundary, String name, String filename, byte[] content,
+            Map<String, String> fields) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((key, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + key + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
@@ -128,7 +141,7 @@ public final class TestHttp {
                 + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return body.toByteArray();
     }
 
     /** The CSRF token of the form on a console page. */

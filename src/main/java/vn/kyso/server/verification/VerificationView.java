@@ -1,5 +1,6 @@
 package vn.kyso.server.verification;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,10 +9,11 @@ import java.util.List;
 /**
  * A verification report as the API returns it (JSON) and the portal shows it. The fields of the
  * CLI's {@code --format json} come first with the same names and forms (times ISO 8601 at +07:00,
- * levels B-B...B-LTA, absent values null); the portal's extras follow.
+ * levels B-B...B-LTA, absent values null); the portal's extras follow: the SHA-256 (hex) of the
+ * checked file and when kyso checked it.
  */
 public record VerificationView(String file, List<SignatureView> signatures, List<TimestampView> timestamps,
-        List<String> documentProblems, boolean allValid) {
+        List<String> documentProblems, boolean allValid, String sha256, String verifiedAt) implements Serializable {
 
     /** Vietnam's time zone, in which every time is shown. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -33,12 +35,13 @@ public record VerificationView(String file, List<SignatureView> signatures, List
     public record SignatureView(String field, String indication, String subIndication, String level, String signer,
             String signerSubject, String issuer, String certificateSerial, String signingTime, String timestampTime,
             boolean coversWholeDocument, String modifications, List<String> problems,
-            String colour, boolean issuedByKyso, String statusAtSigning, String statusNow) {
+            String colour, boolean issuedByKyso, String statusAtSigning, String statusNow) implements Serializable {
     }
 
     /** One document timestamp. */
     public record TimestampView(String field, String indication, String subIndication, String time, String tsa,
-            boolean coversWholeDocument, String modifications, List<String> problems, String colour) {
+            boolean coversWholeDocument, String modifications, List<String> problems, String colour)
+            implements Serializable {
     }
 
     static String time(Instant instant) {
