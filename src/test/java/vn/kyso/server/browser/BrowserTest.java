@@ -110,6 +110,22 @@ abstract class BrowserTest extends KysoServerTest {
         return new Signer(username, agencyName, certificate.serialHex());
     }
 
+    /** A one-page PDF signed by {@code officer} through the API (level B-LT, invisible signature). */
+    byte[] signedThroughTheApi(Signer officer) {
+        try {
+            var response = http().basic(officer.username(), USER_PASSWORD).postMultipartBytes("/api/v1/signatures",
+                    "file", "van-ban.pdf", Files.readAllBytes(onePagePdf("api-" + UUID.randomUUID() + ".pdf")),
+                    java.util.Map.of("pin", PIN));
+            if (response.statusCode() != 200) {
+                throw new AssertionError("signing through the API: " + response.statusCode() + " "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A one-page PDF in the test's folder (the path is what a user picks in the file dialog). */
     Path onePagePdf(String name) {
         return TestPdfs.onePage(files.resolve(name));

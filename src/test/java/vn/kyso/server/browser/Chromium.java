@@ -155,6 +155,15 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Keeps a copy of {@code file} beside the screenshots, as test output (a downloaded report). */
+    void keep(Path file, String name) {
+        try {
+            Files.copy(file, screenshots.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits until a download ending in {@code suffix} is complete, and returns it. */
     Path awaitDownload(String suffix) {
         return waiting().until(d -> {
