@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -81,7 +83,7 @@ public final class ReportDocument implements AutoCloseable {
     public void paragraph(String s, float x, float size) throws IOException {
         float width = PDRectangle.A4.getWidth() - MARGIN - x;
         StringBuilder line = new StringBuilder();
-        for (String word : (s == null ? "" : s).split(" ")) {
+        for (String word : words(s, width, size)) {
             String longer = line.isEmpty() ? word : line + " " + word;
             if (!line.isEmpty() && width(longer, size) > width) {
                 line(line.toString(), x, size);
@@ -153,6 +155,23 @@ public final class ReportDocument implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The words of {@code s}, a word too wide for a line (a hash, a name without spaces) cut to fit. */
+    private List<String> words(String s, float width, float size) throws IOException {
+        List<String> words = new ArrayList<>();
+        for (String word : (s == null ? "" : s).split(" ")) {
+            while (word.length() > 1 && width(word, size) > width) {
+                int cut = word.length() - 1;
+                while (cut > 1 && width(word.substring(0, cut), size) > width) {
+                    cut--;
+                }
+                words.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            words.add(word);
+        }
+        return words;
     }
 
     private void line(String s, float x, float size) throws IOException {

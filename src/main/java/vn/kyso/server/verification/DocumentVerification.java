@@ -56,7 +56,8 @@ public class DocumentVerification {
         return new VerificationView(filename == null ? "document.pdf" : filename,
                 report.signatures().stream().map(s -> signature(s, now)).toList(),
                 report.timestamps().stream().map(DocumentVerification::timestamp).toList(),
-                report.documentProblems(), report.allValid(), sha256, VerificationView.time(now));
+                report.documentProblems(), report.allValid(), sha256,
+                VerificationView.time(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
     private SignatureView signature(SignatureReport s, Instant now) {

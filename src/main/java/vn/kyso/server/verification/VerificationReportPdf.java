@@ -88,8 +88,8 @@ final class VerificationReportPdf {
     private void signature(int number, SignatureView s) throws IOException {
         heading(s.colour(), m("verify.report.signature", number) + ": " + m("verify.colour." + s.colour()) + " · "
                 + (s.signer() == null ? "—" : s.signer()));
-        field(m("verify.signer"), s.signerSubject());
-        field(m("verify.issuer"), s.issuer());
+        field(m("verify.signer"), s.displaySubject());
+        field(m("verify.issuer"), s.displayIssuer());
         field(m("verify.serial"), s.certificateSerial());
         field(m("verify.signingTime"), s.signingTime());
         field(m("verify.timestampTime"), s.timestampTime());

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+
+import javax.security.auth.x500.X500Principal;
 
 /**
  * A verification report as the API returns it (JSON) and the portal shows it. The fields of the
@@ -36,12 +39,39 @@ public record VerificationView(String file, List<SignatureView> signatures, List
             String signerSubject, String issuer, String certificateSerial, String signingTime, String timestampTime,
             boolean coversWholeDocument, String modifications, List<String> problems,
             String colour, boolean issuedByKyso, String statusAtSigning, String statusNow) implements Serializable {
+
+        /** The signer's subject for people: e-mail by its name rather than as an OID and hex. */
+        public String displaySubject() {
+            return readable(signerSubject);
+        }
+
+        /** The issuer (CA) for people, likewise. */
+        public String displayIssuer() {
+            return readable(issuer);
+        }
     }
 
     /** One document timestamp. */
     public record TimestampView(String field, String indication, String subIndication, String time, String tsa,
             boolean coversWholeDocument, String modifications, List<String> problems, String colour)
             implements Serializable {
+    }
+
+    private static final Map<String, String> KEYWORDS = Map.of("1.2.840.113549.1.9.1", "EMAILADDRESS");
+
+    /**
+     * A distinguished name in RFC 2253 order with the e-mail attribute named and a space after each
+     * separating comma (so that it wraps); as given if unreadable.
+     */
+    static String readable(String dn) {
+        if (dn == null) {
+            return null;
+        }
+        try {
+            return new X500Principal(dn).getName(X500Principal.RFC2253, KEYWORDS).replaceAll("(?<!\\\\),", ", ");
+        } catch (IllegalArgumentException unreadable) {
+            return dn;
+        }
     }
 
     static String time(Instant instant) {
