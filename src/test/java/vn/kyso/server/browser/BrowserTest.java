@@ -88,9 +88,19 @@ abstract class BrowserTest extends KysoServerTest {
 
     /** A new officer (account linked to a CA subscriber) holding a personal custody certificate. */
     Signer newOfficer(String name) {
+        return newOfficer(name, firstUnit());
+    }
+
+    /** A new officer of an agency (the first the CA knows today), for the dashboard's agency chart. */
+    Signer newAgencyOfficer(String name) {
+        return newOfficer(name, ca.units(LocalDate.now()).stream().filter(u -> u.kind().equals("agency"))
+                .findFirst().orElseThrow().code());
+    }
+
+    private Signer newOfficer(String name, String unit) {
         String username = "cb-" + UUID.randomUUID().toString().substring(0, 8);
         long subscriber = ca.registerOfficer("browser-test", new NewOfficer(name, "Phó Chủ tịch", digits(12),
-                username + "@camau.gov.vn", firstUnit())).id();
+                username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("browser-test",
                 new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
         newAccount(username, Role.OFFICER, String.valueOf(subscriber));

@@ -17,7 +17,7 @@ class UsageDashboardBrowserTest extends BrowserTest {
 
     @Test
     void theAuditorsDashboardDrawsTheDistrictAgencyAndTrendChartsWithoutScriptErrors() {
-        signedThroughTheApi(newOfficer("Võ Thị Sáu"));
+        signedThroughTheApi(newAgencyOfficer("Võ Thị Sáu"));
         LocalDate today = LocalDate.now(UsageReports.VIETNAM);
 
         browser.login(auditor(), USER_PASSWORD).open("/reports?from=" + today.minusDays(40) + "&to=" + today);
@@ -30,9 +30,19 @@ class UsageDashboardBrowserTest extends BrowserTest {
             assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);
             browser.waiting().until(d -> painted(canvas) > 500);
         }
+        assertThat(highest("chart-agency")).as("an agency where someone signs").isGreaterThan(0);
+        assertThat(highest("chart-trend")).as("this month's signatures").isGreaterThan(0);
         browser.screenshot("dashboard");
         assertThat(browser.find(By.id("usage-charts")).isDisplayed()).isTrue();
         assertThat(browser.errors()).isEmpty();
+    }
+
+    /** The highest value of a chart's first series, as ECharts holds it. */
+    private double highest(String chart) {
+        Object value = ((JavascriptExecutor) browser.driver()).executeScript("""
+                var data = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series[0].data;
+                return Math.max.apply(null, data.map(Number));""", chart);
+        return ((Number) value).doubleValue();
     }
 
     /** How many pixels of the canvas are painted (not transparent): ECharts drew something. */
