@@ -91,6 +91,7 @@ class SigningInTheBrowserTest extends BrowserTest {
                     assertThat(r.signatureValid()).as(r.signatureValidation()).isTrue();
                     assertThat(r.certificateTrusted()).as(r.certificateValidation()).isTrue();
                 });
+        assertThat(browser.errors()).isEmpty();
     }
 
     @Test

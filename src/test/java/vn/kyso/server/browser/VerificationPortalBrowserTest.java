@@ -67,6 +67,11 @@ class VerificationPortalBrowserTest extends BrowserTest {
         assertThat(badge(amber)).isEqualTo("AMBER");
         assertThat(amber.getText()).contains("Cannot be decided").contains("Nguyễn Thị Ngoài")
                 .contains("Unknown (another CA's certificate)");
+        browser.find(By.id("verify-report-pdf")).click();
+        Path report = browser.awaitDownload(".pdf");
+        browser.keep(report, "verification-report-en.pdf");
+        assertThat(text(report)).contains("SIGNATURE VERIFICATION REPORT").contains("Signature 1: Cannot be decided")
+                .contains("Nguyễn Thị Ngoài").contains("no certificate path");
         assertThat(browser.errors()).isEmpty();
     }
 
