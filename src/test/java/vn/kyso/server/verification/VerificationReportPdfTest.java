@@ -103,6 +103,15 @@ class VerificationReportPdfTest extends KysoServerTest {
         assertThat(TestHttp.json(notPdf).get("code").asString()).isEqualTo("NOT_A_PDF");
     }
 
+    @Test
+    void thePortalsDownloadWithoutAVerificationSaysWhatToDoFirst() {
+        HttpResponse<String> response = http().get("/verify/report.pdf");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(response.body()).contains("Chưa có kết quả xác minh để tải về");
+    }
+
     static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
