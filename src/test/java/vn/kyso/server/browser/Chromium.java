@@ -31,9 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) driven by Selenium
  * for one test: a fresh profile and download folder, a fixed window, the browser's console log
  * kept, and screenshots of each step under {@code target/browser-screenshots/<test>/<step>.png}.
- * The driver's path is given explicitly, so Selenium Manager never downloads anything.
+ * The driver's path is given explicitly, so Selenium Manager never downloads anything. Public for
+ * browser tests in other packages.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     /** {@code KYSO_TEST_BROWSER=skip} skips the browser tests where no Chromium is installed. */
     static final String SKIP_VARIABLE = "KYSO_TEST_BROWSER";
@@ -61,7 +62,7 @@ final class Chromium implements AutoCloseable {
      * Aborts (skips) the test when {@code KYSO_TEST_BROWSER=skip}; otherwise fails it with one
      * message naming what to install when Chromium or its driver is missing.
      */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         Assumptions.assumeFalse("skip".equalsIgnoreCase(System.getenv(SKIP_VARIABLE)),
                 SKIP_VARIABLE + "=skip: browser tests skipped");
         if (!Files.isExecutable(DRIVER) || !Files.isExecutable(BINARY)) {
@@ -71,7 +72,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A new browser for the test {@code test}, against the server at {@code baseUrl}. */
-    static Chromium start(String test, String baseUrl) {
+    public static Chromium start(String test, String baseUrl) {
         try {
             Path profile = Files.createTempDirectory("kyso-chromium-");
             Path downloads = Files.createDirectories(profile.resolve("downloads"));
@@ -103,31 +104,31 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Opens a path of the server (e.g. {@code /sign}). */
-    Chromium open(String path) {
+    public Chromium open(String path) {
         driver.get(baseUrl + path);
         return this;
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return driver.findElement(by);
     }
 
     /** Waits until an element is visible, and returns it. */
-    WebElement await(By by) {
+    public WebElement await(By by) {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         return new WebDriverWait(driver, WAIT);
     }
 
     /** Fills a text field. */
-    Chromium type(String id, String text) {
+    public Chromium type(String id, String text) {
         WebElement field = find(By.id(id));
         field.clear();
         field.sendKeys(text);
@@ -135,7 +136,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Logs in through the console's form. */
-    Chromium login(String username, String password) {
+    public Chromium login(String username, String password) {
         open("/login");
         type("username", username).type("password", password);
         screenshot("login");
@@ -145,7 +146,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Saves a screenshot of the page as {@code NN-step.png} (numbered in the order taken). */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Path file = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -156,7 +157,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Keeps a copy of {@code file} beside the screenshots, as test output (a downloaded report). */
-    void keep(Path file, String name) {
+    public void keep(Path file, String name) {
         try {
             Files.copy(file, screenshots.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -165,7 +166,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Waits until a download ending in {@code suffix} is complete, and returns it. */
-    Path awaitDownload(String suffix) {
+    public Path awaitDownload(String suffix) {
         return waiting().until(d -> {
             try (Stream<Path> files = Files.list(downloads)) {
                 List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
@@ -180,7 +181,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Empties the download folder (between two downloads of the same test). */
-    void clearDownloads() {
+    public void clearDownloads() {
         try (Stream<Path> files = Files.list(downloads)) {
             for (Path f : files.toList()) {
                 Files.delete(f);
@@ -191,7 +192,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The browser console's entries at level SEVERE (JavaScript errors, failed loads) since the last call. */
-    List<String> errors() {
+    public List<String> errors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::toString)
