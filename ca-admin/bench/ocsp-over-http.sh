@@ -39,10 +39,25 @@ openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -nonce -reqout "
 GET_PATH=$(python3 -c 'import base64,sys,urllib.parse; print(urllib.parse.quote(base64.b64encode(open(sys.argv[1],"rb").read()).decode(), safe=""))' "$WORK/plain.der")
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -url "$BASE/ocsp" -noverify | head -1
 
+# CPU the server spent (user + system), in clock ticks: with wrk on the same machine, and other
+# load besides, CPU per response says what the server costs independently of who else runs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+run() {
+    local before after out requests
+    before=$(cpu_ticks)
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+    after=$(cpu_ticks)
+    echo "$out"
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { printf "server CPU per response: %.0f us (%d responses, %.1f CPU s)\n", t / hz * 1e6 / n, n, t / hz }'
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# warm-up (JIT), not reported
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE/ocsp/$GET_PATH" > /dev/null
+OCSP_REQUEST="$WORK/nonce.der" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp" > /dev/null
 echo "== GET, no nonce (cached signed response)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/ocsp/$GET_PATH"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+run "$BASE/ocsp/$GET_PATH"
 echo "== POST, with a fresh nonce per request (signed per request)"
-OCSP_REQUEST="$WORK/nonce.der" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+OCSP_REQUEST="$WORK/nonce.der" run -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp"
