@@ -2,21 +2,17 @@ package vn.kyso.server.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -25,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.ca.CaKeyStore;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.signing.crypto.NativeCrypto;
+import vn.kyso.signing.testpki.SoftHsm;
 
 /** The CA as the service's kyso.ca.* settings make it: key types, key store, import of an existing CA. */
 class CaKeyStoresTest {
 
-    private static final Path SOFTHSM = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+    private static final Path SOFTHSM = SoftHsm.LIBRARY;
     /** P-256 where the test does not look, so that each CA is made quickly. */
     private static final Map<String, String> FAST = Map.of("kyso.ca.hierarchy.root-key", "ec-p256",
             "kyso.ca.hierarchy.issuing-key", "ec-p256", "kyso.ca.ocsp.key", "ec-p256", "kyso.ca.tsa.key", "ec-p256",
@@ -86,7 +83,7 @@ class CaKeyStoresTest {
 
     @Test
     void thePkcs11KeyStoreSettingsPutTheCaKeysOnTheToken() throws Exception {
-        long slot = freshSoftHsmToken("87654321");
+        long slot = SoftHsm.freshToken("kyso-service-test", "87654321", "12345678");
         Map<String, String> settings = with(Map.of("kyso.ca.keystore.type", "pkcs11",
                 "kyso.ca.keystore.pkcs11-library", SOFTHSM.toString(), "kyso.ca.keystore.pkcs11-slot",
                 Long.toString(slot)));
@@ -128,28 +125,5 @@ class CaKeyStoresTest {
         CaKeyStores.importedCa(properties.importCa(), secrets, keyStore.contains("kyso-issuing"))
                 .ifPresent(builder::importCa);
         return builder.open();
-    }
-
-    /** A new SoftHSM2 token in the folder named by SOFTHSM2_CONF (set by the build for the tests). */
-    private static long freshSoftHsmToken(String pin) throws Exception {
-        String conf = System.getenv("SOFTHSM2_CONF");
-        assumeTrue(conf != null && Files.exists(SOFTHSM), "SoftHSM2 is not installed or SOFTHSM2_CONF is not set");
-        Path confFile = Path.of(conf);
-        Path tokens = confFile.resolveSibling("tokens");
-        if (Files.exists(tokens)) {
-            try (var walk = Files.walk(tokens)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
-                + "log.level = ERROR\nslots.removable = false\n");
-        Process init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", "kyso-service-test",
-                "--so-pin", "12345678", "--pin", pin).redirectErrorStream(true).start();
-        String output = new String(init.getInputStream().readAllBytes());
-        init.waitFor(60, TimeUnit.SECONDS);
-        Matcher m = Pattern.compile("reassigned to slot (\\d+)").matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        return Long.parseLong(m.group(1));
     }
 }
