@@ -27,6 +27,7 @@ import vn.kyso.ca.revocation.ExpiryWatch;
 import vn.kyso.ca.revocation.Lifecycle;
 import vn.kyso.ca.subscriber.SubscriberDirectory;
 import vn.kyso.ca.subscriber.UnitDirectory;
+import vn.kyso.signing.crypto.NativeCrypto;
 
 /**
  * The province's certificate authority: the one entry point of ca-admin. Thread-safe.
@@ -58,7 +59,7 @@ public final class CertificateAuthority {
         audit = new AuditLog(db, clock);
         register = new CertificateRegister(db);
         CertificateMaker maker = new CertificateMaker(b.settings, new SerialNumbers(b.random), clock);
-        hierarchy = new HierarchyBootstrap(b.settings, b.keyStore, db, register, maker, audit)
+        hierarchy = new HierarchyBootstrap(b.settings, b.keyStore, db, register, maker, audit, b.crypto)
                 .open(Optional.ofNullable(b.importedCa));
         units = new UnitDirectory(db);
         units.seedIfEmpty();
@@ -319,6 +320,7 @@ public final class CertificateAuthority {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random;
         private ImportedCa importedCa;
+        private NativeCrypto crypto = NativeCrypto.system();
 
         private Builder() {
         }
@@ -356,6 +358,12 @@ public final class CertificateAuthority {
         /** Use this issuing CA on first start instead of generating a hierarchy. */
         public Builder importCa(ImportedCa importedCa) {
             this.importedCa = importedCa;
+            return this;
+        }
+
+        /** Native signing for the CA's software keys (default: on when available, see {@link NativeCrypto}). */
+        public Builder nativeCrypto(NativeCrypto crypto) {
+            this.crypto = Objects.requireNonNull(crypto, "crypto");
             return this;
         }
 

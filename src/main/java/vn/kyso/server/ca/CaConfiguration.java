@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -21,42 +20,47 @@ import vn.kyso.ca.CaSettings;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.server.config.KysoProperties;
 import vn.kyso.server.config.PublicUrl;
+import vn.kyso.signing.crypto.NativeCrypto;
 
 /**
- * Creates the CA from the service's settings: its keystore in the data folder, its URLs under
- * the public base URL, its events published as Spring application events (the usage module
- * listens to them). The first start creates the hierarchy; later starts load it.
+ * Creates the CA from the service's settings ({@code kyso.ca.*}, see {@link CaProperties}): its
+ * key store (a PKCS#12 file in the data folder or a PKCS#11 token), its URLs under the public
+ * base URL, its events published as Spring application events (the usage module listens to
+ * them). The first start creates the hierarchy, or imports an existing CA; later starts load it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class CaConfiguration {
 
-    static final String KEYSTORE_FILE = "ca-keys.p12";
+    /** The issuing CA's alias in every CA key store (ca-admin's hierarchy names it so). */
+    private static final String ISSUING_ALIAS = "kyso-issuing";
     private static final Logger log = LoggerFactory.getLogger(CaConfiguration.class);
 
     @Bean
-    CertificateAuthority certificateAuthority(KysoProperties properties, PublicUrl publicUrls, Environment environment,
-            DataSource dataSource, ApplicationEventPublisher publisher, Clock clock, SecureRandom random)
-            throws java.io.IOException {
+    CertificateAuthority certificateAuthority(KysoProperties properties, CaProperties ca, PublicUrl publicUrls,
+            Environment environment, DataSource dataSource, ApplicationEventPublisher publisher, Clock clock,
+            SecureRandom random) throws java.io.IOException {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         String publicUrl = publicUrls.base();
-        char[] passphrase = CaPassphrase.resolve(environment.getProperty("KYSO_CA_PASSPHRASE",
-                environment.getProperty("kyso.ca-passphrase")), dataDir, random);
-        try {
-            CertificateAuthority ca = CertificateAuthority.builder()
-                    .dataSource(dataSource)
-                    .settings(CaSettings.defaults(dataDir, publicUrl))
-                    .keyStore(CaKeyStore.pkcs12(dataDir.resolve(KEYSTORE_FILE), passphrase))
-                    .events(publisher::publishEvent)
-                    .clock(clock)
-                    .random(random)
-                    .open();
-            log.info("CA ready: issuing CA '{}', certificates point at {}",
-                    ca.issuingCertificate().getSubjectX500Principal().getName(), publicUrl);
-            return ca;
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        CaSettings settings = ca.toSettings(dataDir, publicUrl);
+        CaKeyStore keyStore = CaKeyStores.open(ca.keystore(), environment::getProperty, dataDir, random);
+        NativeCrypto crypto = NativeCrypto.wanted(ca.nativeCrypto());
+        CertificateAuthority.Builder builder = CertificateAuthority.builder()
+                .dataSource(dataSource)
+                .settings(settings)
+                .keyStore(keyStore)
+                .events(publisher::publishEvent)
+                .clock(clock)
+                .random(random)
+                .nativeCrypto(crypto);
+        CaKeyStores.importedCa(ca.importCa(), environment::getProperty, keyStore.contains(ISSUING_ALIAS))
+                .ifPresent(builder::importCa);
+        CertificateAuthority authority = builder.open();
+        log.info("CA ready: issuing CA '{}', certificates point at {}",
+                authority.issuingCertificate().getSubjectX500Principal().getName(), publicUrl);
+        log.info("CA signs with {}", ca.keystore().type() == CaProperties.KeystoreType.PKCS11
+                ? "the PKCS#11 token" : crypto.describe());
+        return authority;
     }
 }

@@ -17,6 +17,7 @@ import vn.kyso.ca.audit.AuditLog;
 import vn.kyso.ca.db.CaDatabase;
 import vn.kyso.ca.profile.CertificateMaker;
 import vn.kyso.ca.register.CertificateRegister;
+import vn.kyso.signing.crypto.NativeCrypto;
 
 /**
  * The CA's live credentials: root certificate, issuing CA key, OCSP responder and TSA keys.
@@ -35,6 +36,7 @@ public final class Hierarchy {
     private final CertificateRegister register;
     private final CertificateMaker maker;
     private final AuditLog audit;
+    private final NativeCrypto crypto;
     private final X509Certificate root;
     private final SigningCredential issuing;
     private final SigningCredential tsa;
@@ -42,14 +44,15 @@ public final class Hierarchy {
     private volatile Instant ocspRenewAt;
 
     Hierarchy(CaSettings settings, CaKeyStore keyStore, CaDatabase db, CertificateRegister register,
-              CertificateMaker maker, AuditLog audit, X509Certificate root, SigningCredential issuing,
-              SigningCredential ocsp, SigningCredential tsa) {
+              CertificateMaker maker, AuditLog audit, NativeCrypto crypto, X509Certificate root,
+              SigningCredential issuing, SigningCredential ocsp, SigningCredential tsa) {
         this.settings = settings;
         this.keyStore = keyStore;
         this.db = db;
         this.register = register;
         this.maker = maker;
         this.audit = audit;
+        this.crypto = crypto;
         this.root = root;
         this.issuing = issuing;
         this.tsa = tsa;
@@ -76,7 +79,7 @@ public final class Hierarchy {
         if (!keyStore.contains(ROOT)) {
             return Optional.empty();
         }
-        return Optional.of(new SigningCredential(keyStore.privateKey(ROOT), root, keyStore.provider()));
+        return Optional.of(SigningCredential.prepared(keyStore.privateKey(ROOT), root, keyStore.provider(), crypto));
     }
 
     public SigningCredential tsa() {
@@ -109,7 +112,7 @@ public final class Hierarchy {
         X509Certificate cert = maker.ocspResponder(name(settings.responders().ocspName()), pair.getPublic(), issuing,
                 maker.now().plus(settings.responders().ocspValidity()));
         keyStore.store(OCSP, pair.getPrivate(), List.of(cert, issuing.certificate(), root));
-        SigningCredential fresh = new SigningCredential(keyStore.privateKey(OCSP), cert, keyStore.provider());
+        SigningCredential fresh = SigningCredential.prepared(keyStore.privateKey(OCSP), cert, keyStore.provider(), crypto);
         db.inTransaction(() -> {
             HierarchyBootstrap.saveAuthority(db, "OCSP", OCSP, cert, maker.now());
             register.insert(cert, CertificateKind.OCSP_RESPONDER, null, null, maker.now());

@@ -24,6 +24,7 @@ import vn.kyso.ca.audit.AuditLog;
 import vn.kyso.ca.db.CaDatabase;
 import vn.kyso.ca.profile.CertificateMaker;
 import vn.kyso.ca.register.CertificateRegister;
+import vn.kyso.signing.crypto.NativeCrypto;
 
 /**
  * Loads the hierarchy recorded in the database, or creates it on first start: root and
@@ -39,15 +40,17 @@ public final class HierarchyBootstrap {
     private final CertificateRegister register;
     private final CertificateMaker maker;
     private final AuditLog audit;
+    private final NativeCrypto crypto;
 
     public HierarchyBootstrap(CaSettings settings, CaKeyStore keyStore, CaDatabase db, CertificateRegister register,
-                              CertificateMaker maker, AuditLog audit) {
+                              CertificateMaker maker, AuditLog audit, NativeCrypto crypto) {
         this.settings = settings;
         this.keyStore = keyStore;
         this.db = db;
         this.register = register;
         this.maker = maker;
         this.audit = audit;
+        this.crypto = crypto;
     }
 
     public Hierarchy open(Optional<ImportedCa> imported) {
@@ -71,7 +74,8 @@ public final class HierarchyBootstrap {
         if (tsa == null) {
             tsa = createTsa(issuing, root);
         }
-        Hierarchy hierarchy = new Hierarchy(settings, keyStore, db, register, maker, audit, root, issuing, ocsp, tsa);
+        Hierarchy hierarchy = new Hierarchy(settings, keyStore, db, register, maker, audit, crypto, root, issuing,
+                ocsp, tsa);
         if (ocsp == null || hierarchy.ocspNeedsRenewal()) {
             hierarchy.renewOcsp();
         }
@@ -85,8 +89,8 @@ public final class HierarchyBootstrap {
                 SigningCredential.contentSigner(rootPair.getPrivate(), rootPair.getPublic(), keyStore.provider()),
                 h.rootValidity());
         keyStore.store(Hierarchy.ROOT, rootPair.getPrivate(), List.of(root));
-        SigningCredential rootCredential = new SigningCredential(keyStore.privateKey(Hierarchy.ROOT), root,
-                keyStore.provider());
+        SigningCredential rootCredential = SigningCredential.prepared(keyStore.privateKey(Hierarchy.ROOT), root,
+                keyStore.provider(), crypto);
         KeyPair issuingPair = keyStore.generate(h.issuingKey());
         X509Certificate issuing = maker.issuingCa(Hierarchy.name(h.issuingName()), issuingPair.getPublic(),
                 rootCredential, h.issuingValidity());
@@ -138,7 +142,7 @@ public final class HierarchyBootstrap {
                     "notAfter=" + cert.getNotAfter().toInstant());
             return null;
         });
-        return new SigningCredential(keyStore.privateKey(Hierarchy.TSA), cert, keyStore.provider());
+        return SigningCredential.prepared(keyStore.privateKey(Hierarchy.TSA), cert, keyStore.provider(), crypto);
     }
 
     /** A responder credential from the key store, if there is one still valid. */
@@ -150,7 +154,7 @@ public final class HierarchyBootstrap {
         if (!maker.now().isBefore(cert.getNotAfter().toInstant())) {
             return null;
         }
-        return new SigningCredential(keyStore.privateKey(alias), cert, keyStore.provider());
+        return SigningCredential.prepared(keyStore.privateKey(alias), cert, keyStore.provider(), crypto);
     }
 
     /** The key in the store must be the one certified in the database, or the two have drifted apart. */
@@ -164,7 +168,7 @@ public final class HierarchyBootstrap {
             throw new CaException(CaException.ErrorCode.HIERARCHY_ERROR,
                     "the key '" + alias + "' in the key store does not match the certificate in the database");
         }
-        return new SigningCredential(keyStore.privateKey(alias), recorded, keyStore.provider());
+        return SigningCredential.prepared(keyStore.privateKey(alias), recorded, keyStore.provider(), crypto);
     }
 
     private Map<String, X509Certificate> recorded() {

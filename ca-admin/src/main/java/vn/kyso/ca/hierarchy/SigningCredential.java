@@ -11,26 +11,42 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import vn.kyso.ca.CaException;
+import vn.kyso.signing.crypto.NativeCrypto;
+import vn.kyso.signing.crypto.PreparedKey;
 
-/** A CA key with its certificate; makes content signers with the algorithm that fits the key. */
+/**
+ * A CA key with its certificate; makes content signers with the algorithm that fits the key.
+ *
+ * @param provider the provider that signs with {@code key}; null for the JDK's defaults
+ */
 public record SigningCredential(PrivateKey key, X509Certificate certificate, Provider provider) {
 
     /**
-     * Software EC keys sign through Bouncy Castle: its curve arithmetic is several times faster
-     * than the JDK 17 SunEC's. RSA stays with the JDK, whose modular arithmetic is faster.
-     * Not registered globally: kyso never changes the JVM's provider list.
+     * Software EC keys sign through Bouncy Castle when native crypto is off: its curve arithmetic
+     * is several times faster than the JDK 17 SunEC's. Not registered globally: kyso never
+     * changes the JVM's provider list.
      */
     public static final Provider FAST_EC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     public SigningCredential {
         // Translated once, so Bouncy Castle does not convert the JDK key object at every signature.
-        if (provider == null && key instanceof java.security.interfaces.ECPrivateKey) {
-            try {
-                key = (PrivateKey) java.security.KeyFactory.getInstance("EC", FAST_EC).translateKey(key);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "cannot prepare the EC signing key", e);
-            }
+        if (provider == null) {
+            PreparedKey prepared = NativeCrypto.off().prepare(key, null);
+            key = prepared.key();
+            provider = prepared.provider();
         }
+    }
+
+    /**
+     * A credential whose key is made ready once for many signatures: natively (AWS-LC) when
+     * {@code crypto} is active and the key is a software key; a token's key stays on its token.
+     *
+     * @param keyProvider the key store's provider (PKCS#11), or null for a software key
+     */
+    public static SigningCredential prepared(PrivateKey key, X509Certificate certificate, Provider keyProvider,
+                                             NativeCrypto crypto) {
+        PreparedKey prepared = crypto.prepare(key, keyProvider);
+        return new SigningCredential(prepared.key(), certificate, prepared.provider());
     }
 
     /** SHA-256 with RSA or P-256, SHA-384 with P-384, SHA-512 with P-521. */

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,6 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import vn.kyso.ca.CaKeyStore;
 import vn.kyso.ca.CaSettings;
 import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.KeyAlgorithm;
+import vn.kyso.signing.crypto.NativeCrypto;
 import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.NewOfficer;
 import vn.kyso.ca.testing.Csrs;
@@ -39,7 +42,7 @@ import vn.kyso.ca.testing.TestDatabase;
 
 /**
  * Throughput of the CA's hot paths in process, on H2, with the default key types (P-384 CA,
- * RSA-2048 OCSP responder and TSA). Run after {@code mvn -pl ca-admin -am test-compile}:
+ * RSA-2048 OCSP responder and TSA; the CA's key type is a parameter). Run after {@code mvn -pl ca-admin -am test-compile}:
  * {@code java -cp <ca-admin test classpath> org.openjdk.jmh.Main CaBenchmark -t 4 -f 1}.
  * HTTP numbers (wrk against /ocsp) belong to the service's benchmarks.
  */
@@ -47,6 +50,14 @@ import vn.kyso.ca.testing.TestDatabase;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CaBenchmark {
+
+    /** Key type of the root and issuing CA ({@code -p caKey=RSA_2048,EC_P256} to compare with XiPKI's figures). */
+    @Param({"EC_P384"})
+    public String caKey;
+
+    /** The CA's software keys sign natively (AWS-LC) or with the JDK/Bouncy Castle ({@code -p nativeCrypto=true,false}). */
+    @Param({"true"})
+    public boolean nativeCrypto;
 
     private TestDatabase db;
     private Path dir;
@@ -61,8 +72,13 @@ public class CaBenchmark {
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("kyso-ca-bench");
         db = TestDatabase.create(TestDatabase.Kind.H2);
-        CaSettings settings = CaSettings.defaults(dir, "http://127.0.0.1:8080");
+        CaSettings defaults = CaSettings.defaults(dir, "http://127.0.0.1:8080");
+        CaSettings.Hierarchy h = defaults.hierarchy();
+        KeyAlgorithm key = KeyAlgorithm.valueOf(caKey);
+        CaSettings settings = defaults.withHierarchy(new CaSettings.Hierarchy(h.rootName(), key, h.rootValidity(),
+                h.issuingName(), key, h.issuingValidity()));
         ca = CertificateAuthority.builder().dataSource(db.dataSource()).settings(settings)
+                .nativeCrypto(NativeCrypto.wanted(nativeCrypto))
                 .keyStore(CaKeyStore.pkcs12(dir.resolve("ca-keys.p12"), TestCa.PASSPHRASE))
                 .clock(Clock.systemUTC()).random(new SecureRandom()).open();
         officer = ca.registerOfficer("bench", new NewOfficer("Nguyễn Văn A", "Chuyên viên", "079000000099",
@@ -90,7 +106,7 @@ public class CaBenchmark {
         }
     }
 
-    /** One PKCS#10 issuance: CSR check, certificate signed with the P-384 issuing CA, register and audit written. */
+    /** One PKCS#10 issuance: CSR check, certificate signed by the issuing CA ({@link #caKey}), register and audit written. */
     @Benchmark
     public Object issueFromCsr() {
         return ca.issueFromCsr("bench", new CsrIssueRequest(officer, "personal", csr));

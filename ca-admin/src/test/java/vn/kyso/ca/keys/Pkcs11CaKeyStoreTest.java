@@ -1,17 +1,12 @@
 package vn.kyso.ca.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +20,12 @@ import vn.kyso.ca.testing.MutableClock;
 import vn.kyso.ca.testing.Openssl;
 import vn.kyso.ca.testing.TestCa;
 import vn.kyso.ca.testing.TestDatabase;
+import vn.kyso.signing.testpki.SoftHsm;
 
 /** The CA's keys on a SoftHSM2 token through SunPKCS11, as a province with an HSM would run it. */
 class Pkcs11CaKeyStoreTest {
 
-    private static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+    private static final Path LIBRARY = SoftHsm.LIBRARY;
     private static final char[] PIN = "87654321".toCharArray();
 
     @TempDir
@@ -37,7 +33,7 @@ class Pkcs11CaKeyStoreTest {
 
     @Test
     void theHierarchyLivesOnTheTokenAndSignsCertificatesAndCustodyKeys() throws Exception {
-        long slot = freshToken();
+        long slot = SoftHsm.freshToken("kyso-test", new String(PIN), "12345678");
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
             CertificateAuthority ca = open(db, slot);
             long officer = ca.registerOfficer("admin", new vn.kyso.ca.NewOfficer("Phạm Thị Hằng", "Chuyên viên",
@@ -75,26 +71,5 @@ class Pkcs11CaKeyStoreTest {
         return CertificateAuthority.builder().dataSource(db.dataSource()).settings(TestCa.fastSettings(dir))
                 .keyStore(CaKeyStore.pkcs11(LIBRARY, slot, PIN)).clock(MutableClock.now())
                 .random(new SecureRandom()).open();
-    }
-
-    /** A new token in the SoftHSM2 folder named by SOFTHSM2_CONF (set by the build for this JVM). */
-    private static long freshToken() throws IOException {
-        String conf = System.getenv("SOFTHSM2_CONF");
-        assumeTrue(conf != null && Files.exists(LIBRARY), "SoftHSM2 is not installed or SOFTHSM2_CONF is not set");
-        Path confFile = Path.of(conf);
-        Path tokens = confFile.resolveSibling("tokens");
-        if (Files.exists(tokens)) {
-            try (var walk = Files.walk(tokens)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
-                + "log.level = ERROR\nslots.removable = false\n");
-        Openssl.Result init = Openssl.run(confFile.getParent(), "softhsm2-util", "--init-token", "--free", "--label",
-                "kyso-test", "--so-pin", "12345678", "--pin", new String(PIN));
-        Matcher m = Pattern.compile("reassigned to slot (\\d+)").matcher(init.output());
-        assertThat(m.find()).as(init.output()).isTrue();
-        return Long.parseLong(m.group(1));
     }
 }

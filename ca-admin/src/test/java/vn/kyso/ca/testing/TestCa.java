@@ -13,6 +13,7 @@ import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.ca.KeyAlgorithm;
 import vn.kyso.ca.NewAgency;
 import vn.kyso.ca.NewOfficer;
+import vn.kyso.signing.crypto.NativeCrypto;
 
 /** A CA on a test database, with settings that keep tests fast and the events it published. */
 public final class TestCa {
@@ -51,6 +52,10 @@ public final class TestCa {
     }
 
     public static TestCa open(TestDatabase db, CaSettings settings, Clock clock) {
+        return open(db, settings, clock, NativeCrypto.system());
+    }
+
+    public static TestCa open(TestDatabase db, CaSettings settings, Clock clock, NativeCrypto crypto) {
         List<CaEvent> events = new CopyOnWriteArrayList<>();
         CertificateAuthority ca = CertificateAuthority.builder()
                 .dataSource(db.dataSource())
@@ -59,6 +64,7 @@ public final class TestCa {
                 .events(events::add)
                 .clock(clock)
                 .random(new SecureRandom())
+                .nativeCrypto(crypto)
                 .open();
         return new TestCa(ca, events, settings, settings.dataDir());
     }
