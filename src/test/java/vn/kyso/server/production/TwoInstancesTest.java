@@ -273,11 +273,27 @@ class TwoInstancesTest {
             assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
             assertThat(health.at("/components/ca/status").asString()).isEqualTo("UP");
         }
-        assertThat(new TestHttp(first.port()).get("/actuator/prometheus").body()).contains("kyso_");
+        // each instance's counter counts what it signed: together, every signing once
+        assertThat(successfulSignings(first) + successfulSignings(second)).isEqualTo(OFFICERS * SIGNINGS_EACH);
         String logs = first.output() + second.output();
         assertThat(second.output()).containsPattern("\\[two-instances-wrong-pin-1\\].*Signing refused");
         assertThat(logs).doesNotContain(ADMIN_PASSWORD).doesNotContain(CA_PASSPHRASE).doesNotContain(USER_PASSWORD)
-                .doesNotContain(PIN).doesNotContain(WRONG_PIN);
+                .doesNotContainPattern("(?<![0-9])(" + PIN + "|" + WRONG_PIN + ")(?![0-9])");
+    }
+
+    private static final java.util.regex.Pattern SIGNATURES = java.util.regex.Pattern.compile(
+            "(?m)^kyso_signatures_total\\{([^}]*)\\} ([0-9.eE+-]+)$");
+
+    /** Successful signings this instance counted, as {@code /actuator/prometheus} shows them. */
+    private static long successfulSignings(KysoProcess instance) {
+        java.util.regex.Matcher m = SIGNATURES.matcher(admin(instance).get("/actuator/prometheus").body());
+        double total = 0;
+        while (m.find()) {
+            if (m.group(1).contains("outcome=\"success\"")) {
+                total += Double.parseDouble(m.group(2));
+            }
+        }
+        return Math.round(total);
     }
 
     private static TestHttp admin(KysoProcess instance) {
