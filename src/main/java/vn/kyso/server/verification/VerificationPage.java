@@ -41,6 +41,9 @@ class VerificationPage {
             model.addAttribute("report", verification.verify(file.getOriginalFilename(), file.getBytes(), "WEB"));
         } catch (SigningException e) {
             model.addAttribute("error", messages.getMessage("problem.signing." + e.code().name(), null, locale));
+        } catch (vn.kyso.server.web.RequestTimeLimit.Exceeded e) {
+            model.addAttribute("error", messages.getMessage("problem.http.TIME_LIMIT_EXCEEDED",
+                    new Object[] {e.seconds()}, locale));
         }
         return "verification/verify";
     }
