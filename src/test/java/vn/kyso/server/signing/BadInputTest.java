@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.kyso.ca.RevocationReason;
 import vn.kyso.server.TestHttp;
 import vn.kyso.signing.Certification;
@@ -37,8 +36,6 @@ import vn.kyso.signing.testpki.TestPki;
  * counted for the certificate, no successful signing event.
  */
 class BadInputTest extends SigningTestSupport {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     JdbcClient jdbc;
@@ -69,7 +66,7 @@ class BadInputTest extends SigningTestSupport {
         byte[] big = new byte[1024 * 1024 + 300_000];
         HttpResponse<byte[]> api = post(officer.username(), "/api/v1/signatures?lang=en",
                 multipart(Map.of("pin", PIN), List.of(Map.entry("file", big))));
-        assertThat(problem(api, 413).get("code").asString()).isEqualTo("UPLOAD_TOO_LARGE");
+        assertThat(SignatureApiTest.problem(api, 413).get("code").asString()).isEqualTo("UPLOAD_TOO_LARGE");
         HttpResponse<byte[]> page = page(officer, Map.of("pin", PIN), big);
         assertThat(page.statusCode()).isEqualTo(413);
         // the browser gets the problem itself (refused before the console sees the request)
@@ -90,7 +87,7 @@ class BadInputTest extends SigningTestSupport {
     private void refused(Signer signer, Map<String, String> fields, byte[] pdf, int status, String code) {
         HttpResponse<byte[]> api = post(signer.username(), "/api/v1/signatures?lang=en",
                 multipart(fields, List.of(Map.entry("file", pdf))));
-        JsonNode problem = problem(api, status);
+        JsonNode problem = SignatureApiTest.problem(api, status);
         assertThat(problem.get("code").asString()).isEqualTo(code);
         assertThat(problem.get("detail").asString()).isNotBlank();
         assertThat(text(api)).doesNotContain(fields.get("pin"));
@@ -116,12 +113,6 @@ class BadInputTest extends SigningTestSupport {
 
     private static String html(HttpResponse<byte[]> page) {
         return HtmlUtils.htmlUnescape(new String(page.body(), StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode problem(HttpResponse<byte[]> response, int status) {
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        return JSON.readTree(response.body());
     }
 
     private static byte[] encrypted() throws Exception {
