@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +30,23 @@ class VerificationTimeLimitTest {
 
     @Test
     void aVerificationOverTheTimeLimitIsAbandonedAndPublishesNothing() throws Exception {
-        byte[] pdf = Files.readAllBytes(TestPdfs.pages(temp.resolve("many.pdf"), 50));
-        // a limit no verification can meet: the worker thread cannot even parse the file in 1 ns
+        byte[] pdf = Files.readAllBytes(TestPdfs.pages(temp.resolve("many.pdf"), 2));
+        // a verification that cannot end before the limit: it waits on a gate that never opens
         RequestTimeLimit limit = new RequestTimeLimit(new KysoProperties(temp, URI.create("http://127.0.0.1:1"),
-                new KysoProperties.Limits(DataSize.ofMegabytes(10), 100, Duration.ofNanos(1))));
+                new KysoProperties.Limits(DataSize.ofMegabytes(10), 100, Duration.ofMillis(200)))) {
+            @Override
+            public <T> T within(Supplier<T> work) {
+                CountDownLatch never = new CountDownLatch(1);
+                return super.within(() -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException abandoned) {
+                        throw new IllegalStateException("abandoned at the limit");
+                    }
+                    return work.get();
+                });
+            }
+        };
         List<Object> published = new ArrayList<>();
         DocumentVerification verification = new DocumentVerification(PdfVerifier.builder().build(), null,
                 published::add, Clock.systemUTC(), limit);
