@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,13 +20,15 @@ import vn.kyso.server.security.Role;
  * Base of the service's integration tests: one real server on a random port with a fresh data
  * folder. Every subclass shares the same Spring context (same annotations, same property source
  * method), because each distinct context costs seconds on a small machine: do not add
- * per-class properties or {@code @MockitoBean}s here without need.
+ * per-class properties or {@code @MockitoBean}s here without need. The database is H2 in the data
+ * folder, or a fresh PostgreSQL database with {@code KYSO_TEST_DATABASE=postgres} (see {@link TestDatabase}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "kyso.admin-password=" + KysoServerTest.ADMIN_PASSWORD,
         "kyso.limits.max-upload-size=1MB",
         "spring.thymeleaf.cache=false"
 })
+@ActiveProfiles(resolver = TestDatabase.class)
 public abstract class KysoServerTest {
 
     public static final String ADMIN_PASSWORD = "Quan-tri-Thu-nghiem-2026";
@@ -49,6 +52,7 @@ public abstract class KysoServerTest {
     static void dataFolder(DynamicPropertyRegistry registry) {
         registry.add("kyso.data-dir", DATA_DIR::toString);
         registry.add("server.port", () -> PORT);
+        TestDatabase.register(registry);
     }
 
     /** An HTTP client for this server. */

@@ -18,6 +18,7 @@ import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CertificateStatus;
 import vn.kyso.server.verification.VerificationView.SignatureView;
 import vn.kyso.server.verification.VerificationView.TimestampView;
+import vn.kyso.server.web.RequestTimeLimit;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.SignatureReport;
@@ -36,17 +37,24 @@ public class DocumentVerification {
     private final CertificateAuthority ca;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RequestTimeLimit timeLimit;
 
-    DocumentVerification(PdfVerifier verifier, CertificateAuthority ca, ApplicationEventPublisher events, Clock clock) {
+    DocumentVerification(PdfVerifier verifier, CertificateAuthority ca, ApplicationEventPublisher events, Clock clock,
+            RequestTimeLimit timeLimit) {
         this.verifier = verifier;
         this.ca = ca;
         this.events = events;
         this.clock = clock;
+        this.timeLimit = timeLimit;
     }
 
-    /** The report on {@code pdf}; publishes one {@link DocumentVerified} per signature. */
+    /**
+     * The report on {@code pdf}; publishes one {@link DocumentVerified} per signature. A
+     * verification longer than {@code kyso.limits.request-timeout} ends in
+     * {@link RequestTimeLimit.Exceeded}, publishing nothing.
+     */
     public VerificationView verify(String filename, byte[] pdf, String channel) {
-        VerificationReport report = verifier.verify(pdf);
+        VerificationReport report = timeLimit.within(() -> verifier.verify(pdf));
         String sha256 = sha256(pdf);
         Instant now = clock.instant();
         for (SignatureReport s : report.signatures()) {

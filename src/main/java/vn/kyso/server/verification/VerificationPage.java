@@ -56,6 +56,9 @@ class VerificationPage {
         } catch (SigningException e) {
             session.removeAttribute(LAST_REPORT);
             model.addAttribute("error", messages.getMessage("problem.signing." + e.code().name(), null, locale));
+        } catch (vn.kyso.server.web.RequestTimeLimit.Exceeded e) {
+            model.addAttribute("error", messages.getMessage("problem.http.TIME_LIMIT_EXCEEDED",
+                    new Object[] {e.seconds()}, locale));
         }
         return "verification/verify";
     }

@@ -110,6 +110,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(RequestTimeLimit.Exceeded.class)
+    ResponseEntity<Object> timeLimit(RequestTimeLimit.Exceeded e, HttpServletRequest request) {
+        log.warn("Request time limit ({} s) reached on {} {}", e.seconds(), request.getMethod(), request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "http", "TIME_LIMIT_EXCEEDED", locale(request), e.seconds()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> badArgument(IllegalArgumentException e, HttpServletRequest request) {
         // records validate in compact constructors: a bad value from a client is a bad request

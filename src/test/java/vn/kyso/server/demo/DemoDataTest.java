@@ -14,10 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
+import vn.kyso.server.TestDatabase;
 import vn.kyso.server.TestHttp;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
@@ -32,6 +34,7 @@ import vn.kyso.signing.testpki.TestPdfs;
         "kyso.demo.enabled=true",
         "spring.thymeleaf.cache=false"
 })
+@ActiveProfiles(resolver = TestDatabase.class)
 class DemoDataTest {
 
     private static final Path DATA_DIR = dataDir();
@@ -50,6 +53,7 @@ class DemoDataTest {
     static void dataFolder(DynamicPropertyRegistry registry) {
         registry.add("kyso.data-dir", DATA_DIR::toString);
         registry.add("server.port", () -> PORT);
+        TestDatabase.register(registry);
     }
 
     @Test

@@ -21,8 +21,11 @@ import vn.kyso.server.KysoServerTest;
 import vn.kyso.server.TestHttp;
 
 /**
- * Logs in, fails to log in, and sends failing requests carrying secrets, with every logger at
- * DEBUG, then searches everything logged for those secrets.
+ * Logs in through the form, fails to log in, issues a custody certificate under a PIN, signs over
+ * the API with that PIN and with a wrong one, and sends failing requests carrying secrets, with
+ * every logger at DEBUG, then searches everything logged for those secrets. (The first admin's
+ * one-time password: AdminBootstrapTest; the admin password and CA passphrase from the
+ * environment of a real process: production.TwoInstancesTest.)
  */
 class LogSecretsTest extends KysoServerTest {
 
@@ -70,7 +73,6 @@ class LogSecretsTest extends KysoServerTest {
         http().postMultipart("/api/v1/verifications?pin=" + PIN, "file", "a.pdf", new byte[] {1, 2, 3},
                 Map.of("pin", PIN));
 
-        stopCapturing(); // the appender list must not change while it is read
         String unit = TestHttp.json(http().basic("admin", ADMIN_PASSWORD).get("/api/v1/units")).get(0).get("code")
                 .asString();
         long subscriber = TestHttp.json(http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/subscribers/officers",
@@ -80,6 +82,17 @@ class LogSecretsTest extends KysoServerTest {
                 + ",\"profile\":\"personal\",\"pin\":\"" + PIN + "\"}");
         http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/certificates/custody", "{\"subscriberId\":" + subscriber
                 + ",\"profile\":\"nope\",\"pin\":\"" + PIN + "\"}");
+        // the officer signs over the API with the PIN, then with a wrong one (a refusal, logged)
+        String signer = "ky-log-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var account = accounts.create(new vn.kyso.server.security.NewAccount(signer, "Phạm Văn Cường",
+                "Mot-lan-" + signer + "-2026", java.util.Set.of(vn.kyso.server.security.Role.OFFICER),
+                String.valueOf(subscriber)));
+        accounts.changePassword(account.id(), "Mot-lan-" + signer + "-2026", USER_PASSWORD);
+        byte[] pdf = onePagePdf();
+        assertThat(http().basic(signer, USER_PASSWORD).postMultipart("/api/v1/signatures", "file", "a.pdf", pdf,
+                Map.of("pin", PIN)).statusCode()).isEqualTo(200);
+        assertThat(http().basic(signer, USER_PASSWORD).postMultipart("/api/v1/signatures", "file", "a.pdf", pdf,
+                Map.of("pin", WRONG_SECRET)).statusCode()).isEqualTo(422);
 
         stopCapturing(); // the appender list must not change while it is read
         List<String> lines = new ArrayList<>();
@@ -97,5 +110,20 @@ class LogSecretsTest extends KysoServerTest {
                 .doesNotContain(WRONG_SECRET)
                 .doesNotContain(PIN);
         assertThat(captured.list).anyMatch(e -> e.getMDCPropertyMap().containsKey("requestId"));
+        assertThat(lines).as("the refused signing is in the logs searched").anyMatch(l -> l != null
+                && l.contains("Signing refused for " + signer));
+    }
+
+    private static byte[] onePagePdf() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("kyso-log-", ".pdf");
+            try {
+                return java.nio.file.Files.readAllBytes(vn.kyso.signing.testpki.TestPdfs.onePage(file));
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

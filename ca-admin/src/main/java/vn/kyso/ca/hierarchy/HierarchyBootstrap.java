@@ -79,6 +79,9 @@ public final class HierarchyBootstrap {
         if (ocsp == null || hierarchy.ocspNeedsRenewal()) {
             hierarchy.renewOcsp();
         }
+        // The custody master key now, not at the first custody issuance: an instance that starts
+        // from this key store (shared or copied) must seal and open with the same master key.
+        keyStore.masterKey();
         return hierarchy;
     }
 

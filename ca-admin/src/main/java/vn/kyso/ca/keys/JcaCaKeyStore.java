@@ -41,6 +41,14 @@ abstract sealed class JcaCaKeyStore implements CaKeyStore permits Pkcs12CaKeySto
     /** Makes a change to the store durable. */
     protected abstract void persist();
 
+    /**
+     * Runs a change to the store: a store other processes may also write (a PKCS#12 file shared by
+     * several instances) is locked and re-read first, so that no one's entry is lost.
+     */
+    protected <T> T change(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     @Override
     public KeyPair generate(KeyAlgorithm algorithm) {
         return KeyPairs.generate(algorithm, provider(), random);
@@ -48,15 +56,18 @@ abstract sealed class JcaCaKeyStore implements CaKeyStore permits Pkcs12CaKeySto
 
     @Override
     public synchronized void store(String alias, PrivateKey key, List<X509Certificate> chain) {
-        try {
-            if (keyStore().containsAlias(alias)) {
-                keyStore().deleteEntry(alias); // a token will not overwrite an entry in place
+        change(() -> {
+            try {
+                if (keyStore().containsAlias(alias)) {
+                    keyStore().deleteEntry(alias); // a token will not overwrite an entry in place
+                }
+                keyStore().setKeyEntry(alias, key, entryPassword(), chain.toArray(new Certificate[0]));
+                persist();
+                return null;
+            } catch (GeneralSecurityException e) {
+                throw new CaException(CaException.ErrorCode.KEY_STORE_ERROR, "cannot store key " + alias + " in " + label(), e);
             }
-            keyStore().setKeyEntry(alias, key, entryPassword(), chain.toArray(new Certificate[0]));
-            persist();
-        } catch (GeneralSecurityException e) {
-            throw new CaException(CaException.ErrorCode.KEY_STORE_ERROR, "cannot store key " + alias + " in " + label(), e);
-        }
+        });
     }
 
     @Override
@@ -95,6 +106,18 @@ abstract sealed class JcaCaKeyStore implements CaKeyStore permits Pkcs12CaKeySto
 
     @Override
     public synchronized SecretKey masterKey() {
+        try {
+            if (keyStore().getKey(MASTER, entryPassword()) instanceof SecretKey key) {
+                return key;
+            }
+        } catch (GeneralSecurityException e) {
+            throw new CaException(CaException.ErrorCode.KEY_STORE_ERROR, "cannot read or create the master key", e);
+        }
+        // another instance sharing the store may have created it since this one loaded the store
+        return change(this::readOrCreateMasterKey);
+    }
+
+    private SecretKey readOrCreateMasterKey() {
         try {
             if (keyStore().getKey(MASTER, entryPassword()) instanceof SecretKey key) {
                 return key;

@@ -24,7 +24,7 @@ public final class Pkcs12CaKeyStore extends JcaCaKeyStore {
 
     private final Path file;
     private final char[] passphrase;
-    private final KeyStore keyStore;
+    private KeyStore keyStore;
 
     public Pkcs12CaKeyStore(Path file, char[] passphrase) {
         if (passphrase == null || passphrase.length == 0) {
@@ -32,19 +32,44 @@ public final class Pkcs12CaKeyStore extends JcaCaKeyStore {
         }
         this.file = file;
         this.passphrase = Arrays.copyOf(passphrase, passphrase.length);
+        keyStore = load();
+    }
+
+    private KeyStore load() {
         try {
-            keyStore = KeyStore.getInstance("PKCS12");
+            KeyStore loaded = KeyStore.getInstance("PKCS12");
             if (Files.exists(file)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    keyStore.load(in, this.passphrase);
+                    loaded.load(in, this.passphrase);
                 }
             } else {
-                keyStore.load(null, null);
+                loaded.load(null, null);
             }
+            return loaded;
         } catch (IOException | GeneralSecurityException e) {
             // A wrong passphrase shows up as an IOException: say so without echoing it.
             throw new CaException(CaException.ErrorCode.KEY_STORE_ERROR,
                     "cannot open the CA keystore " + file + " (wrong passphrase or damaged file)", e);
+        }
+    }
+
+    /**
+     * Instances sharing the data folder share this file: a change holds an exclusive lock on
+     * {@code ca-keys.p12.lock} and starts from the file as it is now, not as this process loaded it.
+     */
+    @Override
+    protected <T> T change(java.util.function.Supplier<T> work) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try {
+            Files.createDirectories(lockFile.toAbsolutePath().getParent());
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock lock = channel.lock()) {
+                keyStore = load();
+                return work.get();
+            }
+        } catch (IOException e) {
+            throw new CaException(CaException.ErrorCode.KEY_STORE_ERROR, "cannot lock the CA keystore " + file, e);
         }
     }
 
