@@ -43,6 +43,9 @@ public final class SigningLoad {
 
     private final Map<String, String> options;
     private final String base;
+    /** Each worker's activation token and signatures left, kept from the warm-up into the measured run. */
+    private final Map<Integer, String> activationOf = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> leftOf = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -157,8 +160,8 @@ public final class SigningLoad {
             long[] mine = new long[200_000];
             latencies.add(mine);
             int n = 0;
-            String activation = null;
-            int left = 0;
+            String activation = activationOf.get(id);
+            int left = leftOf.getOrDefault(id, 0);
             String boundary = "kyso-load-" + id;
             while (System.nanoTime() < end && n < mine.length) {
                 try {
@@ -190,10 +193,13 @@ public final class SigningLoad {
                         sample.add(response.body());
                     }
                 } catch (Exception e) {
-                    error(e.getClass().getSimpleName());
+                    error(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())
+                            .substring(0, Math.min(120, String.valueOf(e.getMessage()).length())));
                     left = 0;
                 }
             }
+            activationOf.put(id, activation == null ? "" : activation);
+            leftOf.put(id, left);
         }
 
         private void error(String kind) {
