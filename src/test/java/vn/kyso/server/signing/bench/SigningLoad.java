@@ -55,23 +55,28 @@ public final class SigningLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs with command-line arguments; 0 when every signing succeeded and the sample verified, 2 for bad arguments. */
+    public static int run(String... args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
                 System.out.println("""
                         SigningLoad [--url http://127.0.0.1:8080] [--concurrency 8] [--seconds 60] [--warmup 15]
-                                    [--level LT] [--activation-size 1000] [--verify-every 500]
+                                    [--level LT] [--activation-size 1000] [--verify-every 500] [--max-documents N]
                                     (--admin-password P [--admin admin] | [--user officer] [--password demo])
                                     [--pin 123456]""");
-                return;
+                return 0;
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("bad argument: " + args[i] + " (try --help)");
-                System.exit(2);
+                return 2;
             }
             options.put(args[i].substring(2), args[++i]);
         }
-        System.exit(new SigningLoad(options).run());
+        return new SigningLoad(options).measure();
     }
 
     private String option(String name, String fallback) {
@@ -82,7 +87,7 @@ public final class SigningLoad {
         return Integer.parseInt(option(name, String.valueOf(fallback)));
     }
 
-    private int run() throws Exception {
+    private int measure() throws Exception {
         int concurrency = intOption("concurrency", 8);
         int seconds = intOption("seconds", 60);
         int warmup = intOption("warmup", 15);
@@ -94,7 +99,9 @@ public final class SigningLoad {
                 pdf.length, level, concurrency, warmup, seconds);
 
         Run warm = new Run(bearer, pin, level, pdf, concurrency, warmup);
-        warm.go();
+        if (warmup > 0) {
+            warm.go();
+        }
         Run measured = new Run(bearer, pin, level, pdf, concurrency, seconds);
         measured.go();
         int verifiedBad = verifySample(measured.sample);
@@ -157,7 +164,7 @@ public final class SigningLoad {
         private void work(int id, long end) {
             int activationSize = intOption("activation-size", 1000);
             int verifyEvery = intOption("verify-every", 500);
-            long[] mine = new long[200_000];
+            long[] mine = new long[Math.min(200_000, intOption("max-documents", 200_000 * concurrency) / concurrency)];
             latencies.add(mine);
             int n = 0;
             String activation = activationOf.get(id);
