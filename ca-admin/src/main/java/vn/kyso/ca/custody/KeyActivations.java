@@ -2,11 +2,8 @@ package vn.kyso.ca.custody;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
@@ -18,8 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,9 +43,6 @@ import vn.kyso.ca.hierarchy.Hierarchy;
  */
 public final class KeyActivations {
 
-    static final String PREFIX = "kysa_";
-    private static final int LOOKUP = 16;
-    private static final int KEY = 32;
     private static final byte[] WIPED = new byte[0];
     private static final String SELECT = "SELECT a.id, a.lookup_hash, a.serial, a.account, a.algorithm, a.wrapped_key, "
             + "a.signatures_left, a.expires_at, a.ended_at, c.status, c.not_before, c.not_after, c.der "
@@ -89,10 +81,9 @@ public final class KeyActivations {
             throw new CaException(CaException.ErrorCode.INVALID_REQUEST, "an activation needs a positive lifetime");
         }
         purgeExpired();
-        byte[] secret = new byte[LOOKUP + KEY];
-        random.nextBytes(secret);
-        byte[] activationKey = Arrays.copyOfRange(secret, LOOKUP, LOOKUP + KEY);
-        String lookupHash = lookupHash(secret);
+        ActivationToken token = ActivationToken.random(random);
+        byte[] activationKey = token.key();
+        String lookupHash = token.lookupHash();
         Instant now = now();
         Instant expires = now.plus(lifetime);
         long[] id = new long[1];
@@ -101,7 +92,7 @@ public final class KeyActivations {
                 byte[] pkcs8 = key.getEncoded();
                 try {
                     byte[] wrapped = custody.seal().wrap(pkcs8, activationKey,
-                            aad(lookupHash, record.serialHex(), actor, key.getAlgorithm()));
+                            ActivationToken.aad(lookupHash, record.serialHex(), actor, key.getAlgorithm()));
                     GeneratedKeyHolder keys = new GeneratedKeyHolder();
                     db.jdbc().sql("INSERT INTO ca_custody_activation (lookup_hash, serial, account, algorithm, "
                                     + "wrapped_key, signatures_granted, signatures_left, created_at, expires_at) "
@@ -115,10 +106,9 @@ public final class KeyActivations {
                 }
                 return "activation=" + id[0] + ";signatures=" + signatures + ";expiresAt=" + expires;
             });
-            String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            return new KeyActivation(id[0], token, serial, actor, expires, signatures, false);
+            return new KeyActivation(id[0], token.text(), serial, actor, expires, signatures, false);
         } finally {
-            Arrays.fill(secret, (byte) 0);
+            token.wipe();
             Arrays.fill(activationKey, (byte) 0);
         }
     }
@@ -132,15 +122,16 @@ public final class KeyActivations {
         if (signatures < 1) {
             throw new CaException(CaException.ErrorCode.INVALID_REQUEST, "at least one signature");
         }
-        byte[] secret = decode(token);
+        ActivationToken secret = ActivationToken.parse(token);
+        byte[] activationKey = secret.key();
         try {
-            Row row = row(lookupHash(secret));
+            Row row = row(secret.lookupHash());
             Instant now = now();
             check(actor, row, now, signatures);
-            byte[] pkcs8 = custody.seal().unwrap(row.wrapped, Arrays.copyOfRange(secret, LOOKUP, LOOKUP + KEY),
-                    aad(row.lookupHash, row.serial, row.account, row.algorithm));
+            byte[] pkcs8 = custody.seal().unwrap(row.wrapped, activationKey,
+                    ActivationToken.aad(row.lookupHash, row.serial, row.account, row.algorithm));
             if (pkcs8 == null) {
-                throw unknown();
+                throw ActivationToken.unknown();
             }
             PrivateKey key;
             try {
@@ -153,19 +144,20 @@ public final class KeyActivations {
             }
             return KeyUnlock.useAndDestroy(key, chain(row), use);
         } finally {
-            Arrays.fill(secret, (byte) 0);
+            secret.wipe();
+            Arrays.fill(activationKey, (byte) 0);
         }
     }
 
     /** {@code actor}'s activation that a token names, as it stands (no key is opened, nothing is taken). */
     public KeyActivation find(String actor, String token) {
-        byte[] secret = decode(token);
+        ActivationToken secret = ActivationToken.parse(token);
         try {
-            Row row = row(lookupHash(secret));
+            Row row = row(secret.lookupHash());
             requireOwner(actor, row);
             return row.toActivation();
         } finally {
-            Arrays.fill(secret, (byte) 0);
+            secret.wipe();
         }
     }
 
@@ -275,12 +267,12 @@ public final class KeyActivations {
 
     private Row row(String lookupHash) {
         return db.jdbc().sql(SELECT + "WHERE a.lookup_hash = ?").param(lookupHash).query(KeyActivations::map)
-                .optional().orElseThrow(KeyActivations::unknown);
+                .optional().orElseThrow(ActivationToken::unknown);
     }
 
     private Row byId(long id) {
         return db.jdbc().sql(SELECT + "WHERE a.id = ?").param(id).query(KeyActivations::map)
-                .optional().orElseThrow(KeyActivations::unknown);
+                .optional().orElseThrow(ActivationToken::unknown);
     }
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -289,41 +281,6 @@ public final class KeyActivations {
                 CaDatabase.instant(rs, "expires_at"), CaDatabase.instant(rs, "ended_at"),
                 CertificateStatus.valueOf(rs.getString("status")), CaDatabase.instant(rs, "not_before"),
                 CaDatabase.instant(rs, "not_after"), rs.getBytes("der"));
-    }
-
-    private static byte[] decode(String token) {
-        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
-            throw unknown();
-        }
-        try {
-            byte[] secret = Base64.getUrlDecoder().decode(token.substring(PREFIX.length()).strip());
-            if (secret.length != LOOKUP + KEY) {
-                throw unknown();
-            }
-            return secret;
-        } catch (IllegalArgumentException e) {
-            throw unknown();
-        }
-    }
-
-    private static String lookupHash(byte[] secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(secret, 0, LOOKUP);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
-
-    /** Binds the wrapped key to its row: moving it to another row, serial or account makes it unreadable. */
-    private static byte[] aad(String lookupHash, String serial, String account, String algorithm) {
-        return ("kyso-activation-v1|" + lookupHash + "|" + serial + "|" + account + "|" + algorithm)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static CaException unknown() {
-        return new CaException(CaException.ErrorCode.ACTIVATION_UNKNOWN, "no key activation has this token");
     }
 
     private record Row(long id, String lookupHash, String serial, String account, String algorithm, byte[] wrapped,
