@@ -1,5 +1,7 @@
 package vn.kyso.ca;
 
+import java.util.OptionalInt;
+
 /**
  * The CA could not do what was asked. Messages name what was wrong, never a secret
  * (PIN, passphrase, key material). The service maps {@link ErrorCode} to HTTP in one place.
@@ -9,19 +11,50 @@ public class CaException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
+    /** WRONG_PIN: attempts left before the key locks; ACTIVATION_EXHAUSTED: signatures left. */
+    private final Integer left;
 
     public CaException(ErrorCode code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, (Integer) null);
     }
 
     public CaException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
+        this.left = null;
+    }
+
+    private CaException(ErrorCode code, String message, Integer left) {
+        super(message);
+        this.code = code;
+        this.left = left;
+    }
+
+    /** A wrong PIN, with the attempts left before the key locks. */
+    public static CaException wrongPin(int attemptsLeft) {
+        return new CaException(ErrorCode.WRONG_PIN,
+                "wrong PIN; " + attemptsLeft + " attempt(s) left before the key is locked", attemptsLeft);
+    }
+
+    /** An activation with fewer signatures left than asked for. */
+    public static CaException activationExhausted(int signaturesLeft) {
+        return new CaException(ErrorCode.ACTIVATION_EXHAUSTED,
+                "the activation has " + signaturesLeft + " signature(s) left", signaturesLeft);
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** For {@link ErrorCode#WRONG_PIN}: how many attempts remain before the key locks, when known. */
+    public OptionalInt attemptsLeft() {
+        return code == ErrorCode.WRONG_PIN && left != null ? OptionalInt.of(left) : OptionalInt.empty();
+    }
+
+    /** For {@link ErrorCode#ACTIVATION_EXHAUSTED}: how many signatures the activation still allows. */
+    public OptionalInt signaturesLeft() {
+        return code == ErrorCode.ACTIVATION_EXHAUSTED && left != null ? OptionalInt.of(left)
+                : OptionalInt.empty();
     }
 
     /** What went wrong, as a closed set. */
@@ -67,6 +100,14 @@ public class CaException extends RuntimeException {
         /** A cryptographic operation failed unexpectedly. */
         CRYPTO_ERROR,
         /** The database failed. */
-        STORAGE_ERROR
+        STORAGE_ERROR,
+        /** No key activation has this token (malformed, unknown, or forged). */
+        ACTIVATION_UNKNOWN,
+        /** The key activation has expired or was ended. */
+        ACTIVATION_EXPIRED,
+        /** The key activation has fewer signatures left than asked for. */
+        ACTIVATION_EXHAUSTED,
+        /** The key activation belongs to another account. */
+        ACTIVATION_NOT_YOURS
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 
 import vn.kyso.ca.audit.AuditLog;
 import vn.kyso.ca.crl.CrlPublisher;
+import vn.kyso.ca.custody.KeyActivations;
 import vn.kyso.ca.custody.KeyCustody;
 import vn.kyso.ca.custody.KeyUnlock;
 import vn.kyso.ca.db.CaDatabase;
@@ -46,6 +48,7 @@ public final class CertificateAuthority {
     private final Lifecycle lifecycle;
     private final ExpiryWatch expiry;
     private final KeyUnlock keys;
+    private final KeyActivations activations;
     private final CrlPublisher crls;
     private final Optional<CrlPublisher> rootCrls;
     private final OcspResponder ocsp;
@@ -70,6 +73,7 @@ public final class CertificateAuthority {
                 audit, clock, b.random);
         expiry = new ExpiryWatch(register, b.events, clock, b.settings.profiles().expiryWarning());
         keys = new KeyUnlock(db, register, custody, hierarchy, audit, clock);
+        activations = new KeyActivations(db, keys, custody, hierarchy, audit, clock, b.random);
         crls = CrlPublisher.issuing(db, register, hierarchy, audit, b.events, clock, b.settings.responders());
         rootCrls = hierarchy.rootSigner().map(root -> CrlPublisher.root(db, register, root, audit, b.events, clock,
                 b.settings.responders()));
@@ -114,6 +118,7 @@ public final class CertificateAuthority {
     public void maintain() {
         hierarchy.ocsp();
         rootCrls.ifPresent(p -> p.publishIfDue("system"));
+        activations.purgeExpired();
     }
 
     // ---- units and subscribers ----
@@ -256,6 +261,40 @@ public final class CertificateAuthority {
 
     public boolean isKeyLocked(BigInteger serial) {
         return keys.isLocked(serial);
+    }
+
+    /**
+     * Activates a custody key with its PIN for at most {@code signatures} signatures during
+     * {@code lifetime} (the PIN attempt is counted and audited like any other). The result holds
+     * the token, shown only now; {@link #withActivatedKey} takes it instead of the PIN.
+     */
+    public KeyActivation activateCustodyKey(String actor, BigInteger serial, char[] pin, int signatures,
+                                            Duration lifetime) {
+        return activations.authorize(actor, serial, pin, signatures, lifetime);
+    }
+
+    /**
+     * Uses an activation for {@code signatures} signatures: refused when the token is unknown,
+     * another account's, ended, expired, short of signatures, or its certificate is no longer
+     * active. The signatures are taken before {@code use} runs and stay taken.
+     */
+    public <T> T withActivatedKey(String actor, String token, int signatures, KeyUse<T> use) {
+        return activations.use(actor, token, signatures, use);
+    }
+
+    /** The activation a token names, if it is {@code actor}'s; nothing is taken. */
+    public KeyActivation keyActivation(String actor, String token) {
+        return activations.find(actor, token);
+    }
+
+    /** {@code actor}'s activation by id; nothing is taken. */
+    public KeyActivation keyActivation(String actor, long id) {
+        return activations.find(actor, id);
+    }
+
+    /** Ends {@code actor}'s activation now (audited); its key is wiped. */
+    public KeyActivation endKeyActivation(String actor, long id) {
+        return activations.end(actor, id);
     }
 
     /** The one PKCS#12 export of a custody key, when policy allowed it at issuance. */

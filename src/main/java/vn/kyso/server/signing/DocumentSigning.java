@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -31,6 +29,7 @@ import vn.kyso.ca.CaException;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CertificateRecord;
+import vn.kyso.ca.KeyUse;
 import vn.kyso.server.config.KysoProperties;
 import vn.kyso.server.security.KysoUser;
 import vn.kyso.server.signing.DocumentSigned.Channel;
@@ -58,7 +57,6 @@ public class DocumentSigning {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSigning.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Pattern ATTEMPTS_LEFT = Pattern.compile("(\\d+) attempt");
 
     private final CertificateAuthority ca;
     private final SigningCertificates certificates;
@@ -70,11 +68,13 @@ public class DocumentSigning {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KysoProperties.Limits limits;
+    private final SigningActivations activations;
 
     DocumentSigning(CertificateAuthority ca, SigningCertificates certificates, SigningStore store, PdfPages pages,
             PdfSigner signer, PdfVerifier verifier, SigningProperties properties, ApplicationEventPublisher events,
-            Clock clock, KysoProperties kyso) {
+            Clock clock, KysoProperties kyso, SigningActivations activations) {
         this.limits = kyso.limits();
+        this.activations = activations;
         this.ca = ca;
         this.certificates = certificates;
         this.store = store;
@@ -100,14 +100,20 @@ public class DocumentSigning {
                         properties.maxBatchFiles());
             }
             uploads.forEach(u -> pages.inspect(u.content()));
-            record = certificates.choose(user, order.certificateSerial(), order.step().kind());
+            String serial = order.certificateSerial();
+            if (order.activation() != null) {
+                serial = activations.certificateOf(user, order);
+            } else if (order.pin().length == 0) {
+                throw new SigningRefusedException(Reason.CREDENTIAL_REQUIRED, "neither PIN nor activation");
+            }
+            record = certificates.choose(user, serial, order.step().kind());
             if (order.step() == SigningStep.ISSUE) {
                 uploads.forEach(u -> requireValidPersonalSignature(u.content()));
             }
             VisibleSignature visible = visible(user, order, record);
             String reason = reason(order);
             List<Duration> took = new ArrayList<>();
-            List<SignedDocument> signed = unlock(user, record, order.pin(), key -> {
+            List<SignedDocument> signed = unlock(user, record, order, uploads.size(), key -> {
                 List<SignedDocument> out = new ArrayList<>();
                 for (Upload upload : uploads) {
                     long one = System.nanoTime();
@@ -142,10 +148,15 @@ public class DocumentSigning {
         }
     }
 
-    /** Runs {@code use} with the unlocked custody key, as signing-core's {@code SigningKey}. */
-    private <T> T unlock(KysoUser user, CertificateRecord record, char[] pin, KeyUser<T> use) {
-        return ca.withCustodyKey(user.getUsername(), record.serial(), pin,
-                key -> use.use(InMemorySigningKey.of(key.privateKey(), key.chain())));
+    /**
+     * Runs {@code use} with the custody key, as signing-core's {@code SigningKey}: unlocked with
+     * the PIN, or taken from the order's activation for {@code signatures} signatures.
+     */
+    private <T> T unlock(KysoUser user, CertificateRecord record, SigningOrder order, int signatures, KeyUser<T> use) {
+        KeyUse<T> keyUse = key -> use.use(InMemorySigningKey.of(key.privateKey(), key.chain()));
+        return order.activation() == null
+                ? ca.withCustodyKey(user.getUsername(), record.serial(), order.pin(), keyUse)
+                : ca.withActivatedKey(user.getUsername(), order.activation(), signatures, keyUse);
     }
 
     private interface KeyUser<T> {
@@ -206,16 +217,18 @@ public class DocumentSigning {
     }
 
     /** CA refusals become the service's own, with the words the user needs. */
-    private static RuntimeException translate(RuntimeException e) {
+    static RuntimeException translate(RuntimeException e) {
         if (!(e instanceof CaException ca)) {
             return e;
         }
         return switch (ca.code()) {
             case WRONG_PIN -> {
-                Matcher m = ATTEMPTS_LEFT.matcher(String.valueOf(ca.getMessage()));
-                Integer left = m.find() ? Integer.valueOf(m.group(1)) : null;
-                yield new SigningRefusedException(Reason.WRONG_PIN, "wrong PIN", left, left == null ? "?" : left);
+                yield SigningRefusedException.wrongPin(ca.attemptsLeft().isPresent() ? ca.attemptsLeft().getAsInt() : null);
             }
+            case ACTIVATION_UNKNOWN -> new SigningRefusedException(Reason.ACTIVATION_UNKNOWN, "unknown activation");
+            case ACTIVATION_EXPIRED -> new SigningRefusedException(Reason.ACTIVATION_EXPIRED, "activation expired");
+            case ACTIVATION_NOT_YOURS -> new SigningRefusedException(Reason.ACTIVATION_NOT_YOURS, "not your activation");
+            case ACTIVATION_EXHAUSTED -> SigningRefusedException.exhausted(ca.signaturesLeft().orElse(0));
             case KEY_LOCKED -> new SigningRefusedException(Reason.KEY_LOCKED, "key locked");
             case NO_CUSTODY_KEY -> new SigningRefusedException(Reason.NO_CUSTODY_KEY, "no custody key");
             case INVALID_STATUS -> new SigningRefusedException(Reason.CERTIFICATE_REVOKED, "certificate not active");

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +44,8 @@ import vn.kyso.signing.VisibleSignature;
 class SignatureApi {
 
     static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+    /** The header that may carry a key activation token instead of the {@code activation} field. */
+    static final String ACTIVATION_HEADER = "Kyso-Activation";
 
     private final DocumentSigning signing;
     private final TwoStepSigning twoStep;
@@ -57,26 +60,33 @@ class SignatureApi {
         this.store = store;
     }
 
-    @Operation(summary = "Sign one PDF", description = "Fields: file, pin, certificate (serial hex; optional when "
-            + "you hold one valid certificate), level (B, T, LT, LTA), and layout fields: image (PNG), page, x, y, "
+    @Operation(summary = "Sign one PDF", description = "Fields: file, pin (or activation: a token from POST "
+            + "/api/v1/signatures/activations, also accepted as the Kyso-Activation header), certificate (serial hex; "
+            + "optional when you hold one valid certificate or give an activation), level (B, T, LT, LTA), and layout fields: image (PNG), page, x, y, "
             + "width, height (mm from the bottom-left corner) or anchor, anchorPage, anchorLine (NAME|TITLE).")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> sign(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "pin", required = false) String pin, @RequestParam(name = "activation", required = false)
+            String activation, @RequestHeader(name = ACTIVATION_HEADER, required = false) String activationHeader,
+            @RequestParam(name = "certificate", required = false) String certificate,
             @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
-        return one(user, SigningStep.SIGN, file, pin, certificate, level, layout);
+        return one(user, SigningStep.SIGN, file, credentials(pin, activation, activationHeader), certificate, level,
+                layout);
     }
 
-    @Operation(summary = "Sign several PDFs (several `file` parts) with one PIN entry; returns a zip")
+    @Operation(summary = "Sign several PDFs (several `file` parts) with one PIN entry or activation; returns a zip",
+            description = "An activation must have a signature left for every file; all are signed or none.")
     @PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> batch(@AuthenticationPrincipal KysoUser user, @RequestParam("file") List<MultipartFile> files,
-            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "pin", required = false) String pin, @RequestParam(name = "activation", required = false)
+            String activation, @RequestHeader(name = ACTIVATION_HEADER, required = false) String activationHeader,
+            @RequestParam(name = "certificate", required = false) String certificate,
             @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
         List<Upload> uploads = new ArrayList<>();
         files.forEach(f -> uploads.add(upload(f)));
-        List<SignedDocument> signed = signing.sign(user, Channel.API,
-                new SigningOrder(SigningStep.SIGN, certificate, pin.toCharArray(), level(level), layout.toLayout()),
-                uploads);
+        Credentials credentials = credentials(pin, activation, activationHeader);
+        List<SignedDocument> signed = signing.sign(user, Channel.API, new SigningOrder(SigningStep.SIGN, certificate,
+                credentials.pin(), level(level), layout.toLayout(), credentials.activation()), uploads);
         return zip(signed);
     }
 
@@ -86,25 +96,34 @@ class SignatureApi {
                     + "must already carry a valid personal signature.")
     @PostMapping(path = "/issue", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> issue(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "pin", required = false) String pin, @RequestParam(name = "activation", required = false)
+            String activation, @RequestHeader(name = ACTIVATION_HEADER, required = false) String activationHeader,
+            @RequestParam(name = "certificate", required = false) String certificate,
             @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
-        return one(user, SigningStep.ISSUE, file, pin, certificate, level, layout);
+        return one(user, SigningStep.ISSUE, file, credentials(pin, activation, activationHeader), certificate, level,
+                layout);
     }
 
     @Operation(summary = "Clerk: agency text signature on an appendix file (field documentNumber)")
     @PostMapping(path = "/appendix", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> appendix(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "pin", required = false) String pin, @RequestParam(name = "activation", required = false)
+            String activation, @RequestHeader(name = ACTIVATION_HEADER, required = false) String activationHeader,
+            @RequestParam(name = "certificate", required = false) String certificate,
             @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
-        return one(user, SigningStep.APPENDIX, file, pin, certificate, level, layout);
+        return one(user, SigningStep.APPENDIX, file, credentials(pin, activation, activationHeader), certificate, level,
+                layout);
     }
 
     @Operation(summary = "Clerk: agency text signature on a copy (fields copyKind SAO_Y|SAO_LUC|TRICH_SAO, copyingAgency)")
     @PostMapping(path = "/copy", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> copy(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
+            @RequestParam(name = "pin", required = false) String pin, @RequestParam(name = "activation", required = false)
+            String activation, @RequestHeader(name = ACTIVATION_HEADER, required = false) String activationHeader,
+            @RequestParam(name = "certificate", required = false) String certificate,
             @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout) {
-        return one(user, SigningStep.COPY, file, pin, certificate, level, layout);
+        return one(user, SigningStep.COPY, file, credentials(pin, activation, activationHeader), certificate, level,
+                layout);
     }
 
     @Operation(summary = "Two-step signing, first half: the hash to sign with a key kyso does not hold",
@@ -141,10 +160,20 @@ class SignatureApi {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<byte[]> one(KysoUser user, SigningStep step, MultipartFile file, String pin,
+    private ResponseEntity<byte[]> one(KysoUser user, SigningStep step, MultipartFile file, Credentials credentials,
             String certificate, String level, LayoutForm layout) {
-        SigningOrder order = new SigningOrder(step, certificate, pin.toCharArray(), level(level), layout.toLayout());
+        SigningOrder order = new SigningOrder(step, certificate, credentials.pin(), level(level), layout.toLayout(),
+                credentials.activation());
         return pdf(signing.sign(user, Channel.API, order, List.of(upload(file))).get(0));
+    }
+
+    /** The PIN, or a key activation from the field or the header (the field wins when both are given). */
+    private record Credentials(char[] pin, String activation) {
+    }
+
+    private static Credentials credentials(String pin, String activation, String header) {
+        String token = activation != null && !activation.isBlank() ? activation : header;
+        return new Credentials(pin == null ? new char[0] : pin.toCharArray(), token);
     }
 
     static PadesLevel level(String level) {

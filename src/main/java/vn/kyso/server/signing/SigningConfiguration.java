@@ -2,6 +2,7 @@ package vn.kyso.server.signing;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +19,20 @@ import vn.kyso.signing.revocation.OnlineRevocationSource;
 @Configuration(proxyBeanMethods = false)
 class SigningConfiguration {
 
+    /**
+     * How long a "good" OCSP response and a CRL of kyso's own are embedded again in later
+     * signatures (never past their nextUpdate): asking the responder for each signature costs a
+     * response, and a usage event, for a fact that does not change while the certificate is
+     * active, which is checked before every signature.
+     */
+    static final Duration REVOCATION_REUSE = Duration.ofSeconds(30);
+
     @Bean
     PdfSigner pdfSigner(CertificateAuthority ca, SigningProperties properties, Clock clock, SecureRandom random) {
         return PdfSigner.builder()
                 .clock(clock)
                 .timestampSource(new CaTimestampSource(ca, random))
-                .revocationSource(new CaRevocationSource(ca, new OnlineRevocationSource()))
+                .revocationSource(new CaRevocationSource(ca, new OnlineRevocationSource(), clock, REVOCATION_REUSE))
                 .preparedLifetime(properties.preparedLifetime())
                 .build();
     }

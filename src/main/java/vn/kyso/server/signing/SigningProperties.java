@@ -14,13 +14,15 @@ import vn.kyso.signing.PadesLevel;
  * @param preparedLifetime how long a two-step signing handle waits for its signature value
  * @param maxBatchFiles    most documents one batch request may carry
  * @param previewDpi       resolution of the page images the console shows
+ * @param activation       limits of key activations (one PIN entry for many signatures)
  */
 @ConfigurationProperties("kyso.signing")
 public record SigningProperties(
         @DefaultValue("LT") String defaultLevel,
         @DefaultValue("15m") Duration preparedLifetime,
         @DefaultValue("20") int maxBatchFiles,
-        @DefaultValue("72") int previewDpi) {
+        @DefaultValue("72") int previewDpi,
+        @DefaultValue Activation activation) {
 
     public SigningProperties {
         PadesLevel.parse(defaultLevel);
@@ -32,6 +34,23 @@ public record SigningProperties(
         }
         if (previewDpi < 20 || previewDpi > 300) {
             throw new IllegalArgumentException("kyso.signing.preview-dpi must be between 20 and 300");
+        }
+    }
+
+    /**
+     * Key activations ({@code kyso.signing.activation.*}): the most one PIN entry may allow.
+     *
+     * @param maxSignatures most signatures one activation may allow
+     * @param maxLifetime   longest an activation may last
+     */
+    public record Activation(@DefaultValue("1000") int maxSignatures, @DefaultValue("15m") Duration maxLifetime) {
+        public Activation {
+            if (maxSignatures < 1) {
+                throw new IllegalArgumentException("kyso.signing.activation.max-signatures must be at least 1");
+            }
+            if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+                throw new IllegalArgumentException("kyso.signing.activation.max-lifetime must be positive");
+            }
         }
     }
 

@@ -12,16 +12,32 @@ public class SigningRefusedException extends RuntimeException {
     private final Reason reason;
     private final transient Object[] args;
     private final Integer attemptsLeft;
+    private final Integer signaturesLeft;
 
     public SigningRefusedException(Reason reason, String message, Object... args) {
-        this(reason, message, null, args);
+        this(reason, message, null, null, args);
     }
 
-    SigningRefusedException(Reason reason, String message, Integer attemptsLeft, Object... args) {
+    // an array, not varargs: an int argument must never be taken for a count by overload resolution
+    private SigningRefusedException(Reason reason, String message, Integer attemptsLeft, Integer signaturesLeft,
+            Object[] args) {
         super(message);
         this.reason = reason;
         this.args = args.clone();
         this.attemptsLeft = attemptsLeft;
+        this.signaturesLeft = signaturesLeft;
+    }
+
+    /** WRONG_PIN, with the attempts left before the key locks when known. */
+    static SigningRefusedException wrongPin(Integer attemptsLeft) {
+        return new SigningRefusedException(Reason.WRONG_PIN, "wrong PIN", attemptsLeft, null,
+                new Object[] {attemptsLeft == null ? "?" : attemptsLeft});
+    }
+
+    /** ACTIVATION_EXHAUSTED, with the signatures the activation still allows. */
+    static SigningRefusedException exhausted(int signaturesLeft) {
+        return new SigningRefusedException(Reason.ACTIVATION_EXHAUSTED, "activation exhausted", null, signaturesLeft,
+                new Object[] {signaturesLeft});
     }
 
     public Reason reason() {
@@ -31,6 +47,11 @@ public class SigningRefusedException extends RuntimeException {
     /** Arguments of the user-facing message {@code problem.signing.<REASON>}. */
     public Object[] args() {
         return args.clone();
+    }
+
+    /** For ACTIVATION_EXHAUSTED: how many signatures the activation still allows. */
+    public Integer signaturesLeft() {
+        return signaturesLeft;
     }
 
     /** For WRONG_PIN: how many tries remain before the key locks, when known. */
@@ -81,6 +102,18 @@ public class SigningRefusedException extends RuntimeException {
         /** The two-step handle belongs to someone else. */
         HANDLE_NOT_YOURS,
         /** The request took longer than {@code kyso.limits.request-timeout} (checked between documents). */
-        TIME_LIMIT_EXCEEDED
+        TIME_LIMIT_EXCEEDED,
+        /** Neither a PIN nor a key activation was given. */
+        CREDENTIAL_REQUIRED,
+        /** No key activation has this token. */
+        ACTIVATION_UNKNOWN,
+        /** The key activation has expired or was ended. */
+        ACTIVATION_EXPIRED,
+        /** The key activation has fewer signatures left than the request needs. */
+        ACTIVATION_EXHAUSTED,
+        /** The key activation belongs to another account (or the account is disabled). */
+        ACTIVATION_NOT_YOURS,
+        /** The activation asked for more signatures or a longer time than allowed. */
+        ACTIVATION_LIMIT
     }
 }

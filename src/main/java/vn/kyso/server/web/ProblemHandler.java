@@ -65,6 +65,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.attemptsLeft() != null) {
             problem.setProperty("attemptsLeft", e.attemptsLeft());
         }
+        if (e.signaturesLeft() != null) {
+            problem.setProperty("signaturesLeft", e.signaturesLeft());
+        }
         return ResponseEntity.status(status).body(problem);
     }
 
@@ -182,9 +185,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static HttpStatus refusalStatus(SigningRefusedException.Reason reason) {
         return switch (reason) {
             case NO_DOCUMENT, INVALID_FIELD, INVALID_CERTIFICATE_CHAIN, NO_SIGNATURE_IMAGE, NO_SEAL_IMAGE,
-                    CERTIFICATE_CHOICE_REQUIRED, TOO_MANY_DOCUMENTS -> HttpStatus.BAD_REQUEST;
+                    CERTIFICATE_CHOICE_REQUIRED, TOO_MANY_DOCUMENTS, CREDENTIAL_REQUIRED, ACTIVATION_LIMIT ->
+                    HttpStatus.BAD_REQUEST;
+            case ACTIVATION_UNKNOWN -> HttpStatus.NOT_FOUND;
+            case ACTIVATION_EXPIRED -> HttpStatus.GONE;
+            case ACTIVATION_EXHAUSTED -> HttpStatus.CONFLICT;
             case TOO_MANY_PAGES -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case NOT_YOUR_CERTIFICATE, NOT_A_CLERK, HANDLE_NOT_YOURS -> HttpStatus.FORBIDDEN;
+            case NOT_YOUR_CERTIFICATE, NOT_A_CLERK, HANDLE_NOT_YOURS, ACTIVATION_NOT_YOURS -> HttpStatus.FORBIDDEN;
             case KEY_LOCKED -> HttpStatus.LOCKED;
             case TIME_LIMIT_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
@@ -201,6 +208,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case UNKNOWN_SUBSCRIBER, UNKNOWN_UNIT, UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
             case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED -> HttpStatus.CONFLICT;
             case KEY_LOCKED -> HttpStatus.LOCKED;
+            case ACTIVATION_UNKNOWN -> HttpStatus.NOT_FOUND;
+            case ACTIVATION_EXPIRED -> HttpStatus.GONE;
+            case ACTIVATION_EXHAUSTED -> HttpStatus.CONFLICT;
+            case ACTIVATION_NOT_YOURS -> HttpStatus.FORBIDDEN;
             case STORAGE_ERROR -> HttpStatus.SERVICE_UNAVAILABLE;
             case KEY_STORE_ERROR, HIERARCHY_ERROR, CRYPTO_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
         };

@@ -42,7 +42,11 @@ class PdfPagesTest {
     void moreThanTheMaximumPagesIsRefused() throws Exception {
         byte[] pdf = Files.readAllBytes(TestPdfs.pages(temp.resolve("three.pdf"), 3));
         assertThatThrownBy(() -> pages.inspect(pdf)).isInstanceOfSatisfying(SigningRefusedException.class,
-                e -> assertThat(e.reason()).isEqualTo(SigningRefusedException.Reason.TOO_MANY_PAGES));
+                e -> {
+                    assertThat(e.reason()).isEqualTo(SigningRefusedException.Reason.TOO_MANY_PAGES);
+                    assertThat(e.args()).hasSize(2).startsWith(3); // pages, then the limit
+                    assertThat(e.attemptsLeft()).isNull();
+                });
     }
 
     @Test

@@ -114,7 +114,7 @@ public final class KeyCustody {
                 .query(Boolean.class).optional().orElse(false);
     }
 
-    private KeySeal seal() {
+    KeySeal seal() {
         KeySeal s = seal;
         if (s == null) {
             // The master key is created (and the key store written) only when custody is first used.

@@ -97,6 +97,39 @@ final class KeySeal {
         }
     }
 
+    /**
+     * An opened key re-encrypted for an activation: the inner layer under the activation's own
+     * random key (held only by the client, inside its token), the outer under the master key.
+     */
+    byte[] wrap(byte[] pkcs8, byte[] activationKey, byte[] aad) {
+        byte[] inner = encrypt(new SecretKeySpec(activationKey, "AES"), null, pkcs8, aad);
+        try {
+            return encrypt(masterKey, masterProvider, inner, aad);
+        } finally {
+            Arrays.fill(inner, (byte) 0);
+        }
+    }
+
+    /** The PKCS#8 bytes of an activated key, or null when {@code activationKey} is not the one it was wrapped under. */
+    byte[] unwrap(byte[] wrapped, byte[] activationKey, byte[] aad) {
+        if (wrapped.length < IV + TAG_BITS / 8 || activationKey.length != 32) {
+            return null; // wiped when the activation ended, or not a key at all
+        }
+        byte[] inner;
+        try {
+            inner = decrypt(masterKey, masterProvider, wrapped, aad);
+        } catch (AEADBadTagException e) {
+            return null; // a row changed in the database, or another master key: nothing usable either way
+        }
+        try {
+            return decrypt(new SecretKeySpec(activationKey, "AES"), null, inner, aad);
+        } catch (AEADBadTagException e) {
+            return null;
+        } finally {
+            Arrays.fill(inner, (byte) 0);
+        }
+    }
+
     static byte[] aad(long subscriberId, String algorithm) {
         return ("kyso-custody-v1|" + subscriberId + "|" + algorithm).getBytes(StandardCharsets.UTF_8);
     }

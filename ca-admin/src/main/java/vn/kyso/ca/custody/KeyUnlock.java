@@ -49,17 +49,45 @@ public final class KeyUnlock {
     /** Gives the key and its chain to {@code use}, then drops it. */
     public <T> T use(String actor, BigInteger serial, char[] pin, KeyUse<T> use) {
         CertificateRecord record = usable(serial);
-        PrivateKey key = open(actor, record, pin, false);
+        PrivateKey key = open(actor, record, pin, Purpose.SIGN, null);
+        return useAndDestroy(key, chain(record), use);
+    }
+
+    /** Runs {@code use} with the key and its chain, then drops the key. */
+    static <T> T useAndDestroy(PrivateKey key, List<X509Certificate> chain, KeyUse<T> use) {
         try {
-            return use.use(new UnlockedKey(key, chain(record)));
-        } catch (CaException e) {
-            throw e;
+            return use.use(new UnlockedKey(key, chain));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "the operation with the unlocked key failed", e);
         } finally {
             destroy(key);
+        }
+    }
+
+    /**
+     * Opens the key with the PIN (the same counted, audited attempt as for one signature) and
+     * hands it to {@code onOpened} inside the attempt's transaction; what it returns becomes the
+     * details of the KEY_ACTIVATED audit entry. The key is dropped afterwards.
+     */
+    void activate(String actor, BigInteger serial, char[] pin, OnOpened onOpened) {
+        CertificateRecord record = usable(serial);
+        destroy(open(actor, record, pin, Purpose.ACTIVATE, onOpened));
+    }
+
+    /** Work done with an opened key inside the PIN attempt's transaction; returns the audit details. */
+    interface OnOpened {
+        String opened(PrivateKey key, CertificateRecord record);
+    }
+
+    private enum Purpose {
+        SIGN("KEY_UNLOCKED"), EXPORT("KEY_EXPORTED"), ACTIVATE("KEY_ACTIVATED");
+
+        final String action;
+
+        Purpose(String action) {
+            this.action = action;
         }
     }
 
@@ -70,7 +98,7 @@ public final class KeyUnlock {
                     "the export password must have at least 8 characters");
         }
         CertificateRecord record = usable(serial);
-        PrivateKey key = open(actor, record, pin, true);
+        PrivateKey key = open(actor, record, pin, Purpose.EXPORT, null);
         try {
             KeyStore p12 = KeyStore.getInstance("PKCS12");
             p12.load(null, null);
@@ -100,7 +128,8 @@ public final class KeyUnlock {
         return custody.isLocked(custodyId(serial));
     }
 
-    private PrivateKey open(String actor, CertificateRecord record, char[] pin, boolean export) {
+    private PrivateKey open(String actor, CertificateRecord record, char[] pin, Purpose purpose, OnOpened onOpened) {
+        boolean export = purpose == Purpose.EXPORT;
         long id = custodyId(record.serial());
         if (pin == null || pin.length == 0) {
             throw new CaException(CaException.ErrorCode.WRONG_PIN, "a PIN is required");
@@ -114,7 +143,8 @@ public final class KeyUnlock {
                         audit.append(actor, "KEY_EXPORT_REFUSED", target, "not allowed or done already");
                         return new KeyCustody.Opened(KeyCustody.Attempt.OPENED, null, 0);
                     }
-                    audit.append(actor, export ? "KEY_EXPORTED" : "KEY_UNLOCKED", target, "");
+                    String details = onOpened == null ? "" : onOpened.opened(o.key(), record);
+                    audit.append(actor, purpose.action, target, details);
                 }
                 case WRONG_PIN -> audit.append(actor, "KEY_UNLOCK_FAILED", target, "attemptsLeft=" + o.attemptsLeft());
                 case NOW_LOCKED -> audit.append(actor, "KEY_LOCKED", target, "too many wrong PINs");
@@ -130,8 +160,7 @@ public final class KeyUnlock {
                 }
                 yield opened.key();
             }
-            case WRONG_PIN -> throw new CaException(CaException.ErrorCode.WRONG_PIN,
-                    "wrong PIN; " + opened.attemptsLeft() + " attempt(s) left before the key is locked");
+            case WRONG_PIN -> throw CaException.wrongPin(opened.attemptsLeft());
             case NOW_LOCKED, LOCKED -> throw new CaException(CaException.ErrorCode.KEY_LOCKED,
                     "the key is locked after too many wrong PINs; an administrator must reset it");
         };
@@ -146,7 +175,7 @@ public final class KeyUnlock {
         return id;
     }
 
-    private CertificateRecord usable(BigInteger serial) {
+    CertificateRecord usable(BigInteger serial) {
         CertificateRecord record = register.find(serial).orElseThrow(() -> CertificateRegister.unknown(serial));
         Instant now = clock.instant();
         if (record.status() != CertificateStatus.ACTIVE || now.isBefore(record.notBefore())
@@ -164,7 +193,7 @@ public final class KeyUnlock {
         return chain;
     }
 
-    private static void destroy(PrivateKey key) {
+    static void destroy(PrivateKey key) {
         try {
             if (!key.isDestroyed()) {
                 key.destroy();
