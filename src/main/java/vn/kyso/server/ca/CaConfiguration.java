@@ -36,6 +36,12 @@ class CaConfiguration {
     private static final String ISSUING_ALIAS = "kyso-issuing";
     private static final Logger log = LoggerFactory.getLogger(CaConfiguration.class);
 
+    /** Native crypto for the CA's keys and for custody keys signing documents ({@code kyso.ca.native-crypto}). */
+    @Bean
+    NativeCrypto nativeCrypto(CaProperties ca) {
+        return NativeCrypto.wanted(ca.nativeCrypto());
+    }
+
     @Bean
     CertificateAuthority certificateAuthority(KysoProperties properties, CaProperties ca, PublicUrl publicUrls,
             Environment environment, DataSource dataSource, ApplicationEventPublisher publisher, Clock clock,
@@ -45,7 +51,7 @@ class CaConfiguration {
         String publicUrl = publicUrls.base();
         CaSettings settings = ca.toSettings(dataDir, publicUrl);
         CaKeyStore keyStore = CaKeyStores.open(ca.keystore(), environment::getProperty, dataDir, random);
-        NativeCrypto crypto = NativeCrypto.wanted(ca.nativeCrypto());
+        NativeCrypto crypto = nativeCrypto(ca);
         CertificateAuthority.Builder builder = CertificateAuthority.builder()
                 .dataSource(dataSource)
                 .settings(settings)

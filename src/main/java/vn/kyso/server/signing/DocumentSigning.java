@@ -44,6 +44,7 @@ import vn.kyso.signing.SignResult;
 import vn.kyso.signing.SignatureReport;
 import vn.kyso.signing.SigningException;
 import vn.kyso.signing.VisibleSignature;
+import vn.kyso.signing.crypto.NativeCrypto;
 import vn.kyso.signing.key.InMemorySigningKey;
 
 /**
@@ -68,12 +69,14 @@ public class DocumentSigning {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KysoProperties.Limits limits;
+    private final NativeCrypto crypto;
     private final SigningActivations activations;
 
     DocumentSigning(CertificateAuthority ca, SigningCertificates certificates, SigningStore store, PdfPages pages,
             PdfSigner signer, PdfVerifier verifier, SigningProperties properties, ApplicationEventPublisher events,
-            Clock clock, KysoProperties kyso, SigningActivations activations) {
+            Clock clock, KysoProperties kyso, SigningActivations activations, NativeCrypto crypto) {
         this.limits = kyso.limits();
+        this.crypto = crypto;
         this.activations = activations;
         this.ca = ca;
         this.certificates = certificates;
@@ -153,7 +156,8 @@ public class DocumentSigning {
      * the PIN, or taken from the order's activation for {@code signatures} signatures.
      */
     private <T> T unlock(KysoUser user, CertificateRecord record, SigningOrder order, int signatures, KeyUser<T> use) {
-        KeyUse<T> keyUse = key -> use.use(InMemorySigningKey.of(key.privateKey(), key.chain()));
+        // the key is converted once for the provider that signs fastest (native RSA: ~4x the JDK)
+        KeyUse<T> keyUse = key -> use.use(InMemorySigningKey.prepared(crypto.prepare(key.privateKey(), null), key.chain()));
         return order.activation() == null
                 ? ca.withCustodyKey(user.getUsername(), record.serial(), order.pin(), keyUse)
                 : ca.withActivatedKey(user.getUsername(), order.activation(), signatures, keyUse);
