@@ -30,14 +30,14 @@ final class JdbcBatchWriter implements EventWriter {
                 signature_field, channel, pades_level, duration_ms, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
     private static final String DAILY_UPDATE = "UPDATE usage_daily SET signed = signed + ?, seen = seen + ?,"
-            + " checked = checked + ?, verified = verified + ? WHERE use_day = ? AND certificate_id = ?";
+            + " checked = checked + ?, verified = verified + ? WHERE rollup_key = ?";
     private static final String DAILY_INSERT = "INSERT INTO usage_daily (signed, seen, checked, verified,"
-            + " use_day, certificate_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " rollup_key, use_day, certificate_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String MONTHLY_UPDATE = "UPDATE usage_monthly SET signed = signed + ?, seen = seen + ?,"
             + " checked = checked + ?, verified = verified + ?, last_signed = GREATEST(last_signed, CAST(? AS DATE))"
-            + " WHERE use_month = ? AND certificate_id = ?";
+            + " WHERE rollup_key = ?";
     private static final String MONTHLY_INSERT = "INSERT INTO usage_monthly (signed, seen, checked, verified,"
-            + " last_signed, use_month, certificate_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " last_signed, rollup_key, use_month, certificate_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final JdbcTemplate jdbc;
 
@@ -114,8 +114,9 @@ final class JdbcBatchWriter implements EventWriter {
         }
     }
 
-    /** Every rollup statement takes the four counts, [last_signed,] period, certificate. */
+    /** Every rollup statement takes the four counts, [last_signed,] the key[, period, certificate]. */
     private int[] batch(String sql, List<Rollups.Row> rows, boolean monthly) {
+        boolean insert = sql.startsWith("INSERT");
         return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -127,8 +128,11 @@ final class JdbcBatchWriter implements EventWriter {
                 if (monthly) {
                     ps.setObject(n++, r.lastSigned(), Types.DATE);
                 }
-                ps.setObject(n++, r.period());
-                ps.setLong(n, r.certificateId());
+                ps.setLong(n++, r.key());
+                if (insert) {
+                    ps.setObject(n++, r.period());
+                    ps.setLong(n, r.certificateId());
+                }
             }
 
             @Override

@@ -33,18 +33,20 @@ final class PostgresArrayWriter implements EventWriter {
                 ?::varchar[], ?::int8[]) AS r(k, c, typ, us, d, f, ch, l, ms)
             ON CONFLICT DO NOTHING RETURNING once_key""";
     private static final String DAILY = """
-            INSERT INTO usage_daily (use_day, certificate_id, signed, seen, checked, verified)
-            SELECT DATE '1970-01-01' + p, c, s1, s2, s3, s4
-            FROM unnest(?::int4[], ?::int8[], ?::int4[], ?::int4[], ?::int4[], ?::int4[]) AS r(p, c, s1, s2, s3, s4)
-            ON CONFLICT (use_day, certificate_id) DO UPDATE SET signed = usage_daily.signed + EXCLUDED.signed,
+            INSERT INTO usage_daily (rollup_key, use_day, certificate_id, signed, seen, checked, verified)
+            SELECT k, DATE '1970-01-01' + p, c, s1, s2, s3, s4
+            FROM unnest(?::int8[], ?::int4[], ?::int8[], ?::int4[], ?::int4[], ?::int4[], ?::int4[])
+                AS r(k, p, c, s1, s2, s3, s4)
+            ON CONFLICT (rollup_key) DO UPDATE SET signed = usage_daily.signed + EXCLUDED.signed,
                 seen = usage_daily.seen + EXCLUDED.seen, checked = usage_daily.checked + EXCLUDED.checked,
                 verified = usage_daily.verified + EXCLUDED.verified""";
     private static final String MONTHLY = """
-            INSERT INTO usage_monthly (use_month, certificate_id, signed, seen, checked, verified, last_signed)
-            SELECT DATE '1970-01-01' + p, c, s1, s2, s3, s4, DATE '1970-01-01' + ls
-            FROM unnest(?::int4[], ?::int8[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[])
-                AS r(p, c, s1, s2, s3, s4, ls)
-            ON CONFLICT (use_month, certificate_id) DO UPDATE SET signed = usage_monthly.signed + EXCLUDED.signed,
+            INSERT INTO usage_monthly (rollup_key, use_month, certificate_id, signed, seen, checked, verified,
+                last_signed)
+            SELECT k, DATE '1970-01-01' + p, c, s1, s2, s3, s4, DATE '1970-01-01' + ls
+            FROM unnest(?::int8[], ?::int4[], ?::int8[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[])
+                AS r(k, p, c, s1, s2, s3, s4, ls)
+            ON CONFLICT (rollup_key) DO UPDATE SET signed = usage_monthly.signed + EXCLUDED.signed,
                 seen = usage_monthly.seen + EXCLUDED.seen, checked = usage_monthly.checked + EXCLUDED.checked,
                 verified = usage_monthly.verified + EXCLUDED.verified,
                 last_signed = GREATEST(usage_monthly.last_signed, EXCLUDED.last_signed)""";
@@ -118,12 +120,14 @@ final class PostgresArrayWriter implements EventWriter {
 
     private static void upsert(Connection c, String sql, List<Rollups.Row> rows, boolean monthly) throws SQLException {
         int n = rows.size();
+        Long[] keys = new Long[n];
         Integer[] periods = new Integer[n];
         Long[] certificates = new Long[n];
         Integer[][] counts = new Integer[4][n];
         Integer[] lastSigned = new Integer[n];
         for (int i = 0; i < n; i++) {
             Rollups.Row r = rows.get(i);
+            keys[i] = r.key();
             periods[i] = (int) r.period().toEpochDay();
             certificates[i] = r.certificateId();
             for (EventType t : EventType.values()) {
@@ -132,13 +136,14 @@ final class PostgresArrayWriter implements EventWriter {
             lastSigned[i] = r.lastSigned() == null ? null : (int) r.lastSigned().toEpochDay();
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("int4", periods));
-            ps.setArray(2, c.createArrayOf("int8", certificates));
+            ps.setArray(1, c.createArrayOf("int8", keys));
+            ps.setArray(2, c.createArrayOf("int4", periods));
+            ps.setArray(3, c.createArrayOf("int8", certificates));
             for (int t = 0; t < 4; t++) {
-                ps.setArray(3 + t, c.createArrayOf("int4", counts[t]));
+                ps.setArray(4 + t, c.createArrayOf("int4", counts[t]));
             }
             if (monthly) {
-                ps.setArray(7, c.createArrayOf("int4", lastSigned));
+                ps.setArray(8, c.createArrayOf("int4", lastSigned));
             }
             ps.executeUpdate();
         }

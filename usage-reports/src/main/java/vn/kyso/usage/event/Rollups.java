@@ -21,6 +21,9 @@ final class Rollups {
 
     /** Counts by event type (in {@link EventType} order) for one certificate on one day or month. */
     record Row(LocalDate period, long certificateId, int[] counts, LocalDate lastSigned) {
+        long key() {
+            return RollupKey.of(period, certificateId);
+        }
     }
 
     /** Counts to add, per (day, certificate). */

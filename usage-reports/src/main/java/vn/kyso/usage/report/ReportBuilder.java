@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class ReportBuilder {
             unitsByCode.put(u.code(), u);
         }
         List<CertificateUsage> rows = new ArrayList<>(scoped.size());
-        Map<CertificateUsage, String> paths = new HashMap<>();
+        Map<CertificateUsage, String> paths = new IdentityHashMap<>(); // rows are distinct; hashing records is slow
         for (Scoped s : scoped) {
             Tally t = tallies.get(s.id());
             LocalDate signedBefore = before.get(s.id());

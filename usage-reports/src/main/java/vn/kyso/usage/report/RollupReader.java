@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.kyso.usage.CertificateKind;
 import vn.kyso.usage.CertificateRef;
 import vn.kyso.usage.CertificateStatus;
+import vn.kyso.usage.event.RollupKey;
 import vn.kyso.usage.inventory.CertificateInventory;
 
 /**
@@ -76,13 +77,18 @@ final class RollupReader {
         YearMonth fullFrom = from.getDayOfMonth() == 1 ? first : first.plusMonths(1);
         YearMonth fullTo = to.equals(last.atEndOfMonth()) ? last : last.minusMonths(1);
         if (!fullFrom.isAfter(fullTo)) {
-            jdbc.query("""
-                    SELECT certificate_id, use_month, signed + seen, last_signed FROM usage_monthly
-                    WHERE use_month >= ? AND use_month <= ? AND signed + seen > 0""",
+            // a key range of the primary index; rows without signatures are dropped here, not by
+            // a condition the database would evaluate on every row
+            jdbc.query("SELECT rollup_key, signed + seen, last_signed FROM usage_monthly"
+                    + " WHERE rollup_key >= ? AND rollup_key < ?",
                     (ResultSet rs) -> {
-                        out.add(new MonthUse(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)),
-                                rs.getLong(3), rs.getObject(4, LocalDate.class)));
-                    }, fullFrom.atDay(1), fullTo.atDay(1));
+                        long signatures = rs.getLong(2);
+                        if (signatures > 0) {
+                            long key = rs.getLong(1);
+                            out.add(new MonthUse(RollupKey.certificateId(key), YearMonth.from(RollupKey.period(key)),
+                                    signatures, rs.getObject(3, LocalDate.class)));
+                        }
+                    }, RollupKey.first(fullFrom.atDay(1)), RollupKey.first(fullTo.plusMonths(1).atDay(1)));
         }
         if (fullFrom.isAfter(first)) {
             edge(first, from, min(to, first.atEndOfMonth()), out);
@@ -99,28 +105,29 @@ final class RollupReader {
         YearMonth month = YearMonth.from(from);
         jdbc.query("""
                 SELECT certificate_id, MAX(last_signed) FROM usage_monthly
-                WHERE use_month < ? AND last_signed IS NOT NULL GROUP BY certificate_id""",
+                WHERE rollup_key < ? AND last_signed IS NOT NULL GROUP BY certificate_id""",
                 (ResultSet rs) -> {
                     out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
-                }, month.atDay(1));
+                }, RollupKey.first(month.atDay(1)));
         if (from.getDayOfMonth() > 1) {
             jdbc.query("""
                     SELECT certificate_id, MAX(use_day) FROM usage_daily
-                    WHERE use_day >= ? AND use_day < ? AND signed + seen > 0 GROUP BY certificate_id""",
+                    WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""",
                     (ResultSet rs) -> {
                         out.merge(rs.getLong(1), rs.getObject(2, LocalDate.class), RollupReader::max);
-                    }, month.atDay(1), from);
+                    }, RollupKey.first(month.atDay(1)), RollupKey.first(from));
         }
         return out;
     }
 
+    /** The days [from, to] of {@code month}, summed per certificate from the daily rollup. */
     private void edge(YearMonth month, LocalDate from, LocalDate to, List<MonthUse> out) {
         jdbc.query("""
                 SELECT certificate_id, SUM(signed + seen), MAX(use_day) FROM usage_daily
-                WHERE use_day >= ? AND use_day <= ? AND signed + seen > 0 GROUP BY certificate_id""",
+                WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""",
                 (ResultSet rs) -> {
                     out.add(new MonthUse(rs.getLong(1), month, rs.getLong(2), rs.getObject(3, LocalDate.class)));
-                }, from, to);
+                }, RollupKey.first(from), RollupKey.first(to.plusDays(1)));
     }
 
     static LocalDate max(LocalDate a, LocalDate b) {

@@ -20,6 +20,7 @@ import vn.kyso.usage.ReportRequest;
 import vn.kyso.usage.Unit;
 import vn.kyso.usage.UsageReport;
 import vn.kyso.usage.UsageReports;
+import vn.kyso.usage.event.RollupKey;
 
 /**
  * Report latency over a country's year: 10,000,000 events on 10,000 certificates spread over
@@ -90,14 +91,15 @@ public final class ReportBenchmark {
             for (int d = 0; d < 365; d++) {
                 if (perDay[d] > 0) {
                     LocalDate day = first.plusDays(d);
-                    daily.add(new Object[] { ids.get(c), day, perDay[d] });
+                    daily.add(new Object[] { RollupKey.of(day, ids.get(c)), ids.get(c), day, perDay[d] });
                     perMonth[day.getMonthValue() - 1] += perDay[d];
                     lastDay[day.getMonthValue() - 1] = day;
                 }
             }
             for (int m = 0; m < 12; m++) {
                 if (perMonth[m] > 0) {
-                    monthly.add(new Object[] { ids.get(c), first.plusMonths(m), perMonth[m], lastDay[m] });
+                    monthly.add(new Object[] { RollupKey.of(first.plusMonths(m), ids.get(c)), ids.get(c), first.plusMonths(m),
+                            perMonth[m], lastDay[m] });
                 }
             }
             if (daily.size() > 20_000) {
@@ -108,10 +110,10 @@ public final class ReportBenchmark {
     }
 
     private static int flush(JdbcTemplate jdbc, List<Object[]> daily, List<Object[]> monthly) {
-        jdbc.batchUpdate("INSERT INTO usage_daily (certificate_id, use_day, signed, seen, checked, verified)"
-                + " VALUES (?, ?, ?, 0, 0, 0)", daily);
-        jdbc.batchUpdate("INSERT INTO usage_monthly (certificate_id, use_month, signed, seen, checked, verified,"
-                + " last_signed) VALUES (?, ?, ?, 0, 0, 0, ?)", monthly);
+        jdbc.batchUpdate("INSERT INTO usage_daily (rollup_key, certificate_id, use_day, signed, seen, checked,"
+                + " verified) VALUES (?, ?, ?, ?, 0, 0, 0)", daily);
+        jdbc.batchUpdate("INSERT INTO usage_monthly (rollup_key, certificate_id, use_month, signed, seen, checked,"
+                + " verified, last_signed) VALUES (?, ?, ?, ?, 0, 0, 0, ?)", monthly);
         int n = daily.size();
         daily.clear();
         monthly.clear();
