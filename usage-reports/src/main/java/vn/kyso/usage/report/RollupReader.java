@@ -35,9 +35,17 @@ final class RollupReader {
     }
 
     private final JdbcTemplate jdbc;
+    /**
+     * Whether GROUP BY runs in the database. PostgreSQL hash-aggregates and saves shipping rows;
+     * embedded H2 groups through a sorted map of row values and ships rows for free, so there
+     * the edge days are summed here instead.
+     */
+    private final boolean groupInDatabase;
 
     RollupReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.groupInDatabase = !"H2".equalsIgnoreCase(jdbc.execute(
+                (org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
     /**
@@ -110,24 +118,47 @@ final class RollupReader {
                     out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
                 }, RollupKey.first(month.atDay(1)));
         if (from.getDayOfMonth() > 1) {
-            jdbc.query("""
-                    SELECT certificate_id, MAX(use_day) FROM usage_daily
-                    WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""",
-                    (ResultSet rs) -> {
-                        out.merge(rs.getLong(1), rs.getObject(2, LocalDate.class), RollupReader::max);
-                    }, RollupKey.first(month.atDay(1)), RollupKey.first(from));
+            daysPerCertificate(month.atDay(1), from.minusDays(1), (certificate, signatures, lastDay) ->
+                    out.merge(certificate, lastDay, RollupReader::max));
         }
         return out;
     }
 
     /** The days [from, to] of {@code month}, summed per certificate from the daily rollup. */
     private void edge(YearMonth month, LocalDate from, LocalDate to, List<MonthUse> out) {
-        jdbc.query("""
-                SELECT certificate_id, SUM(signed + seen), MAX(use_day) FROM usage_daily
-                WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""",
+        daysPerCertificate(from, to, (certificate, signatures, lastDay) ->
+                out.add(new MonthUse(certificate, month, signatures, lastDay)));
+    }
+
+    /** Hears one certificate's signatures over some days, and the last of those days it signed. */
+    private interface DaySums {
+        void accept(long certificateId, long signatures, LocalDate lastDay);
+    }
+
+    /** Per certificate with signatures in [from, to]: their number and the last day with one. */
+    private void daysPerCertificate(LocalDate from, LocalDate to, DaySums out) {
+        Object[] range = { RollupKey.first(from), RollupKey.first(to.plusDays(1)) };
+        if (groupInDatabase) {
+            jdbc.query("""
+                    SELECT certificate_id, SUM(signed + seen), MAX(use_day) FROM usage_daily
+                    WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""",
+                    (ResultSet rs) -> {
+                        out.accept(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class));
+                    }, range);
+            return;
+        }
+        Map<Long, long[]> sums = new HashMap<>();
+        jdbc.query("SELECT rollup_key, signed + seen FROM usage_daily WHERE rollup_key >= ? AND rollup_key < ?",
                 (ResultSet rs) -> {
-                    out.add(new MonthUse(rs.getLong(1), month, rs.getLong(2), rs.getObject(3, LocalDate.class)));
-                }, RollupKey.first(from), RollupKey.first(to.plusDays(1)));
+                    long signatures = rs.getLong(2);
+                    if (signatures > 0) {
+                        long key = rs.getLong(1);
+                        long[] s = sums.computeIfAbsent(RollupKey.certificateId(key), k -> new long[2]);
+                        s[0] += signatures;
+                        s[1] = Math.max(s[1], key >> 32);
+                    }
+                }, range);
+        sums.forEach((certificate, s) -> out.accept(certificate, s[0], LocalDate.ofEpochDay(s[1])));
     }
 
     static LocalDate max(LocalDate a, LocalDate b) {
