@@ -38,6 +38,8 @@ final class BenchDatabase implements AutoCloseable {
             PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
             pg.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
             pg.setUser("postgres");
+            // only the benchmark's own bulk fill uses JDBC batches on PostgreSQL (kyso's writes are array statements)
+            pg.setReWriteBatchedInserts(true);
             pool = JdbcConnectionPool.create(pg);
         }
         pool.setMaxConnections(8);
