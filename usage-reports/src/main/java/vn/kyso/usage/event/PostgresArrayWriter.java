@@ -83,7 +83,8 @@ final class PostgresArrayWriter implements EventWriter {
             channels[i] = e.channel() == null ? null : e.channel().name();
             levels[i] = e.level() == null ? null : e.level().name();
             durations[i] = e.duration() == null ? null : e.duration().toMillis();
-            byKey.put(new Key(p.key()), p);
+            // equal keys (the same signature twice in a chunk): the first is the one inserted, as on H2
+            byKey.putIfAbsent(new Key(p.key()), p);
         }
         List<Pending> inserted = new ArrayList<>(n);
         jdbc.execute((ConnectionCallback<Void>) c -> {
