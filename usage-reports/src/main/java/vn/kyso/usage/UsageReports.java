@@ -114,7 +114,7 @@ public final class UsageReports {
     }
 
     /**
-     * Records events in JDBC batches, one transaction per few thousand, rollups included. New
+     * Records events in batches, one transaction per 10,000, rollups included. New
      * SIGNED events move the {@code kyso.signatures} counter and the signing timer.
      */
     public RecordResult recordAll(List<UsageEvent> batch) {

@@ -25,7 +25,7 @@ import vn.kyso.usage.event.RollupKey;
 /**
  * Report latency over a country's year: 10,000,000 events on 10,000 certificates spread over
  * the province's units. Reports read only the rollups, so the benchmark writes the daily and
- * monthly rollup rows those events produce (about 2.5 million daily rows) with plain JDBC
+ * monthly rollup rows those events produce (about 1.1 million daily rows) with plain JDBC
  * batches instead of recording 10 million raw events one by one; the certificates go through
  * the facade. Then it times full-year, mid-month and district reports.
  * Usage: ReportBenchmark h2|postgres [certificates] [events] [timed runs].
