@@ -1,16 +1,13 @@
 package vn.kyso.server.usage;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.net.URI;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +25,8 @@ import vn.kyso.usage.UsageReports;
 /**
  * Feeding the usage module by hand (AUDITOR and ADMIN): certificates of other CAs (PEM, DER,
  * PKCS#7 or CSV) and signed PDFs (one, many, or zips of them) whose signatures become SEEN
- * events. Bad files are listed as skipped, with the reason; the rest is counted.
+ * events. Bad files are listed as skipped, with the reason; the rest is counted. Large batches
+ * go to {@code /ingestions}: answered at once with a job whose status shows the progress.
  */
 @RestController
 @RequestMapping("/api/v1/usage")
@@ -37,10 +35,12 @@ class UsageApi {
 
     private final UsageReports usage;
     private final UsageProperties properties;
+    private final IngestionJobs jobs;
 
-    UsageApi(UsageReports usage, UsageProperties properties) {
+    UsageApi(UsageReports usage, UsageProperties properties, IngestionJobs jobs) {
         this.usage = usage;
         this.properties = properties;
+        this.jobs = jobs;
     }
 
     @PostMapping(path = "/certificates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,47 +56,21 @@ class UsageApi {
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Ingest signed PDFs or zips of them: each signature found is counted once")
     IngestResult ingest(@RequestPart("files") List<MultipartFile> files) {
-        if (files.isEmpty() || files.size() > properties.maxIngestFiles()) {
-            throw new UsageException(UsageException.ErrorCode.INVALID_REQUEST,
-                    "send 1 to " + properties.maxIngestFiles() + " files");
-        }
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("kyso-ingest-");
-            List<Path> paths = new ArrayList<>();
-            int i = 0;
-            for (MultipartFile file : files) {
-                // the client's name is shown in the skipped list; the file on disk gets a safe one
-                Path dir = Files.createDirectory(folder.resolve(Integer.toString(i++)));
-                Path path = dir.resolve(safeName(file.getOriginalFilename()));
-                try (InputStream in = file.getInputStream()) {
-                    Files.copy(in, path);
-                }
-                paths.add(path);
-            }
-            return usage.ingest(paths, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the uploaded files", e);
-        } finally {
-            delete(folder);
+        try (StagedUpload upload = StagedUpload.of(files, properties.maxIngestFiles())) {
+            return usage.ingest(upload.files(), null);
         }
     }
 
-    static String safeName(String original) {
-        String name = original == null ? "" : Path.of(original.replace('\\', '/')).getFileName() == null ? ""
-                : Path.of(original.replace('\\', '/')).getFileName().toString();
-        name = name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
-        return name.isBlank() || name.startsWith(".") ? "upload" + name + ".pdf" : name;
+    @PostMapping(path = "/ingestions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Start ingesting signed PDFs or zips in the background; answers 202 with the job's status")
+    ResponseEntity<IngestionJobs.Status> startIngestion(@RequestPart("files") List<MultipartFile> files) {
+        IngestionJobs.Status status = jobs.start(StagedUpload.of(files, properties.maxIngestFiles()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/usage/ingestions/" + status.id())).body(status);
     }
 
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is cleaned by the OS; the answer matters more
-        }
+    @GetMapping("/ingestions/{id}")
+    @Operation(summary = "An ingestion's progress: state, documents done of total, skipped so far, and the result")
+    IngestionJobs.Status ingestion(@PathVariable String id) {
+        return jobs.status(id);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,12 @@ class UsageConfiguration {
                 .maxDocumentBytes(properties.maxDocumentBytes().toBytes())
                 .metricsCacheTtl(properties.metricsCacheTtl())
                 .build();
+    }
+
+    /** The usage migrations written in Java, for Spring's Flyway run (it picks up JavaMigration beans). */
+    @Bean
+    static JavaMigration usageBinaryOnceKeys() {
+        return UsageReports.migrations()[0];
     }
 
     @Bean

@@ -30,7 +30,7 @@ class UsageProblems {
     ResponseEntity<ProblemDetail> usage(UsageException e) {
         HttpStatus status = switch (e.code()) {
             case INVALID_REQUEST, UNKNOWN_UNIT -> HttpStatus.BAD_REQUEST;
-            case UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_CERTIFICATE, UNKNOWN_INGESTION -> HttpStatus.NOT_FOUND;
             case UNREADABLE_IMPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
             case IO_ERROR, STORAGE_FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
         };

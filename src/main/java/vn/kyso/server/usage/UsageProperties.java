@@ -1,5 +1,6 @@
 package vn.kyso.server.usage;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,13 +13,18 @@ import org.springframework.util.unit.DataSize;
  * @param metricsCacheTtl  how long the certificate and regular-use gauges reuse one database read
  * @param maxDocumentBytes the largest PDF (also zip entry) ingestion reads
  * @param maxIngestFiles   how many files one ingestion request may upload
+ * @param watchFolder      a folder where the document system drops signed PDFs or zips to ingest;
+ *                         none (off) by default
+ * @param watchInterval    how often the watched folder is looked at
  */
 @ConfigurationProperties("kyso.usage")
 public record UsageProperties(@DefaultValue("60s") Duration metricsCacheTtl,
-        @DefaultValue("100MB") DataSize maxDocumentBytes, @DefaultValue("200") int maxIngestFiles) {
+        @DefaultValue("100MB") DataSize maxDocumentBytes, @DefaultValue("200") int maxIngestFiles, Path watchFolder,
+        @DefaultValue("30s") Duration watchInterval) {
 
     public UsageProperties {
-        if (metricsCacheTtl.isNegative() || maxDocumentBytes.toBytes() <= 0 || maxIngestFiles < 1) {
+        if (metricsCacheTtl.isNegative() || maxDocumentBytes.toBytes() <= 0 || maxIngestFiles < 1
+                || watchInterval.isNegative() || watchInterval.isZero()) {
             throw new IllegalArgumentException("kyso.usage settings must be positive");
         }
     }

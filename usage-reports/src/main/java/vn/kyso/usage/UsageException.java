@@ -33,6 +33,8 @@ public class UsageException extends RuntimeException {
         UNKNOWN_UNIT,
         /** No certificate with this issuer and serial is in the inventory. */
         UNKNOWN_CERTIFICATE,
+        /** No ingestion job with this id is known (finished jobs are forgotten after a while). */
+        UNKNOWN_INGESTION,
         /** An import file is neither PEM, DER, PKCS#7 nor a CSV of certificates. */
         UNREADABLE_IMPORT,
         /** A file or folder could not be read or written. */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.kyso.signing.PadesLevel;
 import vn.kyso.usage.UsageException.ErrorCode;
 import vn.kyso.usage.demo.DemoPlanner;
+import vn.kyso.usage.event.BinaryOnceKeys;
 import vn.kyso.usage.event.EventStore;
 import vn.kyso.usage.export.CsvExport;
 import vn.kyso.usage.export.XlsxExport;
@@ -73,7 +75,8 @@ public final class UsageReports {
         this.random = b.random;
         if (b.migrate) {
             Flyway.configure().dataSource(b.dataSource).locations("classpath:db/migration/usage")
-                    .table("flyway_schema_history_usage").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+                    .javaMigrations(migrations()).table("flyway_schema_history_usage").baselineOnMigrate(true)
+                    .baselineVersion("0").load().migrate();
         }
         JdbcTemplate jdbcTemplate = new JdbcTemplate(b.dataSource);
         JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
@@ -91,6 +94,14 @@ public final class UsageReports {
         this.metrics = new UsageMetrics(inventory::countByStatus, this::regularRatio, clock, b.metricsCacheTtl);
     }
 
+    /**
+     * The module's migrations written in Java (with the SQL ones under {@code db/migration/usage}):
+     * a service running the usage migrations with its own Flyway must register these too.
+     */
+    public static JavaMigration[] migrations() {
+        return new JavaMigration[] { new BinaryOnceKeys() };
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -103,7 +114,7 @@ public final class UsageReports {
     }
 
     /**
-     * Records events in JDBC batches, one transaction per few thousand, rollups included. New
+     * Records events in batches, one transaction per 10,000, rollups included. New
      * SIGNED events move the {@code kyso.signatures} counter and the signing timer.
      */
     public RecordResult recordAll(List<UsageEvent> batch) {

@@ -100,11 +100,23 @@ class IngestionTest {
         try (TestDatabase.Open db = database.open()) {
             UsageReports usage = withInventory(db);
             List<String> progress = new ArrayList<>();
+            List<String> skippedAsTheyHappen = new ArrayList<>();
 
-            IngestResult result = usage.ingestFolder(inbox, (done, total, file) -> progress.add(done + "/" + total));
+            IngestResult result = usage.ingestFolder(inbox, new IngestListener() {
+                @Override
+                public void progress(int done, int total, String file) {
+                    progress.add(done + "/" + total);
+                }
+
+                @Override
+                public void skipped(IngestResult.SkippedFile file) {
+                    skippedAsTheyHappen.add(file.file());
+                }
+            });
 
             assertThat(result.files()).isEqualTo(8);
-            assertThat(progress).hasSize(8).endsWith("8/8");
+            assertThat(progress).hasSize(9).startsWith("0/8").endsWith("8/8");
+            assertThat(skippedAsTheyHappen).containsExactlyInAnyOrder("corrupt.pdf", "unsigned.pdf");
             assertThat(result.signaturesFound()).isEqualTo(7);
             assertThat(result.recorded()).isEqualTo(5);
             assertThat(result.duplicates()).isEqualTo(1);

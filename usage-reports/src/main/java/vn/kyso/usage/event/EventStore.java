@@ -4,20 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,8 +25,6 @@ import vn.kyso.usage.CertificateRef;
 import vn.kyso.usage.EventType;
 import vn.kyso.usage.RecordResult;
 import vn.kyso.usage.UsageEvent;
-import vn.kyso.usage.UsageException;
-import vn.kyso.usage.UsageException.ErrorCode;
 import vn.kyso.usage.inventory.CertificateInventory;
 import vn.kyso.usage.inventory.CertificateInventory.Known;
 import vn.kyso.usage.inventory.IssuerKeys;
@@ -35,34 +32,33 @@ import vn.kyso.usage.inventory.IssuerKeys;
 /**
  * Stores events once each and keeps the rollups in step, one transaction per chunk. The
  * once-only guarantee is the database's: a unique key and INSERT ... ON CONFLICT DO NOTHING
- * (the same statement on PostgreSQL and H2), so concurrent writers of the same event cannot
- * both count it. Only rows actually inserted feed the rollups.
+ * (on PostgreSQL and H2 alike), so concurrent writers of the same event cannot both count it.
+ * Only rows actually inserted feed the rollups, summed per (day, certificate) in memory first.
+ * Keys are 32-byte binary SHA-256 values. How a chunk reaches the database depends on it:
+ * JDBC batches on H2, array statements on PostgreSQL ({@link EventWriter}).
  */
 public final class EventStore {
 
-    /** Events per transaction: large enough for JDBC batching to pay, small enough to keep locks short. */
-    static final int CHUNK = 2_000;
+    /**
+     * Events per transaction: large enough for batching and per-chunk rollup sums to pay, small
+     * enough to keep locks and undo logs short.
+     */
+    static final int CHUNK = 10_000;
     private static final int MAX_ATTEMPTS = 8;
 
-    private static final String INSERT = """
-            INSERT INTO usage_event (dedup_key, certificate_id, event_type, occurred_at, use_day, document_sha256,
-                signature_field, channel, pades_level, duration_ms, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
-
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final CertificateInventory inventory;
-    private final Rollups rollups;
+    private final EventWriter writer;
     private final Clock clock;
     private final SecureRandom random;
     private final ZoneId zone;
 
     public EventStore(JdbcTemplate jdbc, TransactionTemplate tx, CertificateInventory inventory, Clock clock,
             SecureRandom random, ZoneId zone) {
-        this.jdbc = jdbc;
         this.tx = tx;
         this.inventory = inventory;
-        this.rollups = new Rollups(jdbc);
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        this.writer = "PostgreSQL".equalsIgnoreCase(product) ? new PostgresArrayWriter(jdbc) : new JdbcBatchWriter(jdbc);
         this.clock = clock;
         this.random = random;
         this.zone = zone;
@@ -93,12 +89,14 @@ public final class EventStore {
                 }
             }
             List<Pending> pending = new ArrayList<>(chunk.size());
+            MessageDigest sha256 = sha256();
             for (UsageEvent e : chunk) {
-                pending.add(new Pending(dedupKey(e), e, known.get(e.certificate()), e.at().atZone(zone).toLocalDate()));
+                pending.add(new Pending(onceKey(e, sha256), e, known.get(e.certificate()),
+                        e.at().atZone(zone).toLocalDate()));
             }
             // every writer takes unique-key locks in the same (key) order, so two batches sharing
             // events wait for each other instead of deadlocking
-            pending.sort(Comparator.comparing(Pending::key));
+            Collections.sort(pending);
             List<Pending> inserted = inTransaction(pending);
             total = total.plus(new RecordResult(inserted.size(), chunk.size() - inserted.size(), newCertificates));
             for (Pending p : inserted) {
@@ -135,53 +133,42 @@ public final class EventStore {
 
     private List<Pending> insert(List<Pending> pending) {
         OffsetDateTime now = CertificateInventory.utc(clock.instant());
-        List<Object[]> rows = new ArrayList<>(pending.size());
-        for (Pending p : pending) {
-            UsageEvent e = p.event();
-            rows.add(new Object[] { p.key(), p.known().id(), e.type().name(), CertificateInventory.utc(e.at()), p.day(),
-                    e.documentSha256(), e.signatureField(), e.channel() == null ? null : e.channel().name(),
-                    e.level() == null ? null : e.level().name(),
-                    e.duration() == null ? null : e.duration().toMillis(), now });
-        }
-        int[] counts = jdbc.batchUpdate(INSERT, rows);
+        List<Pending> inserted = writer.insertNew(pending, now);
         Rollups.Deltas deltas = new Rollups.Deltas();
-        List<Pending> inserted = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Statement.SUCCESS_NO_INFO) {
-                // a driver rewriting batches (pgjdbc reWriteBatchedInserts) hides which rows were new
-                throw new UsageException(ErrorCode.STORAGE_FAILURE,
-                        "the JDBC driver does not report per-row update counts; disable batch rewriting");
-            }
-            if (counts[i] > 0) {
-                Pending p = pending.get(i);
-                inserted.add(p);
-                deltas.add(p.known().id(), p.day(), p.event().type());
-            }
+        for (Pending p : inserted) {
+            deltas.add(p.known().id(), p.day(), p.event().type());
         }
-        rollups.apply(deltas);
+        if (!deltas.isEmpty()) {
+            writer.addToRollups(deltas);
+        }
         return inserted;
-    }
-
-    private record Pending(String key, UsageEvent event, Known known, LocalDate day) {
     }
 
     /**
      * What makes an event the same event. A signature is the same whether kyso made it (SIGNED)
      * or found it (SEEN): both hash to one key, so it counts once.
      */
-    private String dedupKey(UsageEvent e) {
+    private byte[] onceKey(UsageEvent e, MessageDigest sha256) {
         String cert = IssuerKeys.of(e.certificate().issuer()) + "|" + e.certificate().serial();
         String identity = switch (e.type()) {
             case SIGNED, SEEN -> "signature|" + cert + "|" + e.documentSha256() + "|" + e.signatureField();
             case CHECKED, VERIFIED -> e.type().name() + "|" + cert + "|"
                     + (e.reference() != null ? "ref:" + e.reference() : "nonce:" + nonce());
         };
+        return sha256.digest(identity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(identity.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** A document hash (64 hex digits, checked by {@link UsageEvent}) as the 32 bytes stored. */
+    static byte[] binary(String sha256Hex) {
+        return HexFormat.of().parseHex(sha256Hex);
     }
 
     private String nonce() {

@@ -6,101 +6,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import vn.kyso.usage.EventType;
 
 /**
- * Adds event counts to the daily and monthly rollups. The upsert is portable (H2 has no
- * ON CONFLICT DO UPDATE): insert ignoring conflicts and update the rows that existed, or update
- * and insert the rows that were missing (updating again the ones a concurrent writer inserted
- * in between). Keys are applied in sorted order so two
- * concurrent batches lock rows in the same order and cannot deadlock.
+ * The rollup counts one chunk of new events adds, summed in memory first so each (period,
+ * certificate) touched costs one row write, however many events it got. Rows come in key order
+ * (period, then certificate): every writer locks rollup rows in that order, so two concurrent
+ * chunks wait for each other instead of deadlocking.
  */
 final class Rollups {
 
-    /** Counts to add, per (certificate, day). */
+    private Rollups() {
+    }
+
+    /** Counts by event type (in {@link EventType} order) for one certificate on one day or month. */
+    record Row(LocalDate period, long certificateId, int[] counts, LocalDate lastSigned) {
+        long key() {
+            return RollupKey.of(period, certificateId);
+        }
+    }
+
+    /** Counts to add, per (day, certificate). */
     static final class Deltas {
-        final Map<Key, int[]> daily = new TreeMap<>();
+        private final Map<Key, int[]> daily = new TreeMap<>();
 
         void add(long certificateId, LocalDate day, EventType type) {
-            daily.computeIfAbsent(new Key(certificateId, day), k -> new int[4])[type.ordinal()]++;
+            daily.computeIfAbsent(new Key(day, certificateId), k -> new int[4])[type.ordinal()]++;
+        }
+
+        boolean isEmpty() {
+            return daily.isEmpty();
+        }
+
+        List<Row> daily() {
+            List<Row> out = new ArrayList<>(daily.size());
+            daily.forEach((k, c) -> out.add(new Row(k.period(), k.certificateId(), c, null)));
+            return out;
+        }
+
+        /** Per (month, certificate): the sums, and the last day with a signature (SIGNED or SEEN). */
+        List<Row> monthly() {
+            Map<Key, Row> months = new TreeMap<>();
+            daily.forEach((k, c) -> {
+                Row m = months.computeIfAbsent(new Key(k.period().withDayOfMonth(1), k.certificateId()),
+                        key -> new Row(key.period(), key.certificateId(), new int[4], null));
+                for (int i = 0; i < 4; i++) {
+                    m.counts()[i] += c[i];
+                }
+                if (c[EventType.SIGNED.ordinal()] + c[EventType.SEEN.ordinal()] > 0
+                        && (m.lastSigned() == null || k.period().isAfter(m.lastSigned()))) {
+                    months.put(new Key(m.period(), m.certificateId()),
+                            new Row(m.period(), m.certificateId(), m.counts(), k.period()));
+                }
+            });
+            return new ArrayList<>(months.values());
         }
     }
 
-    record Key(long certificateId, LocalDate date) implements Comparable<Key> {
+    private record Key(LocalDate period, long certificateId) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
-            int c = Long.compare(certificateId, o.certificateId);
-            return c != 0 ? c : date.compareTo(o.date);
+            int c = period.compareTo(o.period);
+            return c != 0 ? c : Long.compare(certificateId, o.certificateId);
         }
-    }
-
-    private static final String DAILY_UPDATE = "UPDATE usage_daily SET signed = signed + ?, seen = seen + ?,"
-            + " checked = checked + ?, verified = verified + ? WHERE certificate_id = ? AND use_day = ?";
-    private static final String DAILY_INSERT = "INSERT INTO usage_daily (signed, seen, checked, verified,"
-            + " certificate_id, use_day) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String MONTHLY_UPDATE = "UPDATE usage_monthly SET signed = signed + ?, seen = seen + ?,"
-            + " checked = checked + ?, verified = verified + ?, last_signed = GREATEST(last_signed, CAST(? AS DATE))"
-            + " WHERE certificate_id = ? AND use_month = ?";
-    private static final String MONTHLY_INSERT = "INSERT INTO usage_monthly (signed, seen, checked, verified,"
-            + " last_signed, certificate_id, use_month) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-
-    private final JdbcTemplate jdbc;
-
-    Rollups(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void apply(Deltas deltas) {
-        if (deltas.daily.isEmpty()) {
-            return;
-        }
-        Map<Key, int[]> monthly = new TreeMap<>();
-        Map<Key, LocalDate> lastSigned = new TreeMap<>();
-        List<Object[]> daily = new ArrayList<>();
-        deltas.daily.forEach((key, c) -> {
-            daily.add(new Object[] { c[0], c[1], c[2], c[3], key.certificateId(), key.date() });
-            Key month = new Key(key.certificateId(), key.date().withDayOfMonth(1));
-            int[] m = monthly.computeIfAbsent(month, k -> new int[4]);
-            for (int i = 0; i < 4; i++) {
-                m[i] += c[i];
-            }
-            if (c[EventType.SIGNED.ordinal()] + c[EventType.SEEN.ordinal()] > 0) {
-                lastSigned.merge(month, key.date(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        });
-        List<Object[]> months = new ArrayList<>();
-        monthly.forEach((key, m) -> months.add(
-                new Object[] { m[0], m[1], m[2], m[3], lastSigned.get(key), key.certificateId(), key.date() }));
-        // a day's row is usually new (insert first); a month's row usually exists (update first):
-        // either way one statement per row in the common case
-        upsert(DAILY_INSERT, DAILY_UPDATE, daily, false);
-        upsert(MONTHLY_UPDATE, MONTHLY_INSERT, months, true);
-    }
-
-    private void upsert(String first, String second, List<Object[]> rows, boolean updateFirst) {
-        List<Object[]> missing = notUpdated(jdbc.batchUpdate(first, rows), rows);
-        if (missing.isEmpty()) {
-            return;
-        }
-        List<Object[]> lost = notUpdated(jdbc.batchUpdate(second, missing), missing);
-        if (!lost.isEmpty() && updateFirst) {
-            // inserted by a concurrent writer between our update and our insert: add to it
-            lost = notUpdated(jdbc.batchUpdate(first, lost), lost);
-        }
-        if (!lost.isEmpty()) {
-            throw new IllegalStateException("rollup row neither insertable nor updatable");
-        }
-    }
-
-    private static List<Object[]> notUpdated(int[] counts, List<Object[]> rows) {
-        List<Object[]> out = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                out.add(rows.get(i));
-            }
-        }
-        return out;
     }
 }

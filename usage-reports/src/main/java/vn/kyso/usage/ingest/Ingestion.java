@@ -59,9 +59,13 @@ public final class Ingestion {
         }
         Batch batch = new Batch(documents.size());
         batch.skipped.addAll(unreadable);
+        unreadable.forEach(listener::skipped);
         int done = 0;
+        listener.progress(0, documents.size(), null);
         for (Document d : documents) {
+            int skippedBefore = batch.skipped.size();
             batch.ingest(d);
+            batch.skipped.subList(skippedBefore, batch.skipped.size()).forEach(listener::skipped);
             listener.progress(++done, documents.size(), d.name());
         }
         return batch.finish();

@@ -2,15 +2,17 @@ package vn.kyso.usage.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +28,6 @@ import vn.kyso.usage.UsageReport.CertificateUsage;
 import vn.kyso.usage.UsageReport.MonthTrend;
 import vn.kyso.usage.UsageReport.Summary;
 import vn.kyso.usage.inventory.CertificateInventory;
-import vn.kyso.usage.report.RollupReader.MonthUse;
 import vn.kyso.usage.report.RollupReader.Scoped;
 import vn.kyso.usage.units.UnitDirectory;
 
@@ -52,31 +53,13 @@ public final class ReportBuilder {
         LocalDate to = request.to();
         int months = RegularUsePolicy.monthsIn(from, to);
 
-        List<Scoped> scoped = reader.certificates(from, to, zone, scope == null ? null : scope.path(), request.kind());
-        Map<Long, Tally> tallies = new HashMap<>(scoped.size() * 2);
+        Scope filter = Scope.of(from, to, zone, scope == null ? null : scope.path(), request.kind());
+        List<Scoped> scoped = reader.certificates(filter);
+        Set<Long> ids = new HashSet<>(scoped.size() * 2);
         for (Scoped s : scoped) {
-            tallies.put(s.id(), new Tally());
+            ids.add(s.id());
         }
-        Map<YearMonth, long[]> trend = new LinkedHashMap<>();
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            trend.put(m, new long[2]);
-        }
-        for (MonthUse use : reader.monthsInPeriod(from, to)) {
-            Tally t = tallies.get(use.certificateId());
-            if (t == null) {
-                continue;
-            }
-            t.signatures += use.signatures();
-            long[] month = trend.get(use.month());
-            month[0] += use.signatures();
-            if (use.signatures() >= policy.minSignaturesPerActiveMonth()) {
-                t.activeMonths++;
-                month[1]++;
-            }
-            if (use.lastDay() != null && (t.lastUse == null || use.lastDay().isAfter(t.lastUse))) {
-                t.lastUse = use.lastDay();
-            }
-        }
+        PeriodUse use = reader.use(from, to, policy.minSignaturesPerActiveMonth(), filter, ids);
         Map<Long, LocalDate> before = reader.lastSignedBefore(from);
 
         Map<String, Unit> unitsByCode = new HashMap<>();
@@ -84,9 +67,9 @@ public final class ReportBuilder {
             unitsByCode.put(u.code(), u);
         }
         List<CertificateUsage> rows = new ArrayList<>(scoped.size());
-        Map<CertificateUsage, String> paths = new HashMap<>();
+        Map<CertificateUsage, String> paths = new IdentityHashMap<>(); // rows are distinct; hashing records is slow
         for (Scoped s : scoped) {
-            Tally t = tallies.get(s.id());
+            PeriodUse.Tally t = use.of(s.id());
             LocalDate signedBefore = before.get(s.id());
             UsageClass c = policy.classify(months, t.activeMonths, t.signatures, signedBefore != null);
             Unit unit = s.unitCode() == null ? null : unitsByCode.get(s.unitCode());
@@ -107,7 +90,7 @@ public final class ReportBuilder {
         kinds.forEach((k, list) -> byKind.add(new Breakdown(k.name(), k.name(), summarize(list))));
 
         List<MonthTrend> monthly = new ArrayList<>();
-        trend.forEach((m, v) -> monthly.add(new MonthTrend(m, v[0], (int) v[1])));
+        use.trend.forEach((m, v) -> monthly.add(new MonthTrend(m, v[0], (int) v[1])));
 
         List<CertificateUsage> top = rows.stream().filter(r -> r.signatures() > 0)
                 .sorted(Comparator.comparingLong(CertificateUsage::signatures).reversed()
@@ -151,12 +134,5 @@ public final class ReportBuilder {
         }
         return Summary.of(c[UsageClass.REGULAR.ordinal()], c[UsageClass.OCCASIONAL.ordinal()],
                 c[UsageClass.DORMANT.ordinal()], c[UsageClass.NEVER_USED.ordinal()], signatures);
-    }
-
-    /** What one certificate did in the period. */
-    private static final class Tally {
-        long signatures;
-        int activeMonths;
-        LocalDate lastUse;
     }
 }

@@ -2,25 +2,26 @@ package vn.kyso.usage.report;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.kyso.usage.CertificateKind;
 import vn.kyso.usage.CertificateRef;
 import vn.kyso.usage.CertificateStatus;
+import vn.kyso.usage.event.RollupKey;
 import vn.kyso.usage.inventory.CertificateInventory;
 
 /**
- * Reads what a report needs: the certificates in scope, and per certificate and month the
- * signatures in the period. Whole months come from the monthly rollup; a period that starts or
- * ends inside a month reads those edge days from the daily rollup.
+ * Reads what a report needs: the certificates in scope, and what they did in the period. Whole
+ * months come from the monthly rollup; a period that starts or ends inside a month reads those
+ * edge days from the daily rollup. Periods are key ranges of the rollups' primary keys.
  */
 final class RollupReader {
 
@@ -29,68 +30,128 @@ final class RollupReader {
             String owner, String contact, CertificateStatus status, java.time.Instant notAfter, String unitPath) {
     }
 
-    /** Signatures of one certificate in one month of the period, and the last day it signed. */
-    record MonthUse(long certificateId, YearMonth month, long signatures, LocalDate lastDay) {
+    /** The period cut into whole months and the edge days of partial months. */
+    private record Parts(LocalDate fullFrom, LocalDate fullTo, List<Edge> edges) {
+    }
+
+    /** The days [from, to] of {@code month}, a month the period covers only partly. */
+    private record Edge(YearMonth month, LocalDate from, LocalDate to) {
     }
 
     private final JdbcTemplate jdbc;
+    /**
+     * Whether the sums run in the database. PostgreSQL hash-aggregates and saves shipping a row
+     * per certificate and month; embedded H2 groups through a sorted map of row values and ships
+     * rows for free, so there the rows are summed here.
+     */
+    private final boolean groupInDatabase;
 
     RollupReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.groupInDatabase = !"H2".equalsIgnoreCase(
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+    }
+
+    List<Scoped> certificates(Scope scope) {
+        return jdbc.query("""
+                SELECT c.id, c.issuer_dn, c.serial, c.subject_dn, c.kind, c.unit_code, c.owner_name, c.owner_contact,
+                    c.status, c.not_after, u.unit_path
+                FROM usage_certificate c LEFT JOIN usage_unit u ON u.code = c.unit_code WHERE """ + scope.where(),
+                (rs, n) -> new Scoped(rs.getLong(1), new CertificateRef(rs.getString(2), rs.getString(3)),
+                        rs.getString(4), CertificateKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getString(8), CertificateStatus.valueOf(rs.getString(9)),
+                        CertificateInventory.instant(rs, "not_after"), rs.getString(11)),
+                scope.params().toArray());
+    }
+
+    /** What the certificates in scope ({@code scopedIds}, the rows of {@code scope}) did in [from, to]. */
+    PeriodUse use(LocalDate from, LocalDate to, int minPerActiveMonth, Scope scope, Set<Long> scopedIds) {
+        PeriodUse use = new PeriodUse(from, to);
+        Parts parts = parts(from, to);
+        if (groupInDatabase) {
+            grouped(parts, minPerActiveMonth, scope, use);
+            return use;
+        }
+        if (!parts.fullFrom().isAfter(parts.fullTo())) {
+            // a key range of the primary index; rows without signatures are dropped here, not by
+            // a condition the database would evaluate on every row
+            jdbc.query("SELECT rollup_key, signed + seen, last_signed FROM usage_monthly"
+                    + " WHERE rollup_key >= ? AND rollup_key < ?",
+                    (ResultSet rs) -> {
+                        long signatures = rs.getLong(2);
+                        long key = rs.getLong(1);
+                        if (signatures > 0 && scopedIds.contains(RollupKey.certificateId(key))) {
+                            use.add(RollupKey.certificateId(key), YearMonth.from(RollupKey.period(key)), signatures,
+                                    rs.getObject(3, LocalDate.class), minPerActiveMonth);
+                        }
+                    }, RollupKey.first(parts.fullFrom()), RollupKey.first(parts.fullTo().plusMonths(1)));
+        }
+        for (Edge e : parts.edges()) {
+            daysPerCertificate(e.from(), e.to(), (certificate, signatures, lastDay) -> {
+                if (scopedIds.contains(certificate)) {
+                    use.add(certificate, e.month(), signatures, lastDay, minPerActiveMonth);
+                }
+            });
+        }
+        return use;
     }
 
     /**
-     * Certificates in force during part of the period at least (issued before its end, not
-     * expired nor revoked before its start), in the unit subtree and of the kind asked.
+     * One query: the whole months and the edges' per-certificate sums as one set of (month,
+     * certificate) uses, joined to the scope, summed both per certificate and per month
+     * (GROUPING SETS, PostgreSQL).
      */
-    List<Scoped> certificates(LocalDate from, LocalDate to, ZoneId zone, String unitPath, CertificateKind kind) {
-        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        StringBuilder sql = new StringBuilder("""
-                SELECT c.id, c.issuer_dn, c.serial, c.subject_dn, c.kind, c.unit_code, c.owner_name, c.owner_contact,
-                    c.status, c.not_after, u.unit_path
-                FROM usage_certificate c LEFT JOIN usage_unit u ON u.code = c.unit_code
-                WHERE (c.not_before IS NULL OR c.not_before < ?) AND (c.not_after IS NULL OR c.not_after >= ?)
-                    AND (c.revoked_at IS NULL OR c.revoked_at >= ?)""");
-        List<Object> params = new ArrayList<>(List.of(end, start, start));
-        if (unitPath != null) {
-            sql.append(" AND u.unit_path LIKE ?");
-            params.add(unitPath + "%");
+    private void grouped(Parts parts, int minPerActiveMonth, Scope scope, PeriodUse use) {
+        StringBuilder uses = new StringBuilder("""
+                SELECT use_month AS period, certificate_id, signed + seen AS s, last_signed AS last FROM usage_monthly
+                WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0""");
+        // in the order of the placeholders: the select list's threshold first, then the uses, then the scope
+        List<Object> params = new ArrayList<>();
+        params.add(minPerActiveMonth);
+        boolean full = !parts.fullFrom().isAfter(parts.fullTo());
+        params.add(full ? RollupKey.first(parts.fullFrom()) : 0L);
+        params.add(full ? RollupKey.first(parts.fullTo().plusMonths(1)) : 0L);
+        for (Edge e : parts.edges()) {
+            uses.append("""
+                     UNION ALL SELECT CAST(? AS DATE), certificate_id, SUM(signed + seen), MAX(use_day) FROM usage_daily
+                    WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""");
+            params.add(e.month().atDay(1));
+            params.add(RollupKey.first(e.from()));
+            params.add(RollupKey.first(e.to().plusDays(1)));
         }
-        if (kind != null) {
-            sql.append(" AND c.kind = ?");
-            params.add(kind.name());
-        }
-        return jdbc.query(sql.toString(), (rs, n) -> new Scoped(rs.getLong(1),
-                new CertificateRef(rs.getString(2), rs.getString(3)), rs.getString(4),
-                CertificateKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                CertificateStatus.valueOf(rs.getString(9)), CertificateInventory.instant(rs, "not_after"),
-                rs.getString(11)), params.toArray());
+        params.addAll(scope.params());
+        jdbc.query("SELECT m.certificate_id, m.period, SUM(m.s), SUM(CASE WHEN m.s >= ? THEN 1 ELSE 0 END),"
+                + " MAX(m.last), GROUPING(m.certificate_id) FROM (" + uses + ") m"
+                + " JOIN usage_certificate c ON c.id = m.certificate_id LEFT JOIN usage_unit u ON u.code = c.unit_code"
+                + " WHERE " + scope.where() + " GROUP BY GROUPING SETS ((m.certificate_id), (m.period))",
+                (ResultSet rs) -> {
+                    if (rs.getInt(6) == 0) {
+                        PeriodUse.Tally t = new PeriodUse.Tally();
+                        t.signatures = rs.getLong(3);
+                        t.activeMonths = rs.getInt(4);
+                        t.lastUse = rs.getObject(5, LocalDate.class);
+                        use.perCertificate.put(rs.getLong(1), t);
+                    } else {
+                        long[] month = use.trend.get(YearMonth.from(rs.getObject(2, LocalDate.class)));
+                        month[0] = rs.getLong(3);
+                        month[1] = rs.getLong(4);
+                    }
+                }, params.toArray());
     }
 
-    /** Per certificate and month, the signatures made within [from, to]. */
-    List<MonthUse> monthsInPeriod(LocalDate from, LocalDate to) {
-        List<MonthUse> out = new ArrayList<>();
+    private static Parts parts(LocalDate from, LocalDate to) {
         YearMonth first = YearMonth.from(from);
         YearMonth last = YearMonth.from(to);
         YearMonth fullFrom = from.getDayOfMonth() == 1 ? first : first.plusMonths(1);
         YearMonth fullTo = to.equals(last.atEndOfMonth()) ? last : last.minusMonths(1);
-        if (!fullFrom.isAfter(fullTo)) {
-            jdbc.query("""
-                    SELECT certificate_id, use_month, signed + seen, last_signed FROM usage_monthly
-                    WHERE use_month >= ? AND use_month <= ? AND signed + seen > 0""",
-                    (ResultSet rs) -> {
-                        out.add(new MonthUse(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)),
-                                rs.getLong(3), rs.getObject(4, LocalDate.class)));
-                    }, fullFrom.atDay(1), fullTo.atDay(1));
-        }
+        List<Edge> edges = new ArrayList<>(2);
         if (fullFrom.isAfter(first)) {
-            edge(first, from, min(to, first.atEndOfMonth()), out);
+            edges.add(new Edge(first, from, min(to, first.atEndOfMonth())));
         }
         if (fullTo.isBefore(last) && (last.isAfter(first) || !fullFrom.isAfter(first))) {
-            edge(last, max(from, last.atDay(1)), to, out);
+            edges.add(new Edge(last, max(from, last.atDay(1)), to));
         }
-        return out;
+        return new Parts(fullFrom.atDay(1), fullTo.atDay(1), edges);
     }
 
     /** Per certificate, the last day it signed before {@code from}. */
@@ -99,28 +160,46 @@ final class RollupReader {
         YearMonth month = YearMonth.from(from);
         jdbc.query("""
                 SELECT certificate_id, MAX(last_signed) FROM usage_monthly
-                WHERE use_month < ? AND last_signed IS NOT NULL GROUP BY certificate_id""",
+                WHERE rollup_key < ? AND last_signed IS NOT NULL GROUP BY certificate_id""",
                 (ResultSet rs) -> {
                     out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
-                }, month.atDay(1));
+                }, RollupKey.first(month.atDay(1)));
         if (from.getDayOfMonth() > 1) {
-            jdbc.query("""
-                    SELECT certificate_id, MAX(use_day) FROM usage_daily
-                    WHERE use_day >= ? AND use_day < ? AND signed + seen > 0 GROUP BY certificate_id""",
-                    (ResultSet rs) -> {
-                        out.merge(rs.getLong(1), rs.getObject(2, LocalDate.class), RollupReader::max);
-                    }, month.atDay(1), from);
+            daysPerCertificate(month.atDay(1), from.minusDays(1), (certificate, signatures, lastDay) ->
+                    out.merge(certificate, lastDay, RollupReader::max));
         }
         return out;
     }
 
-    private void edge(YearMonth month, LocalDate from, LocalDate to, List<MonthUse> out) {
-        jdbc.query("""
-                SELECT certificate_id, SUM(signed + seen), MAX(use_day) FROM usage_daily
-                WHERE use_day >= ? AND use_day <= ? AND signed + seen > 0 GROUP BY certificate_id""",
+    /** Hears one certificate's signatures over some days, and the last of those days it signed. */
+    private interface DaySums {
+        void accept(long certificateId, long signatures, LocalDate lastDay);
+    }
+
+    /** Per certificate with signatures in [from, to]: their number and the last day with one. */
+    private void daysPerCertificate(LocalDate from, LocalDate to, DaySums out) {
+        Object[] range = { RollupKey.first(from), RollupKey.first(to.plusDays(1)) };
+        if (groupInDatabase) {
+            jdbc.query("""
+                    SELECT certificate_id, SUM(signed + seen), MAX(use_day) FROM usage_daily
+                    WHERE rollup_key >= ? AND rollup_key < ? AND signed + seen > 0 GROUP BY certificate_id""",
+                    (ResultSet rs) -> {
+                        out.accept(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class));
+                    }, range);
+            return;
+        }
+        Map<Long, long[]> sums = new HashMap<>();
+        jdbc.query("SELECT rollup_key, signed + seen FROM usage_daily WHERE rollup_key >= ? AND rollup_key < ?",
                 (ResultSet rs) -> {
-                    out.add(new MonthUse(rs.getLong(1), month, rs.getLong(2), rs.getObject(3, LocalDate.class)));
-                }, from, to);
+                    long signatures = rs.getLong(2);
+                    if (signatures > 0) {
+                        long key = rs.getLong(1);
+                        long[] s = sums.computeIfAbsent(RollupKey.certificateId(key), k -> new long[2]);
+                        s[0] += signatures;
+                        s[1] = Math.max(s[1], RollupKey.period(key).toEpochDay());
+                    }
+                }, range);
+        sums.forEach((certificate, s) -> out.accept(certificate, s[0], LocalDate.ofEpochDay(s[1])));
     }
 
     static LocalDate max(LocalDate a, LocalDate b) {

@@ -29,6 +29,8 @@ public final class UnitDirectory {
 
     private final JdbcClient jdbc;
     private final Map<String, Unit> cache = new ConcurrentHashMap<>();
+    /** Units change only through {@link #load}, so every report can reuse one read of the tree. */
+    private volatile List<Unit> all;
 
     public UnitDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -72,6 +74,7 @@ public final class UnitDirectory {
                     .params(unit.code(), unit.name(), unit.kind().name(), unit.parentCode(), unit.path()).update();
         }
         cache.clear();
+        all = null;
         return added;
     }
 
@@ -93,8 +96,13 @@ public final class UnitDirectory {
 
     /** Every unit, ordered by path (parents before children). */
     public List<Unit> all() {
-        return jdbc.sql("SELECT code, name, unit_kind, parent_code, unit_path FROM usage_unit ORDER BY unit_path")
-                .query(UnitDirectory::unit).list();
+        List<Unit> units = all;
+        if (units == null) {
+            units = List.copyOf(jdbc.sql("SELECT code, name, unit_kind, parent_code, unit_path FROM usage_unit"
+                    + " ORDER BY unit_path").query(UnitDirectory::unit).list());
+            all = units;
+        }
+        return units;
     }
 
     /** The root unit (the province), when units are loaded. */

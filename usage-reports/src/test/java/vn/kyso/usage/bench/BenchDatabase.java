@@ -38,6 +38,8 @@ final class BenchDatabase implements AutoCloseable {
             PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
             pg.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
             pg.setUser("postgres");
+            // only the benchmark's own bulk fill uses JDBC batches on PostgreSQL (kyso's writes are array statements)
+            pg.setReWriteBatchedInserts(true);
             pool = JdbcConnectionPool.create(pg);
         }
         pool.setMaxConnections(8);
@@ -54,6 +56,11 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() throws Exception {
         pool.dispose();
+        if (Boolean.getBoolean("kyso.bench.keep")) {
+            // for EXPLAIN ANALYZE afterwards: psql -h 127.0.0.1 -U postgres <name>
+            System.out.println("kept database " + (h2Dir == null ? name : h2Dir));
+            return;
+        }
         if (h2Dir == null) {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                     Statement s = c.createStatement()) {

@@ -50,17 +50,26 @@ public final class EventIngestBenchmark {
             Random random = new Random(42);
             record(usage, generate(refs, 20_000, random), batch); // warm-up
             System.out.printf("%s: %,d events per round, batches of %,d%n", db, events, batch);
+            boolean server = db.equals("postgres");
             for (int r = 1; r <= rounds; r++) {
                 List<UsageEvent> list = generate(refs, events, random);
                 long t0 = System.nanoTime();
                 long c0 = THREADS.getCurrentThreadCpuTime();
+                double s0 = server ? PostgresCpu.seconds() : 0;
                 RecordResult result = record(usage, list, batch);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+                double serverCpu = server ? PostgresCpu.seconds() - s0 : 0;
                 // on a shared machine wall time says little: the recording thread's CPU time (which for
                 // embedded H2 includes the database's work) gives the rate an unloaded core reaches
-                System.out.printf("round %d: %,d recorded in %.2f s wall = %,.0f events/s; thread CPU %.2f s = %,.0f events/s%n",
+                System.out.printf("round %d: %,d recorded in %.2f s wall = %,.0f events/s; thread CPU %.2f s = %,.0f events/s",
                         r, result.recorded(), seconds, result.recorded() / seconds, cpu, result.recorded() / cpu);
+                if (server) {
+                    // PostgreSQL works in its own processes: client thread plus server CPU is one run's work
+                    System.out.printf("; server CPU %.2f s, client+server %,.0f events/s", serverCpu,
+                            result.recorded() / (cpu + serverCpu));
+                }
+                System.out.println();
             }
         }
     }

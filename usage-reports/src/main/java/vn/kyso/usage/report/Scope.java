@@ -1,0 +1,38 @@
+package vn.kyso.usage.report;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.kyso.usage.CertificateKind;
+
+/**
+ * The certificates a report covers, as a condition over {@code usage_certificate c LEFT JOIN
+ * usage_unit u}: in force during part of the period at least (issued before its end, not
+ * expired nor revoked before its start), in the unit subtree and of the kind asked.
+ */
+record Scope(String where, List<Object> params) {
+
+    Scope {
+        params = List.copyOf(params);
+    }
+
+    static Scope of(LocalDate from, LocalDate to, ZoneId zone, String unitPath, CertificateKind kind) {
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        StringBuilder where = new StringBuilder("(c.not_before IS NULL OR c.not_before < ?)"
+                + " AND (c.not_after IS NULL OR c.not_after >= ?) AND (c.revoked_at IS NULL OR c.revoked_at >= ?)");
+        List<Object> params = new ArrayList<>(List.of(end, start, start));
+        if (unitPath != null) {
+            where.append(" AND u.unit_path LIKE ?");
+            params.add(unitPath + "%");
+        }
+        if (kind != null) {
+            where.append(" AND c.kind = ?");
+            params.add(kind.name());
+        }
+        return new Scope(where.toString(), params);
+    }
+}
