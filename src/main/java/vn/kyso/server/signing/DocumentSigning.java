@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,18 +93,7 @@ public class DocumentSigning {
         PadesLevel level = order.level() != null ? order.level() : properties.level();
         CertificateRecord record = null;
         try {
-            if (uploads.isEmpty() || uploads.stream().anyMatch(u -> u.content().length == 0)) {
-                throw new SigningRefusedException(Reason.NO_DOCUMENT, "no document");
-            }
-            if (uploads.size() > properties.maxBatchFiles()) {
-                throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents",
-                        properties.maxBatchFiles());
-            }
-            uploads.forEach(u -> pages.inspect(u.content()));
-            record = certificates.choose(user, order.certificateSerial(), order.step().kind());
-            if (order.step() == SigningStep.ISSUE) {
-                uploads.forEach(u -> requireValidPersonalSignature(u.content()));
-            }
+            record = checked(user, order, uploads);
             VisibleSignature visible = visible(user, order, record);
             String reason = reason(order);
             List<Duration> took = new ArrayList<>();
@@ -140,6 +130,61 @@ public class DocumentSigning {
         } finally {
             Arrays.fill(order.pin(), '\0');
         }
+    }
+
+    /**
+     * A signing that goes on after the request that asked for it (batch jobs): the checks of
+     * {@link #sign} run now, the key is unlocked once, the PIN wiped, and {@code job} signs the
+     * documents one at a time with the {@link OneAtATime} it is given, publishing each one's event
+     * itself (inside its own transaction). The key is dropped when {@code job} returns. A refusal
+     * before the key opens is published as FAILED for every upload and thrown.
+     */
+    public <T> T signOneAtATime(KysoUser user, Channel channel, SigningOrder order, List<Upload> uploads,
+            Function<OneAtATime, T> job) {
+        long started = System.nanoTime();
+        PadesLevel level = order.level() != null ? order.level() : properties.level();
+        CertificateRecord record = null;
+        boolean[] opened = {false};
+        try {
+            record = checked(user, order, uploads);
+            VisibleSignature visible = visible(user, order, record);
+            String reason = reason(order);
+            CertificateRecord chosen = record;
+            return unlock(user, record, order.pin(), key -> {
+                opened[0] = true;
+                Arrays.fill(order.pin(), '\0');
+                return job.apply(new OneAtATime(this, signer, key, level, visible, reason, user, channel, chosen));
+            });
+        } catch (RuntimeException e) {
+            if (opened[0]) {
+                throw e;
+            }
+            RuntimeException refusal = translate(e);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            for (Upload upload : uploads) {
+                publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
+            }
+            throw refusal;
+        } finally {
+            Arrays.fill(order.pin(), '\0');
+        }
+    }
+
+    /** The checks before the key is unlocked: documents, limits, the certificate; returns the certificate. */
+    private CertificateRecord checked(KysoUser user, SigningOrder order, List<Upload> uploads) {
+        if (uploads.isEmpty() || uploads.stream().anyMatch(u -> u.content().length == 0)) {
+            throw new SigningRefusedException(Reason.NO_DOCUMENT, "no document");
+        }
+        if (uploads.size() > properties.maxBatchFiles()) {
+            throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents",
+                    properties.maxBatchFiles());
+        }
+        uploads.forEach(u -> pages.inspect(u.content()));
+        CertificateRecord record = certificates.choose(user, order.certificateSerial(), order.step().kind());
+        if (order.step() == SigningStep.ISSUE) {
+            uploads.forEach(u -> requireValidPersonalSignature(u.content()));
+        }
+        return record;
     }
 
     /** Runs {@code use} with the unlocked custody key, as signing-core's {@code SigningKey}. */
@@ -206,7 +251,7 @@ public class DocumentSigning {
     }
 
     /** CA refusals become the service's own, with the words the user needs. */
-    private static RuntimeException translate(RuntimeException e) {
+    static RuntimeException translate(RuntimeException e) {
         if (!(e instanceof CaException ca)) {
             return e;
         }
@@ -224,7 +269,7 @@ public class DocumentSigning {
         };
     }
 
-    private static String code(RuntimeException e) {
+    static String code(RuntimeException e) {
         if (e instanceof SigningRefusedException r) {
             return r.reason().name();
         }
@@ -237,7 +282,7 @@ public class DocumentSigning {
         return "INTERNAL_ERROR";
     }
 
-    private void publishSigned(KysoUser user, Channel channel, PadesLevel level, SignResult result, Duration took) {
+    void publishSigned(KysoUser user, Channel channel, PadesLevel level, SignResult result, Duration took) {
         X509Certificate cert = result.signingCertificate();
         events.publishEvent(new DocumentSigned(cert.getIssuerX500Principal().getName(),
                 cert.getSerialNumber().toString(16), HexFormat.of().formatHex(result.documentSha256()),
