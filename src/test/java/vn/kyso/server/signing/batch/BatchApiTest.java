@@ -131,6 +131,25 @@ class BatchApiTest extends KysoServerTest {
     }
 
     @Test
+    void aScriptWithAnApiTokenFollowsTheStreamToTheEndAndDownloadsTheZip() {
+        String officer = newOfficer("token");
+        String token = TestHttp.json(http().basic(officer, USER_PASSWORD).postJson("/api/v1/tokens",
+                "{\"name\": \"batch\", \"validDays\": 1}")).get("token").asString();
+        Multipart body = multipart(Map.of("pin", PIN, "level", "B"), pdfs(2));
+        HttpResponse<String> accepted = http().bearer(token).post(BATCHES, body.contentType(), body.body());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = TestHttp.json(accepted).get("id").asString();
+
+        // the stream and the zip are written after the request's thread returned (async dispatch)
+        Sse.Stream stream = Sse.read(http().url(BATCHES + "/" + id + "/events"),
+                Map.of("Authorization", "Bearer " + token), e -> false, BOUND);
+        assertThat(stream.events().get(stream.events().size() - 1).name()).isEqualTo("finished");
+        HttpResponse<byte[]> zip = http().bearer(token).getBytes(BATCHES + "/" + id + "/result");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(BatchTestSupport.unzip(zip.body())).hasSize(2);
+    }
+
+    @Test
     void onlyTheOwnerSeesAJob() {
         String owner = newOfficer("chu");
         String other = newOfficer("khac");
