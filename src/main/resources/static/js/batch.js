@@ -45,8 +45,15 @@
       .replace('{signed}', job.signed).replace('{failed}', job.failed);
   }
 
+  var shown = false;
+
   function render(job) {
     panel.hidden = false;
+    if (!shown) {
+      // the panel sits under the form: bring it into view once
+      shown = true;
+      panel.scrollIntoView({ block: 'start' });
+    }
     bar.max = Math.max(job.total, 1);
     bar.value = job.done;
     summary.textContent = fill(text.textSummary, job);

@@ -10,26 +10,16 @@ import static vn.kyso.server.signing.batch.BatchTestSupport.sha256;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
-import vn.kyso.ca.CertificateAuthority;
-import vn.kyso.ca.CertificateRecord;
-import vn.kyso.ca.CustodyIssueRequest;
-import vn.kyso.ca.NewOfficer;
-import vn.kyso.server.KysoServerTest;
 import vn.kyso.server.TestHttp;
-import vn.kyso.server.security.NewAccount;
-import vn.kyso.server.security.Role;
 import vn.kyso.server.signing.batch.BatchTestSupport.Multipart;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
@@ -39,13 +29,10 @@ import vn.kyso.signing.PdfVerifier;
  * progress as server-sent events (read by a plain HTTP client), the zip; who may see a job; the
  * limits and refusals, which store nothing.
  */
-class BatchApiTest extends KysoServerTest {
+class BatchApiTest extends BatchServerTest {
 
     private static final String BATCHES = "/api/v1/signatures/batches";
     private static final Duration BOUND = Duration.ofSeconds(90);
-
-    @Autowired
-    CertificateAuthority ca;
 
     @Autowired
     JdbcClient jdbc;
@@ -265,20 +252,5 @@ class BatchApiTest extends KysoServerTest {
         long account = accounts.find(username).orElseThrow().id();
         return jdbc.sql("SELECT COUNT(*) FROM server_signing_batch WHERE account_id = ?").param(account)
                 .query(Long.class).single();
-    }
-
-    /** A new officer account linked to a new CA subscriber holding a custody certificate under {@link BatchTestSupport#PIN}. */
-    private String newOfficer(String prefix) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String unit = ca.units(LocalDate.now()).get(0).code();
-        long subscriber = ca.registerOfficer("test", new NewOfficer("Trần Thị " + prefix, "Chuyên viên",
-                BatchTestSupport.twelveDigits(), username + "@camau.gov.vn", unit)).id();
-        CertificateRecord certificate = ca.issueWithCustody("test",
-                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
-        assertThat(certificate.serialHex()).isNotBlank();
-        var account = accounts.create(new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
-                Set.of(Role.OFFICER), String.valueOf(subscriber)));
-        accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
-        return username;
     }
 }
