@@ -121,12 +121,7 @@ public class DocumentSigning {
             }
             return signed;
         } catch (RuntimeException e) {
-            RuntimeException refusal = translate(e);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            for (Upload upload : uploads) {
-                publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
-            }
-            throw refusal;
+            throw refused(e, user, channel, level, record, uploads, started);
         } finally {
             Arrays.fill(order.pin(), '\0');
         }
@@ -156,18 +151,21 @@ public class DocumentSigning {
                 return job.apply(new OneAtATime(this, signer, key, level, visible, reason, user, channel, chosen));
             });
         } catch (RuntimeException e) {
-            if (opened[0]) {
-                throw e;
-            }
-            RuntimeException refusal = translate(e);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            for (Upload upload : uploads) {
-                publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
-            }
-            throw refusal;
+            throw opened[0] ? e : refused(e, user, channel, level, record, uploads, started);
         } finally {
             Arrays.fill(order.pin(), '\0');
         }
+    }
+
+    /** A refusal before any document was signed: FAILED for each upload, in the words the user needs. */
+    private RuntimeException refused(RuntimeException e, KysoUser user, Channel channel, PadesLevel level,
+            CertificateRecord record, List<Upload> uploads, long started) {
+        RuntimeException refusal = translate(e);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        for (Upload upload : uploads) {
+            publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
+        }
+        return refusal;
     }
 
     /** The checks before the key is unlocked: documents, limits, the certificate; returns the certificate. */

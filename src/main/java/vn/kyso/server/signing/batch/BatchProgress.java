@@ -36,7 +36,11 @@ class BatchProgress {
         streams.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(emitter);
         Runnable remove = () -> forget(id, emitter);
         emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
+        emitter.onTimeout(() -> {
+            // a normal end of the stream (the client reconnects), not an error to answer
+            remove.run();
+            emitter.complete();
+        });
         emitter.onError(e -> remove.run());
         send(id, emitter, current.get());
         return emitter;

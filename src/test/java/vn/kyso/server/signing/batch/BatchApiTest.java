@@ -178,6 +178,10 @@ class BatchApiTest extends BatchServerTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(TestHttp.json(bad).get("code").asString()).isEqualTo("NOT_A_PDF");
 
+        // the tests' server allows 1 MB per request (kyso.limits.max-upload-size)
+        HttpResponse<String> tooLarge = start(officer, multipart(Map.of("pin", PIN), List.of(new byte[1_200_000])));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+
         HttpResponse<String> none = start(officer, multipart(Map.of("pin", PIN), List.of()));
         assertThat(none.statusCode()).isBetween(400, 499);
 
