@@ -7,6 +7,7 @@ import static vn.kyso.server.signing.batch.BatchTestSupport.multipart;
 import static vn.kyso.server.signing.batch.BatchTestSupport.pdfs;
 import static vn.kyso.server.signing.batch.BatchTestSupport.sha256;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.kyso.server.TestHttp;
 import vn.kyso.server.signing.batch.BatchTestSupport.Multipart;
+import vn.kyso.signing.Certification;
 import vn.kyso.signing.Indication;
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.PdfSigner;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.key.InMemorySigningKey;
+import vn.kyso.signing.testpki.TestPki;
 import vn.kyso.signing.PdfVerifier;
 
 /**
@@ -89,6 +96,37 @@ class BatchApiTest extends BatchServerTest {
         // the uploads are not kept once signed; only the signed PDFs, until the retention ends
         assertThat(jdbc.sql("SELECT COUNT(*) FROM server_signing_batch_document WHERE batch_id = ? AND content IS NOT NULL")
                 .param(id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDocumentThatCannotBeSignedFailsAloneAndTheOthersAreSigned() {
+        String officer = newOfficer("mot-loi");
+        TestPki pki = TestPki.create();
+        var author = pki.signer("Tác giả", TestPki.KeyType.EC_P256);
+        ByteArrayOutputStream certified = new ByteArrayOutputStream();
+        // certified "no changes": a valid PDF, refused only when the signature is added
+        PdfSigner.builder().build().sign(SignRequest.builder(InMemorySigningKey.of(author.privateKey(), author.chain()),
+                PadesLevel.B_B).certification(Certification.NO_CHANGES).build(), BatchTestSupport.onePagePdf(), certified);
+        List<byte[]> documents = List.of(BatchTestSupport.onePagePdf(), certified.toByteArray(),
+                BatchTestSupport.onePagePdf());
+
+        String id = TestHttp.json(start(officer, multipart(Map.of("pin", PIN, "level", "B"), documents)))
+                .get("id").asString();
+        Sse.Stream stream = Sse.read(http().url(BATCHES + "/" + id + "/events"),
+                Map.of("Authorization", basic(officer, USER_PASSWORD)), e -> e.name().equals("finished"), BOUND);
+
+        JsonNode end = stream.events().get(stream.events().size() - 1).data();
+        assertThat(end.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(end.get("signed").asInt()).isEqualTo(2);
+        assertThat(end.get("failed").asInt()).isEqualTo(1);
+        JsonNode failed = end.get("documents").get(1);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asString()).isEqualTo("CERTIFICATION_FORBIDS_CHANGES");
+        assertThat(failed.get("signedSha256").isNull()).isTrue();
+        Map<String, byte[]> zip = BatchTestSupport.unzip(
+                http().basic(officer, USER_PASSWORD).getBytes(BATCHES + "/" + id + "/result").body());
+        assertThat(zip.keySet()).containsExactly("doc0-signed.pdf", "doc2-signed.pdf");
+        zip.values().forEach(pdf -> assertThat(signedEvents(sha256(pdf))).isEqualTo(1));
     }
 
     @Test
