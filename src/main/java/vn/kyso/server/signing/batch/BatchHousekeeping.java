@@ -27,6 +27,7 @@ class BatchHousekeeping {
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final BatchJobs jobs;
+    private final BatchWorker worker;
     private final BatchProperties properties;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kyso-batch-housekeeping");
@@ -34,8 +35,9 @@ class BatchHousekeeping {
         return t;
     });
 
-    BatchHousekeeping(BatchJobs jobs, BatchProperties properties) {
+    BatchHousekeeping(BatchJobs jobs, BatchWorker worker, BatchProperties properties) {
         this.jobs = jobs;
+        this.worker = worker;
         this.properties = properties;
     }
 
@@ -43,8 +45,8 @@ class BatchHousekeeping {
     void start() {
         long beat = properties.heartbeat().toMillis();
         every(0, beat, "heartbeat", () -> {
-            jobs.beat();
-            jobs.interruptSilent();
+            worker.beat();
+            worker.interruptSilent();
         });
         every(STREAM_POLL.toMillis(), STREAM_POLL.toMillis(), "progress", jobs::pollStreams);
         every(0, PURGE_EVERY.toMillis(), "purge", () -> {

@@ -63,6 +63,19 @@ class BatchStore {
                 .optional();
     }
 
+    /** A job with its documents, as its owner sees it. */
+    BatchView view(Job job) {
+        List<Document> documents = documents(job.id());
+        int signed = (int) documents.stream().filter(d -> SIGNED.equals(d.status())).count();
+        int failed = (int) documents.stream().filter(d -> FAILED.equals(d.status())).count();
+        return new BatchView(job.id(), job.status(), job.step(), job.level(), job.total(), signed + failed, signed,
+                failed, job.createdAt(), job.finishedAt(), documents);
+    }
+
+    BatchView view(String id) {
+        return view(job(id).orElseThrow(() -> new BatchException(BatchException.Code.NOT_FOUND, "no such job")));
+    }
+
     List<Document> documents(String id) {
         return jdbc.sql("""
                 SELECT position, filename, status, signed_sha256, failure FROM server_signing_batch_document
