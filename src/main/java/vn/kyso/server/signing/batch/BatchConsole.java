@@ -4,20 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kyso.server.security.KysoUser;
@@ -31,7 +24,7 @@ import vn.kyso.signing.SigningException;
  * The signing page's batch: when several files are chosen the page posts here (see
  * {@code js/batch.js}); the job starts and the page comes back with {@code ?batch=<id>}, shows
  * the progress from the event stream, and offers the zip at the end. A refusal comes back as the
- * page's message. The session's routes, since the API's are for tokens and Basic only.
+ * page's message. The page follows the job through {@link BatchConsoleApi}.
  */
 @Controller
 @RequestMapping("/sign/batches")
@@ -67,22 +60,5 @@ class BatchConsole {
         }
         redirect.addFlashAttribute("error", error);
         return "redirect:/sign";
-    }
-
-    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    BatchView status(@AuthenticationPrincipal KysoUser user, @PathVariable String id) {
-        return jobs.view(user, id);
-    }
-
-    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ResponseBody
-    SseEmitter events(@AuthenticationPrincipal KysoUser user, @PathVariable String id) {
-        return jobs.events(user, id);
-    }
-
-    @GetMapping("/{id}/result")
-    ResponseEntity<StreamingResponseBody> result(@AuthenticationPrincipal KysoUser user, @PathVariable String id) {
-        return BatchApi.zip(jobs.result(user, id));
     }
 }

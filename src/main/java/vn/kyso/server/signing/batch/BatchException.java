@@ -1,32 +1,23 @@
 package vn.kyso.server.signing.batch;
 
-import org.springframework.http.HttpStatus;
-
-/** A batch request the service cannot serve; each code has a message in both bundles ({@code problem.batch.*}). */
+/**
+ * A batch request the service cannot serve; each code has a message in both bundles
+ * ({@code problem.batch.*}) and its HTTP status in the service's problem handler.
+ */
 public class BatchException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why, with its HTTP status. */
+    /** Why. */
     public enum Code {
         /** No such job, or not the caller's (the two are not told apart). */
-        NOT_FOUND(HttpStatus.NOT_FOUND),
+        NOT_FOUND,
         /** The result is asked for while the job still runs. */
-        RUNNING(HttpStatus.CONFLICT),
+        RUNNING,
         /** The job ended without a signed document: there is nothing to download. */
-        NOTHING_SIGNED(HttpStatus.CONFLICT),
+        NOTHING_SIGNED,
         /** As many jobs run as the instance allows; try again shortly. */
-        BUSY(HttpStatus.SERVICE_UNAVAILABLE);
-
-        private final HttpStatus status;
-
-        Code(HttpStatus status) {
-            this.status = status;
-        }
-
-        public HttpStatus status() {
-            return status;
-        }
+        BUSY
     }
 
     private final Code code;
