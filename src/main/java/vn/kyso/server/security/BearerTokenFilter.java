@@ -13,6 +13,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
+    private static final SecurityContextRepository REQUEST_CONTEXT = new RequestAttributeSecurityContextRepository();
 
     private final ApiTokens tokens;
     private final AuthenticationEntryPoint entryPoint;
@@ -51,6 +54,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 user.get(), null, user.get().getAuthorities()));
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        // kept for the request's async and error dispatches (a stream, a download written later),
+        // which this filter does not see again: as Basic authentication does
+        REQUEST_CONTEXT.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -95,24 +96,7 @@ public class DocumentSigning {
         PadesLevel level = order.level() != null ? order.level() : properties.level();
         CertificateRecord record = null;
         try {
-            if (uploads.isEmpty() || uploads.stream().anyMatch(u -> u.content().length == 0)) {
-                throw new SigningRefusedException(Reason.NO_DOCUMENT, "no document");
-            }
-            if (uploads.size() > properties.maxBatchFiles()) {
-                throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents",
-                        properties.maxBatchFiles());
-            }
-            uploads.forEach(u -> pages.inspect(u.content()));
-            String serial = order.certificateSerial();
-            if (order.activation() != null) {
-                serial = activations.certificateOf(user, order);
-            } else if (order.pin().length == 0) {
-                throw new SigningRefusedException(Reason.CREDENTIAL_REQUIRED, "neither PIN nor activation");
-            }
-            record = certificates.choose(user, serial, order.step().kind());
-            if (order.step() == SigningStep.ISSUE) {
-                uploads.forEach(u -> requireValidPersonalSignature(u.content()));
-            }
+            record = checked(user, order, uploads);
             VisibleSignature visible = visible(user, order, record);
             String reason = reason(order);
             List<Duration> took = new ArrayList<>();
@@ -140,15 +124,74 @@ public class DocumentSigning {
             }
             return signed;
         } catch (RuntimeException e) {
-            RuntimeException refusal = translate(e);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            for (Upload upload : uploads) {
-                publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
-            }
-            throw refusal;
+            throw refused(e, user, channel, level, record, uploads, started);
         } finally {
             Arrays.fill(order.pin(), '\0');
         }
+    }
+
+    /**
+     * A signing that goes on after the request that asked for it (batch jobs): the checks of
+     * {@link #sign} run now, the key is unlocked once, the PIN wiped, and {@code job} signs the
+     * documents one at a time with the {@link OneAtATime} it is given, publishing each one's event
+     * itself (inside its own transaction). The key is dropped when {@code job} returns. A refusal
+     * before the key opens is published as FAILED for every upload and thrown.
+     */
+    public <T> T signOneAtATime(KysoUser user, Channel channel, SigningOrder order, List<Upload> uploads,
+            Function<OneAtATime, T> job) {
+        long started = System.nanoTime();
+        PadesLevel level = order.level() != null ? order.level() : properties.level();
+        CertificateRecord record = null;
+        boolean[] opened = {false};
+        try {
+            record = checked(user, order, uploads);
+            VisibleSignature visible = visible(user, order, record);
+            String reason = reason(order);
+            CertificateRecord chosen = record;
+            return unlock(user, record, order, uploads.size(), key -> {
+                opened[0] = true;
+                Arrays.fill(order.pin(), '\0');
+                return job.apply(new OneAtATime(this, signer, key, level, visible, reason, user, channel, chosen));
+            });
+        } catch (RuntimeException e) {
+            throw opened[0] ? e : refused(e, user, channel, level, record, uploads, started);
+        } finally {
+            Arrays.fill(order.pin(), '\0');
+        }
+    }
+
+    /** A refusal before any document was signed: FAILED for each upload, in the words the user needs. */
+    private RuntimeException refused(RuntimeException e, KysoUser user, Channel channel, PadesLevel level,
+            CertificateRecord record, List<Upload> uploads, long started) {
+        RuntimeException refusal = translate(e);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        for (Upload upload : uploads) {
+            publishFailed(user, channel, level, record, sha256(upload.content()), elapsed, code(refusal));
+        }
+        return refusal;
+    }
+
+    /** The checks before the key is unlocked: documents, limits, the certificate; returns the certificate. */
+    private CertificateRecord checked(KysoUser user, SigningOrder order, List<Upload> uploads) {
+        if (uploads.isEmpty() || uploads.stream().anyMatch(u -> u.content().length == 0)) {
+            throw new SigningRefusedException(Reason.NO_DOCUMENT, "no document");
+        }
+        if (uploads.size() > properties.maxBatchFiles()) {
+            throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents",
+                    properties.maxBatchFiles());
+        }
+        uploads.forEach(u -> pages.inspect(u.content()));
+        String serial = order.certificateSerial();
+        if (order.activation() != null) {
+            serial = activations.certificateOf(user, order);
+        } else if (order.pin().length == 0) {
+            throw new SigningRefusedException(Reason.CREDENTIAL_REQUIRED, "neither PIN nor activation");
+        }
+        CertificateRecord record = certificates.choose(user, serial, order.step().kind());
+        if (order.step() == SigningStep.ISSUE) {
+            uploads.forEach(u -> requireValidPersonalSignature(u.content()));
+        }
+        return record;
     }
 
     /**
@@ -241,7 +284,7 @@ public class DocumentSigning {
         };
     }
 
-    private static String code(RuntimeException e) {
+    static String code(RuntimeException e) {
         if (e instanceof SigningRefusedException r) {
             return r.reason().name();
         }
@@ -254,7 +297,7 @@ public class DocumentSigning {
         return "INTERNAL_ERROR";
     }
 
-    private void publishSigned(KysoUser user, Channel channel, PadesLevel level, SignResult result, Duration took) {
+    void publishSigned(KysoUser user, Channel channel, PadesLevel level, SignResult result, Duration took) {
         X509Certificate cert = result.signingCertificate();
         events.publishEvent(new DocumentSigned(cert.getIssuerX500Principal().getName(),
                 cert.getSerialNumber().toString(16), HexFormat.of().formatHex(result.documentSha256()),

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.kyso.server.signing.DocumentSigned;
 import vn.kyso.server.verification.DocumentVerified;
@@ -15,7 +16,8 @@ import vn.kyso.usage.UsageReports;
 /**
  * Translates the service's signing and verification events into usage events: a signature made
  * is SIGNED (with channel, level and duration), a failed attempt only moves the meters, each
- * verified signature is VERIFIED. Counting never fails the signing that was counted.
+ * verified signature is VERIFIED. Counting never fails the signing that was counted, except
+ * one published inside a transaction: the usage event joins it, and a failure rolls both back.
  */
 @Component
 class SigningEventTranslator {
@@ -43,6 +45,11 @@ class SigningEventTranslator {
                 usage.signingFailed(ref, channel, event.level(), event.duration());
             }
         } catch (RuntimeException e) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                // published inside the signer's transaction (batch jobs, which store the signed
+                // document in it): the count and the document commit or roll back together
+                throw e;
+            }
             log.warn("Signing not counted: {}", e.toString());
         }
     }

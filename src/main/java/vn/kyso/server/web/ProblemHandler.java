@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import vn.kyso.ca.CaException;
 import vn.kyso.server.security.AccountException;
 import vn.kyso.server.signing.SigningRefusedException;
+import vn.kyso.server.signing.batch.BatchException;
 import vn.kyso.signing.SigningException;
 
 /**
@@ -42,6 +43,8 @@ import vn.kyso.signing.SigningException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** When a client refused for lack of room (batch jobs) should try again. */
+    private static final String BUSY_RETRY_AFTER_SECONDS = "30";
 
     private final Problems problems;
     private final LocaleResolver locales;
@@ -69,6 +72,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("signaturesLeft", e.signaturesLeft());
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(BatchException.class)
+    ResponseEntity<Object> batch(BatchException e, HttpServletRequest request) {
+        HttpStatus status = batchStatus(e.code());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (e.code() == BatchException.Code.BUSY) {
+            response.header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
+        }
+        return response.body(problems.of(status, "batch", e.code().name(), locale(request)));
     }
 
     @ExceptionHandler(CaException.class)
@@ -197,6 +210,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
                     CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    static HttpStatus batchStatus(BatchException.Code code) {
+        return switch (code) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RUNNING, NOTHING_SIGNED -> HttpStatus.CONFLICT;
+            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
