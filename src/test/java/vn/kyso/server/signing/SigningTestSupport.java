@@ -42,7 +42,7 @@ import vn.kyso.signing.testpki.TestPdfs;
  * CA facade, test PDFs and PNGs, multipart requests with several parts, and the events the
  * service published (recorded by a listener added once to the shared context).
  */
-abstract class SigningTestSupport extends KysoServerTest {
+public abstract class SigningTestSupport extends KysoServerTest {
 
     static final String PIN = "246810";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -112,7 +112,8 @@ abstract class SigningTestSupport extends KysoServerTest {
         return s.toString();
     }
 
-    static byte[] onePagePdf() {
+    /** A one-page PDF made by signing-core's test corpus. */
+    public static byte[] onePagePdf() {
         try {
             Path file = Files.createTempFile("kyso-test-", ".pdf");
             try {

@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -18,8 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import vn.kyso.signing.testpki.TestPdfs;
 
 /** What the batch tests share: test PDFs, multipart bodies with several files, zips, hashes. */
 final class BatchTestSupport {
@@ -57,16 +53,7 @@ final class BatchTestSupport {
     }
 
     static byte[] onePagePdf() {
-        try {
-            Path file = Files.createTempFile("kyso-batch-", ".pdf");
-            try {
-                return Files.readAllBytes(TestPdfs.onePage(file));
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return vn.kyso.server.signing.SigningTestSupport.onePagePdf();
     }
 
     /** The entries of a zip, name to content, in order. */
