@@ -286,8 +286,9 @@ class BatchApiTest extends BatchServerTest {
     }
 
     private long signedEvents(String sha256) {
+        // the usage module stores the document hash as its 32 bytes
         return jdbc.sql("SELECT COUNT(*) FROM usage_event WHERE event_type = 'SIGNED' AND document_sha256 = ?")
-                .param(sha256).query(Long.class).single();
+                .param(java.util.HexFormat.of().parseHex(sha256)).query(Long.class).single();
     }
 
     private long jobsOf(String username) {

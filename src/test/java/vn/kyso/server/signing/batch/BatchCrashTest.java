@@ -170,7 +170,7 @@ class BatchCrashTest {
     private static long signedEvents(Connection db, String sha256) throws SQLException {
         try (PreparedStatement s = db.prepareStatement(
                 "SELECT COUNT(*) FROM usage_event WHERE event_type = 'SIGNED' AND document_sha256 = ?")) {
-            s.setString(1, sha256);
+            s.setBytes(1, java.util.HexFormat.of().parseHex(sha256)); // stored as its 32 bytes
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
