@@ -1,17 +1,21 @@
 package vn.kyso.server.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.HtmlUtils;
 
 import vn.kyso.server.config.KysoProperties;
 
@@ -49,8 +53,39 @@ class UploadLimitResolver implements HandlerExceptionResolver, Ordered {
 
     static void writeTooLarge(Problems problems, LocaleResolver locales, KysoProperties properties,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(response, problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "http", "UPLOAD_TOO_LARGE",
-                locales.resolveLocale(request), properties.limits().maxUploadSize().toMegabytes() + " MB"));
+        Locale locale = locales.resolveLocale(request);
+        ProblemDetail problem = problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "http",
+                "UPLOAD_TOO_LARGE", locale, properties.limits().maxUploadSize().toMegabytes() + " MB");
+        if (isConsolePage(request)) {
+            writePage(problem, locale, response);
+        } else {
+            problems.write(response, problem);
+        }
+    }
+
+    /** A console form (a browser asking for HTML, not the API): it gets a page, not JSON. */
+    private static boolean isConsolePage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * The refusal as a small page of its own: this answer is written before Spring MVC (and its
+     * templates) sees the request, since the body is never read.
+     */
+    private static void writePage(ProblemDetail problem, Locale locale,
+            HttpServletResponse response) throws IOException {
+        String title = HtmlUtils.htmlEscape(String.valueOf(problem.getTitle()));
+        String detail = HtmlUtils.htmlEscape(String.valueOf(problem.getDetail()));
+        String page = "<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage()) + "\"><head>"
+                + "<meta charset=\"utf-8\"><title>" + title + " · kyso</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/kyso.css\"></head><body><main>"
+                + "<h1>" + title + "</h1><p class=\"error\" id=\"problem-detail\">" + detail + "</p>"
+                + "<p><a href=\"/sign\">kyso</a></p></main></body></html>";
+        response.setStatus(problem.getStatus());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Spring's own exception, or Tomcat's size-limit exception wrapped in a generic multipart failure. */

@@ -69,8 +69,9 @@ class BadInputTest extends SigningTestSupport {
         assertThat(SignatureApiTest.problem(api, 413).get("code").asString()).isEqualTo("UPLOAD_TOO_LARGE");
         HttpResponse<byte[]> page = page(officer, Map.of("pin", PIN), big);
         assertThat(page.statusCode()).isEqualTo(413);
-        // the browser gets the problem itself (refused before the console sees the request)
-        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains(messages.getMessage(
+        // the browser gets a page with the message (refused before the console sees the request)
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(html(page)).contains("id=\"problem-detail\"").contains(messages.getMessage(
                 "problem.http.UPLOAD_TOO_LARGE", new Object[] {"1 MB"}, Locale.ENGLISH));
 
         for (Signer signer : List.of(officer, other, revoked, suspended)) {
