@@ -2,22 +2,20 @@ package vn.kyso.ca;
 
 /** Key types the CA generates and accepts (Circular 15/2025: RSA >= 2048, ECDSA >= 256). */
 public enum KeyAlgorithm {
-    EC_P256("EC", "secp256r1", 256, "SHA256withECDSA"),
-    EC_P384("EC", "secp384r1", 384, "SHA384withECDSA"),
-    RSA_2048("RSA", null, 2048, "SHA256withRSA"),
-    RSA_3072("RSA", null, 3072, "SHA256withRSA"),
-    RSA_4096("RSA", null, 4096, "SHA384withRSA");
+    EC_P256("EC", "secp256r1", 256),
+    EC_P384("EC", "secp384r1", 384),
+    RSA_2048("RSA", null, 2048),
+    RSA_3072("RSA", null, 3072),
+    RSA_4096("RSA", null, 4096);
 
     private final String jcaName;
     private final String curve;
     private final int bits;
-    private final String signatureAlgorithm;
 
-    KeyAlgorithm(String jcaName, String curve, int bits, String signatureAlgorithm) {
+    KeyAlgorithm(String jcaName, String curve, int bits) {
         this.jcaName = jcaName;
         this.curve = curve;
         this.bits = bits;
-        this.signatureAlgorithm = signatureAlgorithm;
     }
 
     /** "EC" or "RSA". */
@@ -32,10 +30,5 @@ public enum KeyAlgorithm {
 
     public int bits() {
         return bits;
-    }
-
-    /** The signature algorithm a key of this type signs certificates, CRLs and responses with. */
-    public String signatureAlgorithm() {
-        return signatureAlgorithm;
     }
 }

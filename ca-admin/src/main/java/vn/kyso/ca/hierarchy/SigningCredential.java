@@ -49,11 +49,7 @@ public record SigningCredential(PrivateKey key, X509Certificate certificate, Pro
         return new SigningCredential(prepared.key(), certificate, prepared.provider());
     }
 
-    /** SHA-256 with RSA or P-256, SHA-384 with P-384, SHA-512 with P-521. */
-    public String signatureAlgorithm() {
-        return signatureAlgorithmFor(certificate.getPublicKey());
-    }
-
+    /** The CA's signature algorithm for a key: SHA-256 with RSA or P-256, SHA-384 with P-384, SHA-512 with P-521. */
     public static String signatureAlgorithmFor(java.security.Key publicKey) {
         if (publicKey instanceof ECKey ec) {
             int bits = ec.getParams().getCurve().getField().getFieldSize();

@@ -10,6 +10,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -45,7 +46,7 @@ abstract sealed class JcaCaKeyStore implements CaKeyStore permits Pkcs12CaKeySto
      * Runs a change to the store: a store other processes may also write (a PKCS#12 file shared by
      * several instances) is locked and re-read first, so that no one's entry is lost.
      */
-    protected <T> T change(java.util.function.Supplier<T> work) {
+    protected <T> T change(Supplier<T> work) {
         return work.get();
     }
 

@@ -3,16 +3,19 @@ package vn.kyso.ca.keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.util.Arrays;
-
+import java.util.function.Supplier;
 
 import vn.kyso.ca.CaException;
 
@@ -24,7 +27,8 @@ public final class Pkcs12CaKeyStore extends JcaCaKeyStore {
 
     private final Path file;
     private final char[] passphrase;
-    private KeyStore keyStore;
+    /** Replaced by a fresh load at each change; readers outside a change see the latest one. */
+    private volatile KeyStore keyStore;
 
     public Pkcs12CaKeyStore(Path file, char[] passphrase) {
         if (passphrase == null || passphrase.length == 0) {
@@ -58,13 +62,12 @@ public final class Pkcs12CaKeyStore extends JcaCaKeyStore {
      * {@code ca-keys.p12.lock} and starts from the file as it is now, not as this process loaded it.
      */
     @Override
-    protected <T> T change(java.util.function.Supplier<T> work) {
+    protected <T> T change(Supplier<T> work) {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try {
             Files.createDirectories(lockFile.toAbsolutePath().getParent());
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                    java.nio.channels.FileLock lock = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
                 keyStore = load();
                 return work.get();
             }
