@@ -1,11 +1,9 @@
 package vn.kyso.server.ca;
 
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -53,18 +51,13 @@ class ProtocolEndpoints {
         return ocspAnswer(request == null || request.length > MAX_PROTOCOL_REQUEST ? new byte[0] : request);
     }
 
-    /** RFC 6960 appendix A.1: the base64 (then URL-encoded) DER request as the last path segment. */
+    /**
+     * RFC 6960 appendix A.1. {@link OcspValve} answers these (and the POSTs above) before Spring
+     * sees them; the mappings stay as the fallback when the valve is not installed, decoding alike.
+     */
     @GetMapping("/ocsp/{*encoded}")
     ResponseEntity<byte[]> ocspGet(@PathVariable String encoded) {
-        String base64 = java.net.URLDecoder.decode(encoded.startsWith("/") ? encoded.substring(1) : encoded,
-                StandardCharsets.UTF_8).replace(' ', '+');
-        byte[] request;
-        try {
-            request = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException notBase64) {
-            request = new byte[0]; // the responder answers malformedRequest
-        }
-        return ocspAnswer(request);
+        return ocspAnswer(OcspValve.fromPath(encoded.startsWith("/") ? encoded.substring(1) : encoded));
     }
 
     @GetMapping("/crl/issuing.crl")
