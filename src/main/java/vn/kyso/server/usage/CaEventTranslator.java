@@ -24,11 +24,10 @@ import vn.kyso.ca.Unit;
 import vn.kyso.usage.CertificateKind;
 import vn.kyso.usage.CertificateNotice;
 import vn.kyso.usage.CertificateRef;
-import vn.kyso.usage.UsageEvent;
 import vn.kyso.usage.UsageReports;
 
 /**
- * Translates the CA's events into the usage inventory and CHECKED events (ca-admin and
+ * Translates the CA's events into the usage inventory and CHECKED counts (ca-admin and
  * usage-reports do not know each other; the service joins them). The CA publishes after its
  * commit, in the caller's thread: a failure here is logged and never undoes or fails an issuance.
  */
@@ -41,13 +40,15 @@ class CaEventTranslator {
     private final UsageReports usage;
     private final ReportSigner reportSigner;
     private final OcspCheckBuffer ocspChecks;
-    private volatile String issuingCaName;
+    private final IssuedHere issuedHere;
 
-    CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner, OcspCheckBuffer ocspChecks) {
+    CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner, OcspCheckBuffer ocspChecks,
+            IssuedHere issuedHere) {
         this.ca = ca;
         this.usage = usage;
         this.reportSigner = reportSigner;
         this.ocspChecks = ocspChecks;
+        this.issuedHere = issuedHere;
     }
 
     @EventListener
@@ -76,7 +77,7 @@ class CaEventTranslator {
             case REVOKED -> CertificateNotice.Change.REVOKED;
         };
         guarded("status", () -> {
-            CertificateRef ref = issuedHere(event.serial().toString(16));
+            CertificateRef ref = issuedHere.ref(event.serial());
             if (usage.certificate(ref).isPresent()) {
                 usage.onCertificate(CertificateNotice.of(change, ref, event.at()));
             }
@@ -85,17 +86,9 @@ class CaEventTranslator {
 
     @EventListener
     void ocspRequested(OcspRequested event) {
-        guarded("ocsp", () -> ocspChecks.add(UsageEvent.checked(issuedHere(event.serial().toString(16)), event.at(), null)));
-    }
-
-    private CertificateRef issuedHere(String serialHex) {
-        String issuer = issuingCaName;
-        if (issuer == null) {
-            // formatting the DN costs more than the rest of this listener; the issuing CA does not change while running
-            issuer = ca.issuingCertificate().getSubjectX500Principal().getName();
-            issuingCaName = issuer;
+        if (event.answer() != null) { // a serial the CA never issued is nobody's usage
+            ocspChecks.add(event.serial(), event.at());
         }
-        return new CertificateRef(issuer, serialHex);
     }
 
     /** The usage module keeps its own unit list: a unit the CA added later is copied over, parents first. */

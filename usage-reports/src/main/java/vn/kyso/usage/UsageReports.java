@@ -122,6 +122,14 @@ public final class UsageReports {
                 UsageMetrics.Outcome.SUCCESS, e.duration())));
     }
 
+    /**
+     * Adds counted CHECKED or VERIFIED signals to the rollups (one transaction), for certificates
+     * the inventory knows; others are left out, never registered. Returns the signals counted.
+     */
+    public long recordCounts(List<SignalCount> counts) {
+        return storage(() -> events.count(counts));
+    }
+
     private RecordResult recordQuietly(List<UsageEvent> batch) {
         return storage(() -> events.record(batch, (e, kind) -> { }));
     }

@@ -1,6 +1,7 @@
 package vn.kyso.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static vn.kyso.usage.Fixtures.issue;
 import static vn.kyso.usage.Fixtures.sha256;
 import static vn.kyso.usage.Fixtures.signed;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +63,42 @@ class OnceOnlyCountingTest {
             // checks are a signal, not signatures: the certificate is still never used
             assertThat(usage.report(usage.defaultPeriod()).summary().neverUsed()).isEqualTo(1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void countedChecksAddToTheRollupsOfTheirDayWithoutStoringEvents(TestDatabase database) {
+        try (TestDatabase.Open db = database.open()) {
+            UsageReports usage = Fixtures.usage(db);
+            CertificateRef ref = issue(usage, "abe", CertificateKind.PERSONAL, "AG-STP", "Trần Thị Cúc");
+            CertificateRef stranger = new CertificateRef(ref.issuer(), "fff1");
+
+            long counted = usage.recordCounts(List.of(
+                    new SignalCount(EventType.CHECKED, ref, vn("2025-05-05T09:00"), 1_200),
+                    new SignalCount(EventType.CHECKED, new CertificateRef(ref.issuer(), "0ABE"), vn("2025-05-05T23:59"), 34),
+                    new SignalCount(EventType.CHECKED, ref, vn("2025-05-06T00:01"), 5),
+                    new SignalCount(EventType.CHECKED, stranger, vn("2025-05-05T09:00"), 7)));
+            usage.recordCounts(List.of(new SignalCount(EventType.CHECKED, ref, vn("2025-05-05T10:00"), 1)));
+
+            assertThat(counted).isEqualTo(1_239);
+            assertThat(count(db, "SELECT checked FROM usage_daily WHERE use_day = DATE '2025-05-05'")).isEqualTo(1_235);
+            assertThat(count(db, "SELECT checked FROM usage_daily WHERE use_day = DATE '2025-05-06'")).isEqualTo(5);
+            assertThat(count(db, "SELECT SUM(checked) FROM usage_monthly")).isEqualTo(1_240);
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_event")).isZero();
+            // a check of a certificate the inventory does not know neither counts nor registers it
+            assertThat(usage.certificate(stranger)).isEmpty();
+            assertThat(usage.report(usage.defaultPeriod()).summary().neverUsed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void signaturesCannotBeCounted() {
+        CertificateRef ref = new CertificateRef("CN=CA", "1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SignalCount(EventType.SIGNED, ref, vn("2025-05-05T09:00"), 1))
+                .withMessageContaining("one by one");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SignalCount(EventType.CHECKED, ref, vn("2025-05-05T09:00"), 0));
     }
 
     @ParameterizedTest

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -24,6 +26,7 @@ import vn.kyso.usage.CertificateKind;
 import vn.kyso.usage.CertificateRef;
 import vn.kyso.usage.EventType;
 import vn.kyso.usage.RecordResult;
+import vn.kyso.usage.SignalCount;
 import vn.kyso.usage.UsageEvent;
 import vn.kyso.usage.inventory.CertificateInventory;
 import vn.kyso.usage.inventory.CertificateInventory.Known;
@@ -109,14 +112,42 @@ public final class EventStore {
     }
 
     /**
+     * Adds counted signals to the rollups, in one transaction, for the certificates the inventory
+     * knows; signals naming any other certificate are left out (a check of a certificate nobody
+     * registered says nothing about the province's use). Returns how many signals were counted.
+     */
+    public long count(List<SignalCount> counts) {
+        Rollups.Deltas deltas = new Rollups.Deltas();
+        long counted = 0;
+        for (SignalCount c : counts) {
+            Optional<Known> known = inventory.known(c.certificate());
+            if (known.isPresent()) {
+                deltas.add(known.get().id(), c.at().atZone(zone).toLocalDate(), c.type(), c.count());
+                counted += c.count();
+            }
+        }
+        if (!deltas.isEmpty()) {
+            retrying(() -> tx.execute(status -> {
+                writer.addToRollups(deltas);
+                return deltas;
+            }));
+        }
+        return counted;
+    }
+
+    /**
      * Inserts a chunk and its rollups in one transaction. A writer that waited too long on
      * another's uncommitted rows (H2 lock timeout) or lost a deadlock retries the whole chunk:
      * the transaction rolled back, and the insert is idempotent.
      */
     private List<Pending> inTransaction(List<Pending> pending) {
+        return retrying(() -> tx.execute(status -> insert(pending)));
+    }
+
+    private <T> T retrying(Supplier<T> transaction) {
         for (int attempt = 1;; attempt++) {
             try {
-                return tx.execute(status -> insert(pending));
+                return transaction.get();
             } catch (TransientDataAccessException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;

@@ -31,7 +31,13 @@ final class Rollups {
         private final Map<Key, int[]> daily = new TreeMap<>();
 
         void add(long certificateId, LocalDate day, EventType type) {
-            daily.computeIfAbsent(new Key(day, certificateId), k -> new int[4])[type.ordinal()]++;
+            add(certificateId, day, type, 1);
+        }
+
+        /** Adds {@code count}; a sum past the counts' range stays at the largest count (it never wraps). */
+        void add(long certificateId, LocalDate day, EventType type, int count) {
+            int[] counts = daily.computeIfAbsent(new Key(day, certificateId), k -> new int[4]);
+            counts[type.ordinal()] = saturated((long) counts[type.ordinal()] + count);
         }
 
         boolean isEmpty() {
@@ -51,7 +57,7 @@ final class Rollups {
                 Row m = months.computeIfAbsent(new Key(k.period().withDayOfMonth(1), k.certificateId()),
                         key -> new Row(key.period(), key.certificateId(), new int[4], null));
                 for (int i = 0; i < 4; i++) {
-                    m.counts()[i] += c[i];
+                    m.counts()[i] = saturated((long) m.counts()[i] + c[i]);
                 }
                 if (c[EventType.SIGNED.ordinal()] + c[EventType.SEEN.ordinal()] > 0
                         && (m.lastSigned() == null || k.period().isAfter(m.lastSigned()))) {
@@ -61,6 +67,10 @@ final class Rollups {
             });
             return new ArrayList<>(months.values());
         }
+    }
+
+    private static int saturated(long sum) {
+        return (int) Math.min(sum, Integer.MAX_VALUE);
     }
 
     private record Key(LocalDate period, long certificateId) implements Comparable<Key> {

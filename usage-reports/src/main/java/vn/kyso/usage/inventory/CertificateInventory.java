@@ -77,6 +77,19 @@ public final class CertificateInventory {
         return registered ? new Known(result.id(), result.kind(), true) : result;
     }
 
+    /** The certificate's id and kind when the inventory has it; never registers one. */
+    public Optional<Known> known(CertificateRef ref) {
+        String issuerKey = IssuerKeys.of(ref.issuer());
+        String cacheKey = issuerKey + "/" + ref.serial();
+        Known k = known.get(cacheKey);
+        if (k != null) {
+            return Optional.of(k);
+        }
+        Optional<Known> found = lookup(issuerKey, ref.serial());
+        found.ifPresent(f -> known.put(cacheKey, f));
+        return found;
+    }
+
     /** Whether the inventory was told nothing about this certificate yet. */
     public boolean isNew(CertificateRef ref) {
         String issuerKey = IssuerKeys.of(ref.issuer());
