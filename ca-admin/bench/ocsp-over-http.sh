@@ -61,3 +61,15 @@ echo "== GET, no nonce (cached signed response)"
 run "$BASE/ocsp/$GET_PATH"
 echo "== POST, with a fresh nonce per request (signed per request)"
 OCSP_REQUEST="$WORK/nonce.der" run -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp"
+# the load of openssl-ocsp-reference.sh (OpenSSL's responder), for a like-for-like comparison:
+# ApacheBench, one request with a nonce (signed afresh every time), a new connection per request
+if command -v ab > /dev/null; then
+    echo "== POST, with a nonce, ApacheBench, a connection per request (as openssl-ocsp-reference.sh)"
+    before=$(cpu_ticks)
+    out=$(ab -q -c 16 -t "${DURATION%s}" -n 10000000 -p "$WORK/nonce.der" -T application/ocsp-request "$BASE/ocsp" 2>&1 || true)
+    after=$(cpu_ticks)
+    echo "$out" | grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|  50%|  99%"
+    requests=$(echo "$out" | awk '/Complete requests/ {print $3}')
+    awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { printf "server CPU per response: %.0f us (%d responses, %.1f CPU s)\n", t / hz * 1e6 / n, n, t / hz }'
+fi

@@ -63,6 +63,11 @@ public final class Hierarchy {
         }
     }
 
+    /** How the CA's keys sign, and what checks subscribers' signatures (CSRs) natively. */
+    public NativeCrypto crypto() {
+        return crypto;
+    }
+
     public X509Certificate root() {
         return root;
     }

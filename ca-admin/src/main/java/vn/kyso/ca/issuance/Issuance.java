@@ -63,6 +63,7 @@ public final class Issuance {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random;
+    private final CsrCheck csrs;
 
     public Issuance(CaSettings settings, CaDatabase db, CertificateRegister register, SubscriberDirectory subscribers,
                     UnitDirectory units, CertificateMaker maker, Hierarchy hierarchy, KeyCustody custody,
@@ -79,12 +80,13 @@ public final class Issuance {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        this.csrs = new CsrCheck(hierarchy.crypto());
     }
 
     public CertificateRecord fromCsr(String actor, CsrIssueRequest request) {
         CertificateProfile profile = CertificateProfile.named(request.profile());
         Subscriber subscriber = subscriberFor(request.subscriberId(), profile);
-        PublicKey key = CsrCheck.publicKey(request.csrDer());
+        PublicKey key = csrs.publicKey(request.csrDer());
         return issue(actor, profile, subscriber, key, () -> null, null, "CERTIFICATE_ISSUED", "from CSR");
     }
 
@@ -108,7 +110,7 @@ public final class Issuance {
     /** A new certificate for a new key from a CSR; the old one is revoked as superseded. */
     public CertificateRecord rekey(String actor, BigInteger serial, byte[] csr) {
         CertificateRecord old = renewable(serial);
-        PublicKey key = CsrCheck.publicKey(csr);
+        PublicKey key = csrs.publicKey(csr);
         return issue(actor, profileOf(old), subscribers.byId(old.subscriberId()), key, () -> null, serial,
                 "CERTIFICATE_REKEYED", "re-key of " + old.serialHex() + " from CSR");
     }
