@@ -2,10 +2,12 @@
 # OCSP over HTTP with wrk against a running kyso (docs/benchmarks.md, "OCSP over HTTP").
 # From the repository root, after `mvn -B -o -q package -DskipTests`:
 #   ca-admin/bench/ocsp-over-http.sh            # GET cached (no nonce) and POST with nonce, 15 s each
-# Settings: PORT (8099), DURATION (15s), CONNECTIONS (32), THREADS (2), JAVA_OPTS, KYSO_ARGS (extra --kyso.* options).
+# Settings: PORT (8099), DURATION (15s), WARMUP (15s, per kind of request), CONNECTIONS (32), THREADS (2),
+# JAVA_OPTS, KYSO_ARGS (extra --kyso.* options).
 set -euo pipefail
 PORT=${PORT:-8099}
 DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -54,9 +56,10 @@ run() {
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# warm-up (JIT), not reported
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE/ocsp/$GET_PATH" > /dev/null
-OCSP_REQUEST="$WORK/nonce.der" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp" > /dev/null
+# warm-up, not reported: the JIT compilers still take a good part of the CPU in the first seconds
+# (seen with top -H: C2 at 12% of the machine after 20 s), which would count as server CPU per response
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/ocsp/$GET_PATH" > /dev/null
+OCSP_REQUEST="$WORK/nonce.der" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp" > /dev/null
 echo "== GET, no nonce (cached signed response)"
 run "$BASE/ocsp/$GET_PATH"
 echo "== POST, with a fresh nonce per request (signed per request)"
