@@ -19,7 +19,8 @@ import vn.kyso.signing.crypto.NativeCrypto;
 /**
  * Parses a PKCS#10 request, checks its signature (proof of possession) and its key's strength.
  * The signature is checked natively when native crypto is on (an ECDSA verification in Java costs
- * more than the rest of an issuance), with Bouncy Castle for what the native provider lacks.
+ * more than the rest of an issuance); Bouncy Castle checks what the native provider cannot read
+ * and confirms what it refuses.
  */
 final class CsrCheck {
 
@@ -41,7 +42,9 @@ final class CsrCheck {
         if (nativeProvider != null) {
             verified = verify(request, nativeProvider);
         }
-        if (verified == null) {
+        if (verified == null || !verified.valid()) {
+            // only a match is taken from the native provider: a refusal is confirmed by Bouncy
+            // Castle, which reads every parameter set (AWS-LC refuses some valid RSASSA-PSS requests)
             verified = verify(request, SigningCredential.FAST_EC);
         }
         if (verified == null) {

@@ -133,4 +133,18 @@ class CsrIssuanceTest {
         assertThat(t.ca.certificates(new CertificateQuery(officer, null, null, 10, 0)))
                 .extracting(CertificateRecord::serial).containsExactly(r.serial());
     }
+
+    @DatabaseTest
+    void csrSignedWithRsaPssIsCheckedAndAccepted(TestDatabase db) {
+        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        long officer = t.officer("079123456782");
+        KeyPair key = Csrs.rsa(2048);
+
+        CertificateRecord issued = t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
+                Csrs.csrPss(key, key)));
+
+        assertThat(issued.certificate().getPublicKey().getEncoded()).isEqualTo(key.getPublic().getEncoded());
+        assertCode(() -> t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
+                Csrs.csrPss(key, Csrs.rsa(2048)))), CaException.ErrorCode.CSR_SIGNATURE_INVALID);
+    }
 }

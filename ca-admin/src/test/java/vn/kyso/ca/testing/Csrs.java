@@ -5,6 +5,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
@@ -36,6 +37,17 @@ public final class Csrs {
 
     public static byte[] csr(KeyPair pair) {
         return csr(pair, pair);
+    }
+
+    /** A request signed with RSASSA-PSS (SHA-256, MGF1), which not every provider verifies. */
+    public static byte[] csrPss(KeyPair subjectKey, KeyPair signingKey) {
+        try {
+            return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=ignored"), subjectKey.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withRSAandMGF1").setProvider(new BouncyCastleProvider())
+                            .build(signingKey.getPrivate())).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A request for {@code subjectKey} signed with {@code signingKey}: a mismatch fails proof of possession. */
