@@ -5,26 +5,22 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.kyso.ca.CaEvents;
@@ -43,6 +39,8 @@ import vn.kyso.ca.register.CertificateRegister;
 public final class OcspResponder {
 
     private static final int CACHE_LIMIT = 50_000;
+    /** RFC 8954: the longest nonce a request may carry. */
+    private static final int MAX_NONCE = 32;
 
     private final Hierarchy hierarchy;
     private final CertificateRegister register;
@@ -94,16 +92,17 @@ public final class OcspResponder {
                 return hit.der;
             }
         }
+        if (nonce != null && !acceptableNonce(nonce)) {
+            return status(OCSPRespBuilder.MALFORMED_REQUEST);
+        }
         try {
             Signer current = signer();
-            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(current.responderId);
+            List<ResponseEncoder.Single> singles = new ArrayList<>();
             List<Answer> answers = new ArrayList<>();
-            Date thisUpdate = Date.from(now);
-            Date nextUpdate = Date.from(now.plus(settings.ocspResponseValidity()));
             boolean anyOurs = false;
             for (Req req : request.getRequestList()) {
                 CertificateID id = req.getCertID();
-                CertificateStatus status = new UnknownStatus();
+                byte[] status = ResponseEncoder.unknown();
                 vn.kyso.ca.CertificateStatus answer = null;
                 if (issuer.matches(id)) {
                     anyOurs = true;
@@ -113,17 +112,15 @@ public final class OcspResponder {
                         status = toOcsp(row.get());
                     }
                 }
-                builder.addResponse(id, status, thisUpdate, nextUpdate, null);
+                singles.add(new ResponseEncoder.Single(id.toASN1Primitive().getEncoded(ASN1Encoding.DER), status));
                 answers.add(new Answer(id.getSerialNumber(), answer));
             }
             if (!anyOurs) {
                 return status(OCSPRespBuilder.UNAUTHORIZED);
             }
-            if (nonce != null) {
-                builder.setResponseExtensions(new Extensions(nonce));
-            }
-            BasicOCSPResp basic = builder.build(current.credential.contentSigner(), current.chain, thisUpdate);
-            byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            byte[] extensions = nonce == null ? null : new Extensions(nonce).getEncoded(ASN1Encoding.DER);
+            byte[] der = current.encoder.encode(singles, now, now.plus(settings.ocspResponseValidity()), extensions,
+                    current.credential.contentSigner());
             if (key != null) {
                 if (cache.size() >= CACHE_LIMIT) {
                     cache.clear();
@@ -137,10 +134,28 @@ public final class OcspResponder {
         }
     }
 
-    private static CertificateStatus toOcsp(CertificateRegister.StatusRow row) {
+    /**
+     * RFC 8954 2.1: the nonce is 1 to 32 octets; a request with an empty or longer one is
+     * malformed. Its value is the DER of an OCTET STRING; some older clients put the raw bytes
+     * there instead, which are then the nonce.
+     */
+    static boolean acceptableNonce(Extension nonce) {
+        byte[] value = nonce.getExtnValue().getOctets();
+        int length = value.length;
+        if (length >= 2 && value[0] == 0x04) {
+            try {
+                length = ASN1OctetString.getInstance(value).getOctets().length;
+            } catch (RuntimeException raw) {
+                // not an OCTET STRING after all: the raw bytes are the nonce
+            }
+        }
+        return length >= 1 && length <= MAX_NONCE;
+    }
+
+    private static byte[] toOcsp(CertificateRegister.StatusRow row) {
         return switch (row.status()) {
-            case ACTIVE -> CertificateStatus.GOOD;
-            case SUSPENDED, REVOKED -> new RevokedStatus(Date.from(row.revokedAt()),
+            case ACTIVE -> ResponseEncoder.good();
+            case SUSPENDED, REVOKED -> ResponseEncoder.revoked(row.revokedAt(),
                     row.reason() == null ? CRLReason.unspecified : row.reason().code());
         };
     }
@@ -153,7 +168,8 @@ public final class OcspResponder {
             X509CertificateHolder holder = new X509CertificateHolder(credential.certificate().getEncoded());
             RespID id = new RespID(holder.getSubjectPublicKeyInfo(),
                     new JcaDigestCalculatorProviderBuilder().build().get(RespID.HASH_SHA1));
-            s = new Signer(credential, id, new X509CertificateHolder[] {holder});
+            byte[] algorithm = credential.contentSigner().getAlgorithmIdentifier().getEncoded(ASN1Encoding.DER);
+            s = new Signer(credential, new ResponseEncoder(id, holder, algorithm));
             signer = s;
         }
         return s;
@@ -167,7 +183,7 @@ public final class OcspResponder {
         }
     }
 
-    private record Signer(SigningCredential credential, RespID responderId, X509CertificateHolder[] chain) {
+    private record Signer(SigningCredential credential, ResponseEncoder encoder) {
     }
 
     private record Answer(BigInteger serial, vn.kyso.ca.CertificateStatus answer) {
