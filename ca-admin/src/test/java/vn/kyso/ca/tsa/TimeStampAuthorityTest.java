@@ -2,12 +2,26 @@ package vn.kyso.ca.tsa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +61,43 @@ class TimeStampAuthorityTest {
         String serialB = serialOf(Openssl.run(dir, "openssl", "ts", "-reply", "-in",
                 dir.resolve("sha384.tsr").toString(), "-text").output());
         assertThat(serialA).isNotEqualTo(serialB);
+    }
+
+    @DatabaseTest
+    void aThousandTimestampsFromFourThreadsHaveAThousandSerials(TestDatabase db) throws Exception {
+        TestCa t = TestCa.open(db, dir, MutableClock.now()); // the clock stands still: a serial made of time repeats
+        Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
+        AtomicInteger granted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> threads = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                int id = thread;
+                threads.add(pool.submit(() -> {
+                    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                    for (int i = 0; i < 250; i++) {
+                        TimeStampRequest request = new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
+                                sha256.digest(("Công văn " + id + "/" + i).getBytes(StandardCharsets.UTF_8)),
+                                BigInteger.valueOf(id * 1000L + i));
+                        TimeStampResponse response = new TimeStampResponse(t.ca.timestamp(request.getEncoded()));
+                        response.validate(request); // granted, for this imprint and nonce
+                        serials.add(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+                        granted.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : threads) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(granted).hasValue(1000);
+        assertThat(serials).hasSize(1000).allSatisfy(serial -> {
+            assertThat(serial.signum()).isPositive();
+            assertThat(serial.bitLength()).isLessThanOrEqualTo(127); // at most 16 octets in DER
+        });
     }
 
     @DatabaseTest
