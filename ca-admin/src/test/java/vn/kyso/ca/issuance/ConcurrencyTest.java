@@ -26,6 +26,7 @@ import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.PublishedCrl;
 import vn.kyso.ca.RevocationReason;
+import vn.kyso.ca.testing.Concurrently;
 import vn.kyso.ca.testing.Crls;
 import vn.kyso.ca.testing.Csrs;
 import vn.kyso.ca.testing.DatabaseTest;
@@ -47,25 +48,12 @@ class ConcurrencyTest {
             csrs.add(Csrs.csr(Csrs.ecP256()));
         }
         Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int thread = 0; thread < 8; thread++) {
-                int offset = thread;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < 250; i++) {
-                        serials.add(t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
-                                csrs.get((offset + i) % csrs.size()))).serial());
-                    }
-                    return null;
-                }));
+        Concurrently.onThreads(8, thread -> {
+            for (int i = 0; i < 250; i++) {
+                serials.add(t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
+                        csrs.get((thread + i) % csrs.size()))).serial());
             }
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(serials).hasSize(2000);
         assertThat(t.ca.certificates(new CertificateQuery(officer, null, CertificateKind.PERSONAL, 1000, 0)))
                 .hasSize(1000);

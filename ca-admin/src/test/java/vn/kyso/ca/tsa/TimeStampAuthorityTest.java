@@ -7,14 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
@@ -25,6 +19,7 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.ca.testing.Concurrently;
 import vn.kyso.ca.testing.DatabaseTest;
 import vn.kyso.ca.testing.MutableClock;
 import vn.kyso.ca.testing.Openssl;
@@ -68,31 +63,18 @@ class TimeStampAuthorityTest {
         TestCa t = TestCa.open(db, dir, MutableClock.now()); // the clock stands still: a serial made of time repeats
         Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
         AtomicInteger granted = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> threads = new ArrayList<>();
-            for (int thread = 0; thread < 4; thread++) {
-                int id = thread;
-                threads.add(pool.submit(() -> {
-                    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                    for (int i = 0; i < 250; i++) {
-                        TimeStampRequest request = new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
-                                sha256.digest(("Công văn " + id + "/" + i).getBytes(StandardCharsets.UTF_8)),
-                                BigInteger.valueOf(id * 1000L + i));
-                        TimeStampResponse response = new TimeStampResponse(t.ca.timestamp(request.getEncoded()));
-                        response.validate(request); // granted, for this imprint and nonce
-                        serials.add(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
-                        granted.incrementAndGet();
-                    }
-                    return null;
-                }));
+        Concurrently.onThreads(4, thread -> {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < 250; i++) {
+                TimeStampRequest request = new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
+                        sha256.digest(("Công văn " + thread + "/" + i).getBytes(StandardCharsets.UTF_8)),
+                        BigInteger.valueOf(thread * 1000L + i));
+                TimeStampResponse response = new TimeStampResponse(t.ca.timestamp(request.getEncoded()));
+                response.validate(request); // granted, for this imprint and nonce
+                serials.add(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+                granted.incrementAndGet();
             }
-            for (Future<?> f : threads) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(granted).hasValue(1000);
         assertThat(serials).hasSize(1000).allSatisfy(serial -> {
             assertThat(serial.signum()).isPositive();
