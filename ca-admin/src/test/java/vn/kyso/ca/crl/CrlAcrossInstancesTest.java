@@ -79,6 +79,7 @@ class CrlAcrossInstancesTest {
         long officer = first.officer("079000000060");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
+            // Published by the instance that revokes, then by the other one.
             for (CertificateAuthority publisher : List.of(first.ca, repeatableRead)) {
                 BigInteger serial = first.ca.issueFromCsr("admin",
                         new CsrIssueRequest(officer, "personal", Csrs.csr(Csrs.ecP256()))).serial();
@@ -88,7 +89,7 @@ class CrlAcrossInstancesTest {
                     long drawn = Crls.lockCounter(counter);
                     Future<PublishedCrl> publishing = pool.submit(() -> publisher.publishCrl("scheduler"));
                     awaitSessionWaitingForALock(db); // the publisher's transaction has begun and waits to draw
-                    first.ca.revoke("admin", serial, RevocationReason.KEY_COMPROMISE); // the other instance
+                    first.ca.revoke("admin", serial, RevocationReason.KEY_COMPROMISE);
                     counter.commit();
                     crl = publishing.get(1, TimeUnit.MINUTES);
                     assertThat(crl.crlNumber()).isEqualTo(drawn + 1);
