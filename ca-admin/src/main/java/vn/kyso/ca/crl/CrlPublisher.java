@@ -33,9 +33,10 @@ import vn.kyso.ca.register.CertificateRegister;
 /**
  * Issues full CRLs: the issuing CA's over the certificates it signed, and the root's over the
  * CA certificates it signed (an ARL, normally empty). Each has its own table and CRL number.
- * The CRL number comes from a counter row bumped first in the transaction:
- * its lock orders publishers across instances, and any revocation committed before the bump is
- * read by the same transaction, so it is in this CRL or, at the latest, the next one.
+ * The CRL number comes from a counter row bumped first in a READ COMMITTED transaction: its lock
+ * orders publishers across instances (a number commits before the next one is drawn), and the
+ * revocations are read after the bump, so a revocation committed before a CRL's number was drawn
+ * is in that CRL; one committed later is in the next.
  */
 public final class CrlPublisher {
 
@@ -79,7 +80,9 @@ public final class CrlPublisher {
 
     public PublishedCrl publish(String actor) {
         final int[] count = new int[1];
-        PublishedCrl crl = db.inTransaction(() -> {
+        PublishedCrl crl = db.inReadCommittedTransaction(() -> {
+            // The number first, the revocations after: read before it, a revocation committing in
+            // between would miss this CRL although the CRL's number was drawn after it.
             long number = db.nextValue(scope.counter());
             Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             Instant nextUpdate = thisUpdate.plus(scope.lifetime());

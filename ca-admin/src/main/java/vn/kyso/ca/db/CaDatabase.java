@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kyso.ca.CaException;
@@ -26,12 +27,16 @@ public final class CaDatabase {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readCommitted;
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private volatile java.util.function.Consumer<Boolean> afterTransaction = committed -> { };
 
     private CaDatabase(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        this.tx = new TransactionTemplate(manager);
+        this.readCommitted = new TransactionTemplate(manager);
+        this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** Migrates the schema to the newest version and returns the database. */
@@ -62,11 +67,25 @@ public final class CaDatabase {
 
     /** Runs the work in one transaction; database failures become STORAGE_ERROR. */
     public <T> T inTransaction(Supplier<T> work) {
+        return run(tx, work);
+    }
+
+    /**
+     * Like {@link #inTransaction}, but READ COMMITTED whatever the pool's default: each statement
+     * sees all that was committed before it started, so what is read after {@link #nextValue}
+     * includes every change committed before the value was drawn. Under REPEATABLE READ the whole
+     * transaction would read one snapshot, taken before the draw waited for the counter's lock.
+     */
+    public <T> T inReadCommittedTransaction(Supplier<T> work) {
+        return run(readCommitted, work);
+    }
+
+    private <T> T run(TransactionTemplate template, Supplier<T> work) {
         int[] level = depth.get();
         level[0]++;
         boolean committed = false;
         try {
-            T result = tx.execute(status -> work.get());
+            T result = template.execute(status -> work.get());
             committed = true;
             return result;
         } catch (DataAccessException e) {

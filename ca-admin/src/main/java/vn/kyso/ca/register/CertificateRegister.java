@@ -133,10 +133,10 @@ public final class CertificateRegister {
                 .query(RECORD).list();
     }
 
-    /** Subscriber certificates, not revoked, whose notAfter lies in [from, to). */
+    /** Subscriber certificates, not revoked, whose notAfter lies in [from, to]. */
     public List<CertificateRecord> expiring(Instant from, Instant to, boolean onlyUnwarned) {
         return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE subscriber_id IS NOT NULL "
-                        + "AND status <> 'REVOKED' AND not_after >= ? AND not_after < ? "
+                        + "AND status <> 'REVOKED' AND not_after >= ? AND not_after <= ? "
                         + (onlyUnwarned ? "AND expiry_warned = FALSE " : "") + "ORDER BY not_after")
                 .params(CaDatabase.ts(from), CaDatabase.ts(to)).query(RECORD).list();
     }

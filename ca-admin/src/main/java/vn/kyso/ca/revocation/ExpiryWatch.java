@@ -26,7 +26,10 @@ public final class ExpiryWatch {
         this.window = window;
     }
 
-    /** Not-revoked subscriber certificates whose notAfter falls within the window from now. */
+    /**
+     * Not-revoked subscriber certificates whose notAfter falls within the window from now, both
+     * ends included: with 30 days, a certificate is expiring from exactly 30 days before its end.
+     */
     public List<CertificateRecord> expiring() {
         Instant now = clock.instant();
         return register.expiring(now, now.plus(window), false);

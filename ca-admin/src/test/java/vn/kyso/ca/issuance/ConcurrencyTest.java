@@ -2,14 +2,10 @@ package vn.kyso.ca.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.ca.CertificateQuery;
 import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.PublishedCrl;
 import vn.kyso.ca.RevocationReason;
+import vn.kyso.ca.testing.Concurrently;
+import vn.kyso.ca.testing.Crls;
 import vn.kyso.ca.testing.Csrs;
 import vn.kyso.ca.testing.DatabaseTest;
 import vn.kyso.ca.testing.MutableClock;
@@ -47,25 +48,12 @@ class ConcurrencyTest {
             csrs.add(Csrs.csr(Csrs.ecP256()));
         }
         Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int thread = 0; thread < 8; thread++) {
-                int offset = thread;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < 250; i++) {
-                        serials.add(t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
-                                csrs.get((offset + i) % csrs.size()))).serial());
-                    }
-                    return null;
-                }));
+        Concurrently.onThreads(8, thread -> {
+            for (int i = 0; i < 250; i++) {
+                serials.add(t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
+                        csrs.get((thread + i) % csrs.size()))).serial());
             }
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(serials).hasSize(2000);
         assertThat(t.ca.certificates(new CertificateQuery(officer, null, CertificateKind.PERSONAL, 1000, 0)))
                 .hasSize(1000);
@@ -75,39 +63,41 @@ class ConcurrencyTest {
 
     @DatabaseTest
     void crlNumbersStrictlyIncreaseAndEveryRevocationIsInTheNextCrl(TestDatabase db) throws Exception {
-        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        MutableClock clock = MutableClock.now();
+        TestCa t = TestCa.open(db, dir, clock);
+        CertificateAuthority other = TestCa.open(db, dir, clock).ca; // a second instance on the same database
+        List<CertificateAuthority> instances = List.of(t.ca, other);
         long officer = t.officer("079000000051");
         byte[] csr = Csrs.csr(Csrs.ecP256());
         List<BigInteger> toRevoke = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 120; i++) {
             toRevoke.add(t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal", csr)).serial());
         }
-        // For each revocation: its index and the newest committed CRL number once revoke() returned.
-        ConcurrentLinkedQueue<long[]> revokedAfterCounter = new ConcurrentLinkedQueue<>();
-        List<BigInteger> revokedOrder = java.util.Collections.synchronizedList(new ArrayList<>());
-        ConcurrentLinkedQueue<PublishedCrl> crls = new ConcurrentLinkedQueue<>();
+        AtomicLong ticks = new AtomicLong(); // orders calls and returns across threads
+        ConcurrentLinkedQueue<Revoked> revocations = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Issued> crls = new ConcurrentLinkedQueue<>();
         AtomicBoolean revoking = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> revokers = new ArrayList<>();
             for (int thread = 0; thread < 4; thread++) {
                 int offset = thread;
+                CertificateAuthority ca = instances.get(thread % 2);
                 revokers.add(pool.submit(() -> {
                     for (int i = offset; i < toRevoke.size(); i += 4) {
-                        t.ca.revoke("admin", toRevoke.get(i), RevocationReason.KEY_COMPROMISE);
-                        revokedOrder.add(toRevoke.get(i));
-                        long committed = t.ca.latestCrl().map(PublishedCrl::crlNumber).orElse(0L);
-                        revokedAfterCounter.add(new long[] {i, committed});
+                        ca.revoke("admin", toRevoke.get(i), RevocationReason.KEY_COMPROMISE);
+                        revocations.add(new Revoked(toRevoke.get(i), Crls.numbersDrawn(db.dataSource())));
                     }
                     return null;
                 }));
             }
             List<Future<?>> publishers = new ArrayList<>();
-            for (int p = 0; p < 2; p++) {
+            for (CertificateAuthority ca : instances) {
                 publishers.add(pool.submit(() -> {
                     while (revoking.get()) {
-                        PublishedCrl crl = t.ca.publishCrl("scheduler");
-                        crls.add(crl);
+                        long called = ticks.incrementAndGet();
+                        PublishedCrl crl = ca.publishCrl("scheduler");
+                        crls.add(new Issued(crl, called, ticks.incrementAndGet()));
                     }
                     return null;
                 }));
@@ -122,42 +112,41 @@ class ConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        PublishedCrl last = t.ca.publishCrl("scheduler");
-        crls.add(last);
+        PublishedCrl last = other.publishCrl("scheduler");
+        crls.add(new Issued(last, ticks.incrementAndGet(), ticks.incrementAndGet()));
 
-        List<Long> numbers = crls.stream().map(PublishedCrl::crlNumber).sorted().toList();
-        assertThat(new HashSet<>(numbers)).hasSameSizeAs(numbers);
-        assertThat(crls.size()).isGreaterThan(2);
-        List<PublishedCrl> byNumber = crls.stream().sorted(java.util.Comparator.comparingLong(PublishedCrl::crlNumber))
-                .toList();
-        for (int i = 1; i < byNumber.size(); i++) {
-            assertThat(byNumber.get(i).thisUpdate()).isAfterOrEqualTo(byNumber.get(i - 1).thisUpdate());
-            assertThat(serials(byNumber.get(i))).containsAll(serials(byNumber.get(i - 1)));
-        }
-        for (long[] r : revokedAfterCounter) {
-            BigInteger serial = toRevoke.get((int) r[0]);
-            // CRL n was committed when the revocation had returned; n + 1 may have been in flight, but n + 2
-            // took its number (the counter row lock) after n + 1 committed, so it read the revocation.
-            byNumber.stream().filter(c -> c.crlNumber() >= r[1] + 2)
-                    .forEach(c -> assertThat(serials(c)).as("CRL %d", c.crlNumber()).contains(serial));
-        }
-        assertThat(serials(last)).containsExactlyInAnyOrderElementsOf(toRevoke);
-        assertThat(revokedOrder).hasSize(200);
-    }
-
-    private static Set<BigInteger> serials(PublishedCrl crl) {
-        try {
-            X509CRL x = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(crl.der()));
-            Set<BigInteger> out = new HashSet<>();
-            if (x.getRevokedCertificates() != null) {
-                for (X509CRLEntry e : x.getRevokedCertificates()) {
-                    out.add(e.getSerialNumber());
+        // Every number drawn once, none lost, and a CRL issued after another returned has a higher number.
+        List<PublishedCrl> byNumber = crls.stream().map(Issued::crl)
+                .sorted(Comparator.comparingLong(PublishedCrl::crlNumber)).toList();
+        assertThat(byNumber).extracting(PublishedCrl::crlNumber)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, crls.size()).boxed().toList());
+        assertThat(crls.size()).isGreaterThan(4);
+        for (Issued a : crls) {
+            for (Issued b : crls) {
+                if (a.returned < b.called) {
+                    assertThat(b.crl.crlNumber()).as("issued after CRL %d", a.crl.crlNumber())
+                            .isGreaterThan(a.crl.crlNumber());
                 }
             }
-            return out;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+        assertThat(instances).allSatisfy(ca -> assertThat(ca.latestCrl()).get()
+                .extracting(PublishedCrl::crlNumber).isEqualTo(last.crlNumber()));
+        List<Set<BigInteger>> listed = byNumber.stream().map(Crls::serials).toList();
+        for (int i = 1; i < listed.size(); i++) {
+            assertThat(listed.get(i)).as("CRL %d", i + 1).containsAll(listed.get(i - 1));
+        }
+        // The first CRL whose number was drawn after the revocation returned lists it (CRL numbers are 1, 2, ...).
+        assertThat(revocations).hasSize(toRevoke.size()).allSatisfy(r ->
+                assertThat(listed.get((int) r.numbersDrawn)).as("CRL %d", r.numbersDrawn + 1).contains(r.serial));
+        assertThat(Crls.serials(last)).containsExactlyInAnyOrderElementsOf(toRevoke);
+        assertThat(t.ca.verifyAuditChain().intact()).isTrue();
+    }
+
+    /** A revocation, and how many CRL numbers had been drawn once it returned. */
+    private record Revoked(BigInteger serial, long numbersDrawn) {
+    }
+
+    /** A CRL, and the ticks just before its publishCrl call and just after it returned. */
+    private record Issued(PublishedCrl crl, long called, long returned) {
     }
 }

@@ -10,9 +10,14 @@ import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +54,7 @@ class CsrIssuanceTest {
         String subject = cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
         assertThat(subject).contains("C=VN", "ST=Cà Mau", "L=Cà Mau", "O=Ủy ban nhân dân tỉnh Cà Mau", "OU=Sở Tư pháp",
                 "CN=Nguyễn Văn Ất", "UID=CCCD:079123456789");
+        assertEmail(cert, "nva6789@camau.gov.vn");
         assertThat(cert.getKeyUsage()).containsExactly(true, true, false, false, false, false, false, false, false);
         assertThat(cert.getCriticalExtensionOIDs()).contains(Extension.keyUsage.getId());
         assertThat(cert.getExtendedKeyUsage()).containsExactlyInAnyOrder("1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.4");
@@ -71,14 +77,15 @@ class CsrIssuanceTest {
         assertThat(verify.output()).contains("leaf.pem: OK");
         Openssl.Result text = Openssl.run(dir, "openssl", "x509", "-in", leaf.toString(), "-noout", "-text");
         assertThat(text.output()).contains("http://127.0.0.1:8080/crl/issuing.crl", "OCSP - URI:http://127.0.0.1:8080/ocsp",
-                "CA Issuers - URI:http://127.0.0.1:8080/ca/issuing.crt", "Digital Signature, Non Repudiation");
+                "CA Issuers - URI:http://127.0.0.1:8080/ca/issuing.crt", "Digital Signature, Non Repudiation",
+                "emailAddress = nva6789@camau.gov.vn");
 
         assertThat(t.events(CertificateIssued.class)).singleElement()
                 .satisfies(e -> assertThat(e.serial()).isEqualTo(cert.getSerialNumber()));
     }
 
     @DatabaseTest
-    void agencyCertificateCarriesTheTaxCodeAndLastsFiveYears(TestDatabase db) throws Exception {
+    void agencyCertificateCarriesTheTaxCodeAndTheSigningUsagesAndLastsFiveYears(TestDatabase db) throws Exception {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long agency = t.agency("2000123456");
 
@@ -87,6 +94,11 @@ class CsrIssuanceTest {
 
         assertThat(cert.getSubjectX500Principal().getName(X500Principal.RFC2253))
                 .contains("CN=Sở Tư pháp tỉnh Cà Mau", "UID=MST:2000123456", "O=Ủy ban nhân dân tỉnh Cà Mau");
+        assertEmail(cert, "stp@camau.gov.vn");
+        // A seal signs documents: digitalSignature and nonRepudiation only, critical; documentSigning and emailProtection.
+        assertThat(cert.getKeyUsage()).containsExactly(true, true, false, false, false, false, false, false, false);
+        assertThat(cert.getCriticalExtensionOIDs()).contains(Extension.keyUsage.getId());
+        assertThat(cert.getExtendedKeyUsage()).containsExactlyInAnyOrder("1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.4");
         assertThat(cert.getNotAfter().toInstant()).isAfter(cert.getNotBefore().toInstant().plusSeconds(5L * 364 * 86400));
         assertThat(t.ca.certificate(cert.getSerialNumber())).get()
                 .extracting(CertificateRecord::kind).isEqualTo(CertificateKind.AGENCY);
@@ -146,5 +158,15 @@ class CsrIssuanceTest {
         assertThat(issued.certificate().getPublicKey().getEncoded()).isEqualTo(key.getPublic().getEncoded());
         assertCode(() -> t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
                 Csrs.csrPss(key, Csrs.rsa(2048)))), CaException.ErrorCode.CSR_SIGNATURE_INVALID);
+    }
+
+    /** E= (emailAddress) in the subject, as the IA5String Vietnamese CAs write, and the same address in subjectAltName. */
+    private static void assertEmail(X509Certificate cert, String email) throws Exception {
+        RDN[] rdns = new JcaX509CertificateHolder(cert).getSubject().getRDNs(BCStyle.EmailAddress);
+        assertThat(rdns).singleElement().satisfies(rdn -> {
+            assertThat(rdn.getFirst().getValue()).isInstanceOf(ASN1IA5String.class);
+            assertThat(IETFUtils.valueToString(rdn.getFirst().getValue())).isEqualTo(email);
+        });
+        assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(GeneralName.rfc822Name, email));
     }
 }

@@ -6,9 +6,23 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.jcajce.JcaRespID;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.ca.CaSettings;
@@ -124,5 +138,95 @@ class OcspResponderTest {
         X509Certificate second = t.ca.ocspResponderCertificate();
         assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
         assertThat(second.getNotAfter()).isAfter(first.getNotAfter());
+    }
+
+    @DatabaseTest
+    void aRevokedAnswerCarriesEachRevocationsTimeAndReason(TestDatabase db) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-05-20T02:03:04.567Z"));
+        TestCa t = TestCa.open(db, dir, clock);
+        long officer = t.officer("079000000023");
+        X509Certificate compromised = issue(t, officer);
+        X509Certificate moved = issue(t, officer);
+        clock.advance(Duration.ofHours(5));
+        Instant compromisedAt = clock.instant();
+        t.ca.revoke("admin", compromised.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+        clock.advance(Duration.ofDays(2).plusMillis(250));
+        Instant movedAt = clock.instant();
+        t.ca.revoke("admin", moved.getSerialNumber(), RevocationReason.AFFILIATION_CHANGED);
+        clock.advance(Duration.ofMinutes(7));
+
+        SingleResp[] answers = basic(t.ca.ocsp(request(t, compromised, moved))).getResponses();
+
+        // To the second: the time is a GeneralizedTime without fraction, as RFC 5280 has it.
+        assertThat(answers).hasSize(2);
+        assertRevoked(answers[0], compromised, compromisedAt.truncatedTo(ChronoUnit.SECONDS),
+                RevocationReason.KEY_COMPROMISE);
+        assertRevoked(answers[1], moved, movedAt.truncatedTo(ChronoUnit.SECONDS), RevocationReason.AFFILIATION_CHANGED);
+        assertThat(t.ca.certificate(moved.getSerialNumber())).get()
+                .satisfies(r -> assertThat(r.revokedAt()).isEqualTo(movedAt.truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    @DatabaseTest
+    void afterTheResponderIsRenewedAnswersAreSignedByAndCarryItsNewCertificate(TestDatabase db) throws Exception {
+        MutableClock clock = MutableClock.now();
+        TestCa t = TestCa.open(db, dir, clock);
+        X509Certificate cert = issue(t, t.officer("079000000024"));
+        byte[] request = request(t, cert); // no nonce: a cached answer must not outlive its signer either
+        X509Certificate old = t.ca.ocspResponderCertificate();
+        assertSignedBy(basic(t.ca.ocsp(request)), old);
+
+        clock.advance(t.settings.responders().ocspValidity().minus(t.settings.responders().ocspRenewBefore())
+                .plusMinutes(1));
+        t.ca.maintain();
+        X509Certificate renewed = t.ca.ocspResponderCertificate();
+        BasicOCSPResp answer = basic(t.ca.ocsp(request));
+
+        assertThat(renewed.getSerialNumber()).isNotEqualTo(old.getSerialNumber());
+        assertThat(renewed.getPublicKey()).isNotEqualTo(old.getPublicKey());
+        renewed.verify(t.ca.issuingCertificate().getPublicKey());
+        assertThat(renewed.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.9");
+        assertSignedBy(answer, renewed);
+        assertThat(answer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(old.getPublicKey()))).isFalse();
+        assertThat(answer.getResponses()[0].getCertStatus()).isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+    }
+
+    private static X509Certificate issue(TestCa t, long officer) {
+        return t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal", Csrs.csr(Csrs.ecP256())))
+                .certificate();
+    }
+
+    /** An OCSP request for the certificates, without nonce, as Java clients build it. */
+    private static byte[] request(TestCa t, X509Certificate... certs) throws Exception {
+        DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1);
+        OCSPReqBuilder builder = new OCSPReqBuilder();
+        for (X509Certificate cert : certs) {
+            builder.addRequest(new CertificateID(sha1, new JcaX509CertificateHolder(t.ca.issuingCertificate()),
+                    cert.getSerialNumber()));
+        }
+        return builder.build().getEncoded();
+    }
+
+    private static BasicOCSPResp basic(byte[] der) throws Exception {
+        OCSPResp response = new OCSPResp(der);
+        assertThat(response.getStatus()).isEqualTo(OCSPRespBuilder.SUCCESSFUL);
+        return (BasicOCSPResp) response.getResponseObject();
+    }
+
+    private static void assertRevoked(SingleResp answer, X509Certificate cert, Instant at, RevocationReason reason) {
+        assertThat(answer.getCertID().getSerialNumber()).isEqualTo(cert.getSerialNumber());
+        assertThat(answer.getCertStatus()).isInstanceOfSatisfying(RevokedStatus.class, revoked -> {
+            assertThat(revoked.getRevocationTime().toInstant()).isEqualTo(at);
+            assertThat(revoked.hasRevocationReason()).isTrue();
+            assertThat(revoked.getRevocationReason()).isEqualTo(reason.code());
+        });
+    }
+
+    /** Signed with the certificate's key, the certificate carried in the answer, and named as the responder. */
+    private static void assertSignedBy(BasicOCSPResp answer, X509Certificate responder) throws Exception {
+        assertThat(answer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey())))
+                .isTrue();
+        assertThat(answer.getCerts()).containsExactly(new JcaX509CertificateHolder(responder));
+        DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build().get(RespID.HASH_SHA1);
+        assertThat(answer.getResponderId()).isEqualTo(new JcaRespID(responder.getPublicKey(), sha1));
     }
 }

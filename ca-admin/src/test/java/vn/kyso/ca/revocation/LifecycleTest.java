@@ -6,6 +6,7 @@ import static vn.kyso.ca.testing.CaAssertions.assertCode;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -137,5 +138,39 @@ class LifecycleTest {
         assertThat(t.ca.publishExpiryWarnings()).isEmpty();
         assertThat(t.events(CertificateExpiring.class)).singleElement()
                 .satisfies(e -> assertThat(e.serial()).isEqualTo(cert.serial()));
+    }
+
+    @DatabaseTest
+    void theWarningStartsThirtyDaysBeforeExpiryToTheSecondAndFiresOncePerCertificate(TestDatabase db) {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-10T08:00:00Z"));
+        TestCa t = TestCa.open(db, dir, clock);
+        long officer = t.officer("079000000007");
+        CertificateRecord first = issue(t, officer);
+        clock.advance(Duration.ofDays(1));
+        CertificateRecord second = issue(t, officer);
+        clock.advance(Duration.ofDays(1));
+        CertificateRecord third = issue(t, officer);
+
+        clock.advance(Duration.between(clock.instant(), second.notAfter().minus(Duration.ofDays(30))));
+        assertThat(Duration.between(clock.instant(), first.notAfter())).isEqualTo(Duration.ofDays(29));
+        assertThat(Duration.between(clock.instant(), third.notAfter())).isEqualTo(Duration.ofDays(31));
+        assertThat(t.ca.expiringCertificates()).extracting(CertificateRecord::serial)
+                .containsExactly(first.serial(), second.serial());
+        assertThat(t.ca.publishExpiryWarnings()).extracting(CertificateRecord::serial)
+                .containsExactly(first.serial(), second.serial());
+        assertThat(t.ca.publishExpiryWarnings()).isEmpty();
+
+        clock.advance(Duration.between(clock.instant(), third.notAfter().minus(Duration.ofDays(30)).minusSeconds(1)));
+        assertThat(t.ca.expiringCertificates()).extracting(CertificateRecord::serial).doesNotContain(third.serial());
+        assertThat(t.ca.publishExpiryWarnings()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(t.ca.expiringCertificates()).extracting(CertificateRecord::serial).contains(third.serial());
+        assertThat(t.ca.publishExpiryWarnings()).extracting(CertificateRecord::serial).containsExactly(third.serial());
+        assertThat(TestCa.open(db, dir, clock).ca.publishExpiryWarnings()).as("another instance").isEmpty();
+
+        assertThat(t.events(CertificateExpiring.class)).extracting(CertificateExpiring::serial)
+                .containsExactly(first.serial(), second.serial(), third.serial());
+        assertThat(t.events(CertificateExpiring.class)).extracting(CertificateExpiring::notAfter)
+                .containsExactly(first.notAfter(), second.notAfter(), third.notAfter());
     }
 }

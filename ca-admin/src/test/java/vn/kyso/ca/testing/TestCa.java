@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.sql.DataSource;
+
 import vn.kyso.ca.CaEvent;
 import vn.kyso.ca.CaKeyStore;
 import vn.kyso.ca.CaSettings;
@@ -56,9 +58,14 @@ public final class TestCa {
     }
 
     public static TestCa open(TestDatabase db, CaSettings settings, Clock clock, NativeCrypto crypto) {
+        return open(db.dataSource(), settings, clock, crypto);
+    }
+
+    /** A CA on a data source the test prepared (say, one whose connections default to another isolation). */
+    public static TestCa open(DataSource dataSource, CaSettings settings, Clock clock, NativeCrypto crypto) {
         List<CaEvent> events = new CopyOnWriteArrayList<>();
         CertificateAuthority ca = CertificateAuthority.builder()
-                .dataSource(db.dataSource())
+                .dataSource(dataSource)
                 .settings(settings)
                 .keyStore(CaKeyStore.pkcs12(settings.dataDir().resolve("ca-keys.p12"), PASSPHRASE))
                 .events(events::add)

@@ -3,6 +3,7 @@ package vn.kyso.ca.testing;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -70,6 +71,20 @@ public final class TestDatabase implements AutoCloseable {
     public void execute(String sql) {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many sessions wait for a row lock another session holds (a test waits for one to block). */
+    public long sessionsWaitingForALock() {
+        String sql = kind == Kind.H2
+                ? "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

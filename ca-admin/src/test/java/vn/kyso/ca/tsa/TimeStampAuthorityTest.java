@@ -2,15 +2,24 @@ package vn.kyso.ca.tsa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.ca.testing.Concurrently;
 import vn.kyso.ca.testing.DatabaseTest;
 import vn.kyso.ca.testing.MutableClock;
 import vn.kyso.ca.testing.Openssl;
@@ -47,6 +56,30 @@ class TimeStampAuthorityTest {
         String serialB = serialOf(Openssl.run(dir, "openssl", "ts", "-reply", "-in",
                 dir.resolve("sha384.tsr").toString(), "-text").output());
         assertThat(serialA).isNotEqualTo(serialB);
+    }
+
+    @DatabaseTest
+    void aThousandTimestampsFromFourThreadsHaveAThousandSerials(TestDatabase db) throws Exception {
+        TestCa t = TestCa.open(db, dir, MutableClock.now()); // the clock stands still: a serial made of time repeats
+        Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
+        AtomicInteger granted = new AtomicInteger();
+        Concurrently.onThreads(4, thread -> {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < 250; i++) {
+                TimeStampRequest request = new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
+                        sha256.digest(("Công văn " + thread + "/" + i).getBytes(StandardCharsets.UTF_8)),
+                        BigInteger.valueOf(thread * 1000L + i));
+                TimeStampResponse response = new TimeStampResponse(t.ca.timestamp(request.getEncoded()));
+                response.validate(request); // granted, for this imprint and nonce
+                serials.add(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+                granted.incrementAndGet();
+            }
+        });
+        assertThat(granted).hasValue(1000);
+        assertThat(serials).hasSize(1000).allSatisfy(serial -> {
+            assertThat(serial.signum()).isPositive();
+            assertThat(serial.bitLength()).isLessThanOrEqualTo(127); // at most 16 octets in DER
+        });
     }
 
     @DatabaseTest
