@@ -5,54 +5,26 @@
 # Settings: PORT (8099), DURATION (15s), WARMUP (15s, per kind of request), CONNECTIONS (32), THREADS (2),
 # JAVA_OPTS, KYSO_ARGS (extra --kyso.* options).
 set -euo pipefail
-PORT=${PORT:-8099}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$(mktemp -d)
-BASE=http://127.0.0.1:$PORT
-export KYSO_ADMIN_PASSWORD=bench-admin-Password-1
-export KYSO_CA_PASSPHRASE=bench-ca-passphrase-1
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar src/target/kyso.jar --server.port="$PORT" --kyso.data-dir="$WORK/data" ${KYSO_ARGS:-} \
-    > "$WORK/kyso.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do
-    curl -sf "$BASE/actuator/health" > /dev/null && break
-    sleep 1
-done
-curl -sf "$BASE/actuator/health" > /dev/null || { tail -30 "$WORK/kyso.log"; exit 1; }
-grep -m1 -o "CA ready.*" "$WORK/kyso.log" || true
-grep -m1 -o "CA signs with.*" "$WORK/kyso.log" || true
+# shellcheck source=kyso-for-bench.sh
+. "$HERE/kyso-for-bench.sh"
 
-api() { curl -sf -u "admin:$KYSO_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
-UNIT=$(api "$BASE/api/v1/units" | jq -r '.[0].code')
-OFFICER=$(api -X POST "$BASE/api/v1/subscribers/officers" -d "{\"fullName\":\"Nguyễn Văn Ất\",\"positionTitle\":\"Chuyên viên\",\"cccd\":\"079201000001\",\"email\":\"nva@camau.gov.vn\",\"unitCode\":\"$UNIT\"}" | jq -r .id)
-openssl req -new -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -subj /CN=ignored -out "$WORK/req.pem" 2>/dev/null
-SERIAL=$(jq -n --arg csr "$(cat "$WORK/req.pem")" --argjson s "$OFFICER" '{subscriberId:$s,profile:"personal",csr:$csr}' \
-    | api -X POST "$BASE/api/v1/certificates" -d @- | jq -r .serial)
-api "$BASE/api/v1/certificates/$SERIAL.pem" > "$WORK/cert.pem"
-curl -sf "$BASE/ca/issuing.pem" > "$WORK/issuing.pem"
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -no_nonce -reqout "$WORK/plain.der" > /dev/null
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -nonce -reqout "$WORK/nonce.der" > /dev/null
 GET_PATH=$(python3 -c 'import base64,sys,urllib.parse; print(urllib.parse.quote(base64.b64encode(open(sys.argv[1],"rb").read()).decode(), safe=""))' "$WORK/plain.der")
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -url "$BASE/ocsp" -noverify | head -1
 
-# CPU the server spent (user + system), in clock ticks: with wrk on the same machine, and other
-# load besides, CPU per response says what the server costs independently of who else runs.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 run() {
-    local before after out requests
+    local before after out
     before=$(cpu_ticks)
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
     after=$(cpu_ticks)
     echo "$out"
-    requests=$(echo "$out" | awk '/requests in/ {print $1}')
-    awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-        'BEGIN { printf "server CPU per response: %.0f us (%d responses, %.1f CPU s)\n", t / hz * 1e6 / n, n, t / hz }'
+    per_response "$before" "$after" "$(echo "$out" | awk '/requests in/ {print $1}')"
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -72,7 +44,5 @@ if command -v ab > /dev/null; then
     out=$(ab -q -c 16 -t "${DURATION%s}" -n 10000000 -p "$WORK/nonce.der" -T application/ocsp-request "$BASE/ocsp" 2>&1 || true)
     after=$(cpu_ticks)
     echo "$out" | grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|  50%|  99%"
-    requests=$(echo "$out" | awk '/Complete requests/ {print $3}')
-    awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-        'BEGIN { printf "server CPU per response: %.0f us (%d responses, %.1f CPU s)\n", t / hz * 1e6 / n, n, t / hz }'
+    per_response "$before" "$after" "$(echo "$out" | awk '/Complete requests/ {print $3}')"
 fi

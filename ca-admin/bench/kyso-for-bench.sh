@@ -1,0 +1,40 @@
+# Sourced by the benchmark scripts beside it (not run alone): starts `java -jar src/target/kyso.jar`
+# on a fresh data folder, waits until it is healthy, registers one officer and issues one personal
+# certificate from a CSR (RSA-2048 key made by openssl). Leaves behind, for the caller:
+#   PID, BASE, WORK (removed on exit), OFFICER (subscriber id), SERIAL, $WORK/req.pem, $WORK/cert.pem,
+#   $WORK/issuing.pem, and the function api (curl as admin with HTTP Basic).
+# Settings: PORT (8099), JAVA_OPTS, KYSO_ARGS (extra --kyso.* options).
+PORT=${PORT:-8099}
+WORK=$(mktemp -d)
+BASE=http://127.0.0.1:$PORT
+export KYSO_ADMIN_PASSWORD=bench-admin-Password-1
+export KYSO_CA_PASSPHRASE=bench-ca-passphrase-1
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar src/target/kyso.jar --server.port="$PORT" --kyso.data-dir="$WORK/data" ${KYSO_ARGS:-} \
+    > "$WORK/kyso.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do
+    curl -sf "$BASE/actuator/health" > /dev/null && break
+    sleep 1
+done
+curl -sf "$BASE/actuator/health" > /dev/null || { tail -30 "$WORK/kyso.log"; exit 1; }
+grep -m1 -o "CA ready.*" "$WORK/kyso.log" || true
+grep -m1 -o "CA signs with.*" "$WORK/kyso.log" || true
+
+api() { curl -sf -u "admin:$KYSO_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
+UNIT=$(api "$BASE/api/v1/units" | jq -r '.[0].code')
+OFFICER=$(api -X POST "$BASE/api/v1/subscribers/officers" -d "{\"fullName\":\"Nguyễn Văn Ất\",\"positionTitle\":\"Chuyên viên\",\"cccd\":\"079201000001\",\"email\":\"nva@camau.gov.vn\",\"unitCode\":\"$UNIT\"}" | jq -r .id)
+openssl req -new -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -subj /CN=ignored -out "$WORK/req.pem" 2>/dev/null
+SERIAL=$(jq -n --arg csr "$(cat "$WORK/req.pem")" --argjson s "$OFFICER" '{subscriberId:$s,profile:"personal",csr:$csr}' \
+    | api -X POST "$BASE/api/v1/certificates" -d @- | jq -r .serial)
+api "$BASE/api/v1/certificates/$SERIAL.pem" > "$WORK/cert.pem"
+curl -sf "$BASE/ca/issuing.pem" > "$WORK/issuing.pem"
+
+# CPU the server spent (user + system), in clock ticks: with the load generator on the same
+# machine, and other load besides, CPU per response says what the server costs whoever else runs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+per_response() { # ticks before, ticks after, responses
+    awk -v t=$(($2 - $1)) -v hz="$(getconf CLK_TCK)" -v n="$3" \
+        'BEGIN { printf "server CPU per response: %.0f us (%d responses, %.1f CPU s)\n", t / hz * 1e6 / n, n, t / hz }'
+}
