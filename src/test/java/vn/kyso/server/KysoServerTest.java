@@ -63,7 +63,7 @@ public abstract class KysoServerTest {
     /** Makes sure a test account with this role exists and has {@link #USER_PASSWORD}. */
     protected String account(String username, Role role) {
         if (accounts.find(username).isEmpty()) {
-            var created = accounts.create(new NewAccount(username, "Người dùng " + username, "Mot-lan-" + username
+            var created = accounts.create("test", new NewAccount(username, "Người dùng " + username, "Mot-lan-" + username
                     + "-2026", java.util.Set.of(role), null));
             accounts.changePassword(created.id(), "Mot-lan-" + username + "-2026", USER_PASSWORD);
         }

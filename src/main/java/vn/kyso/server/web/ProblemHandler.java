@@ -96,7 +96,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccountException.class)
     ResponseEntity<Object> account(AccountException e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
-            case USERNAME_TAKEN -> HttpStatus.CONFLICT;
+            case USERNAME_TAKEN, SELF_LOCKOUT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;

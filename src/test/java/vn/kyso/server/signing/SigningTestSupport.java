@@ -90,7 +90,7 @@ public abstract class SigningTestSupport extends KysoServerTest {
                 twelveDigits(), username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test",
                 new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
-        var account = accounts.create(new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
+        var account = accounts.create("test", new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return new Signer(username, certificate.serialHex(), subscriber);
@@ -191,7 +191,7 @@ public abstract class SigningTestSupport extends KysoServerTest {
     /** A clerk: an OFFICER account without a certificate of its own. */
     String newClerk() {
         String username = "vanthu-" + UUID.randomUUID().toString().substring(0, 8);
-        var account = accounts.create(new NewAccount(username, "Văn thư", "Mot-lan-" + username,
+        var account = accounts.create("test", new NewAccount(username, "Văn thư", "Mot-lan-" + username,
                 Set.of(Role.OFFICER), null));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return username;

@@ -84,7 +84,7 @@ class LogSecretsTest extends KysoServerTest {
                 + ",\"profile\":\"nope\",\"pin\":\"" + PIN + "\"}");
         // the officer signs over the API with the PIN, then with a wrong one (a refusal, logged)
         String signer = "ky-log-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        var account = accounts.create(new vn.kyso.server.security.NewAccount(signer, "Phạm Văn Cường",
+        var account = accounts.create("test", new vn.kyso.server.security.NewAccount(signer, "Phạm Văn Cường",
                 "Mot-lan-" + signer + "-2026", java.util.Set.of(vn.kyso.server.security.Role.OFFICER),
                 String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + signer + "-2026", USER_PASSWORD);
