@@ -66,7 +66,8 @@ class AccountApi {
     }
 
     /** @param oneTimePassword the account must change it at its next login */
-    record PasswordReset(@NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String oneTimePassword) {
+    record PasswordReset(
+            @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String oneTimePassword) {
         @Override
         public String toString() {
             return "PasswordReset[***]";
