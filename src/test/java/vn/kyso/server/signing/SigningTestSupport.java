@@ -84,12 +84,17 @@ public abstract class SigningTestSupport extends KysoServerTest {
 
     /** A new officer account linked to a new CA subscriber holding a custody certificate under {@link #PIN}. */
     Signer newOfficer(String prefix) {
+        return newOfficer(prefix, false);
+    }
+
+    /** {@link #newOfficer(String)}, its key issued with or without its one PKCS#12 export allowed. */
+    Signer newOfficer(String prefix, boolean allowExport) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String unit = ca.units(LocalDate.now()).get(0).code();
         long subscriber = ca.registerOfficer("test", new NewOfficer("Nguyễn Văn " + prefix, "Chủ tịch",
                 twelveDigits(), username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test",
-                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
+                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), allowExport));
         var account = accounts.create("test", new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
