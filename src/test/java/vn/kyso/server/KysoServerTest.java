@@ -1,8 +1,12 @@
 package vn.kyso.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.kyso.ca.AuditEntry;
+import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.server.security.Accounts;
 import vn.kyso.server.security.NewAccount;
 import vn.kyso.server.security.Role;
@@ -48,6 +54,9 @@ public abstract class KysoServerTest {
     @Autowired
     protected Accounts accounts;
 
+    @Autowired
+    private CertificateAuthority authority;
+
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
         registry.add("kyso.data-dir", DATA_DIR::toString);
@@ -63,7 +72,8 @@ public abstract class KysoServerTest {
     /** Makes sure a test account with this role exists and has {@link #USER_PASSWORD}. */
     protected String account(String username, Role role) {
         if (accounts.find(username).isEmpty()) {
-            var created = accounts.create(new NewAccount(username, "Người dùng " + username, "Mot-lan-" + username
+            var created = accounts.create("test", new NewAccount(username, "Người dùng " + username,
+                    "Mot-lan-" + username
                     + "-2026", java.util.Set.of(role), null));
             accounts.changePassword(created.id(), "Mot-lan-" + username + "-2026", USER_PASSWORD);
         }
@@ -76,6 +86,23 @@ public abstract class KysoServerTest {
 
     protected String auditor() {
         return account("auditor", Role.AUDITOR);
+    }
+
+    /** The newest entry of the audit log: what a test does next is logged after it. */
+    protected long lastAuditSeq() {
+        long last = 0;
+        for (List<AuditEntry> page = authority.auditLog(0, 1000); !page.isEmpty();
+                page = authority.auditLog(last, 1000)) {
+            last = page.get(page.size() - 1).seq();
+        }
+        return last;
+    }
+
+    /** The audit chain verifies, as an auditor checks it over the API. */
+    protected void assertAuditChainIntact() {
+        HttpResponse<String> verification = http().basic("admin", ADMIN_PASSWORD).get("/api/v1/audit/verification");
+        assertThat(verification.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(verification).get("intact").asBoolean()).as(verification.body()).isTrue();
     }
 
     /** The folder of the server's data (H2 file, CA keystore). */

@@ -91,8 +91,10 @@ public class CaException extends RuntimeException {
         WRONG_PIN,
         /** The custody key is locked after too many wrong PINs; an administrator must reset it. */
         KEY_LOCKED,
-        /** A PKCS#12 export is not allowed by policy, or was done already. */
+        /** Policy does not allow a PKCS#12 export of this key (the CA's setting, or the key's own flag from issuance). */
         EXPORT_NOT_ALLOWED,
+        /** The custody key's one PKCS#12 export was made already. */
+        ALREADY_EXPORTED,
         /** The CA key store cannot be opened or does not hold the expected keys. */
         KEY_STORE_ERROR,
         /** The CA hierarchy is missing or inconsistent (imported key does not match its certificate...). */

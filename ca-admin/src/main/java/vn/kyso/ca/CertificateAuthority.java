@@ -297,9 +297,20 @@ public final class CertificateAuthority {
         return activations.end(actor, id);
     }
 
-    /** The one PKCS#12 export of a custody key, when policy allowed it at issuance. */
+    /**
+     * The one PKCS#12 export of a custody key (key and chain, protected by {@code exportPassword}
+     * of at least 8 characters), when the key was issued with export allowed and the setting
+     * still allows it. Refused without trying the PIN when not allowed ({@code EXPORT_NOT_ALLOWED})
+     * or made already ({@code ALREADY_EXPORTED}); otherwise the PIN attempt is counted like a
+     * signature's. Audited ({@code KEY_EXPORTED}, {@code KEY_EXPORT_REFUSED}).
+     */
     public byte[] exportPkcs12(String actor, BigInteger serial, char[] pin, char[] exportPassword) {
         return keys.exportPkcs12(actor, serial, pin, exportPassword);
+    }
+
+    /** Where a custody key stands with its one export ({@code NO_CUSTODY_KEY} for a key kyso does not hold). */
+    public KeyExport keyExport(BigInteger serial) {
+        return keys.exportState(serial);
     }
 
     // ---- CRL, OCSP, TSA ----

@@ -20,6 +20,7 @@ import vn.kyso.ca.CaSettings;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.server.config.KysoProperties;
 import vn.kyso.server.config.PublicUrl;
+import vn.kyso.server.security.AccountAudit;
 import vn.kyso.signing.crypto.NativeCrypto;
 
 /**
@@ -68,5 +69,14 @@ class CaConfiguration {
         log.info("CA signs with {}", ca.keystore().type() == CaProperties.KeystoreType.PKCS11
                 ? "the PKCS#11 token" : crypto.describe());
         return authority;
+    }
+
+    /**
+     * Changes to accounts and API tokens go into the CA's hash-chained audit log, beside the
+     * logins ({@link LoginAudit}) and the CA's own actions, so one chain tells what every admin did.
+     */
+    @Bean
+    AccountAudit accountAudit(CertificateAuthority ca) {
+        return ca::audit;
     }
 }

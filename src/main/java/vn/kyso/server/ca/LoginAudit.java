@@ -8,6 +8,7 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Component;
 
 import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.server.security.AccountAudit;
 
 /**
  * Console logins and every failed authentication go into the CA's audit chain, next to the
@@ -40,7 +41,7 @@ class LoginAudit {
 
     private void record(String actor, String action, String details) {
         try {
-            ca.audit(actor, action, "account:" + actor, details);
+            ca.audit(actor, action, AccountAudit.target(actor), details);
         } catch (RuntimeException e) {
             log.error("Could not write {} of '{}' to the audit log", action, actor, e);
         }

@@ -3,11 +3,13 @@ package vn.kyso.server.security;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -60,6 +62,18 @@ class AccountApi {
     record Enabled(boolean enabled) {
     }
 
+    record Roles(@NotEmpty Set<Role> roles) {
+    }
+
+    /** @param oneTimePassword the account must change it at its next login */
+    record PasswordReset(
+            @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String oneTimePassword) {
+        @Override
+        public String toString() {
+            return "PasswordReset[***]";
+        }
+    }
+
     @GetMapping("/account")
     @Operation(summary = "The calling account")
     Account me(@AuthenticationPrincipal KysoUser user) {
@@ -107,20 +121,35 @@ class AccountApi {
 
     @PostMapping("/accounts")
     @Operation(summary = "Create an account (ADMIN); it must change its password at first login")
-    ResponseEntity<Account> create(@Valid @RequestBody NewAccount request) {
-        Account created = accounts.create(request);
+    ResponseEntity<Account> create(@AuthenticationPrincipal KysoUser user, @Valid @RequestBody NewAccount request) {
+        Account created = accounts.create(user.getUsername(), request);
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
     }
 
     @PutMapping("/accounts/{id}/subscriber")
     @Operation(summary = "Link an account to the CA subscriber it acts as (ADMIN)")
-    Account link(@PathVariable long id, @Valid @RequestBody SubscriberLink link) {
-        return accounts.linkSubscriber(id, link.subscriberId());
+    Account link(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+            @Valid @RequestBody SubscriberLink link) {
+        return accounts.linkSubscriber(user.getUsername(), id, link.subscriberId());
     }
 
     @PutMapping("/accounts/{id}/enabled")
-    @Operation(summary = "Enable or disable an account (ADMIN)")
-    Account enable(@PathVariable long id, @RequestBody Enabled enabled) {
-        return accounts.setEnabled(id, enabled.enabled());
+    @Operation(summary = "Enable or disable an account (ADMIN; not your own: 409 SELF_LOCKOUT)")
+    Account enable(@AuthenticationPrincipal KysoUser user, @PathVariable long id, @RequestBody Enabled enabled) {
+        return accounts.setEnabled(user.getUsername(), id, enabled.enabled());
+    }
+
+    @PutMapping("/accounts/{id}/roles")
+    @Operation(summary = "Replace an account's roles (ADMIN; dropping your own ADMIN role: 409 SELF_LOCKOUT)")
+    Account roles(@AuthenticationPrincipal KysoUser user, @PathVariable long id, @Valid @RequestBody Roles roles) {
+        return accounts.setRoles(user.getUsername(), id, roles.roles());
+    }
+
+    @PutMapping("/accounts/{id}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reset an account's password to a one-time password it must change at next login (ADMIN)")
+    void resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+            @Valid @RequestBody PasswordReset reset) {
+        accounts.resetPassword(user.getUsername(), id, reset.oneTimePassword());
     }
 }

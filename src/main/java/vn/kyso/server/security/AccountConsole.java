@@ -1,5 +1,7 @@
 package vn.kyso.server.security;
 
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,11 +14,12 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The console's login page and the page where an account changes its password. */
+/** The console's login page, the page where an account changes its password, and the admin's accounts page. */
 @Controller
 class AccountConsole {
 
@@ -35,14 +38,50 @@ class AccountConsole {
     }
 
     @PostMapping("/admin/accounts")
-    String createAccount(@RequestParam String username, @RequestParam String displayName,
-            @RequestParam String password, @RequestParam(required = false) java.util.Set<Role> roles,
-            @RequestParam(required = false) String subscriberId, RedirectAttributes redirect) {
-        try {
-            accounts.create(new NewAccount(username, displayName, password,
-                    roles == null ? java.util.Set.of() : roles, subscriberId));
+    String createAccount(@AuthenticationPrincipal KysoUser user, @RequestParam String username,
+            @RequestParam String displayName, @RequestParam String password,
+            @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) String subscriberId,
+            RedirectAttributes redirect) {
+        return change(redirect, () -> {
+            accounts.create(user.getUsername(), new NewAccount(username, displayName, password,
+                    roles == null ? Set.of() : roles, subscriberId));
             redirect.addFlashAttribute("notice", "account.created");
             redirect.addFlashAttribute("noticeArgs", new Object[] {username});
+        });
+    }
+
+    @PostMapping("/admin/accounts/{id}/subscriber")
+    String linkSubscriber(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+            @RequestParam(required = false) String subscriberId, RedirectAttributes redirect) {
+        return saved(redirect, () -> accounts.linkSubscriber(user.getUsername(), id, subscriberId));
+    }
+
+    @PostMapping("/admin/accounts/{id}/enabled")
+    String enable(@AuthenticationPrincipal KysoUser user, @PathVariable long id, @RequestParam boolean enabled,
+            RedirectAttributes redirect) {
+        return saved(redirect, () -> accounts.setEnabled(user.getUsername(), id, enabled));
+    }
+
+    @PostMapping("/admin/accounts/{id}/roles")
+    String roles(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+            @RequestParam(required = false) Set<Role> roles, RedirectAttributes redirect) {
+        return saved(redirect, () -> accounts.setRoles(user.getUsername(), id, roles == null ? Set.of() : roles));
+    }
+
+    @PostMapping("/admin/accounts/{id}/password")
+    String resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+            @RequestParam String oneTimePassword, RedirectAttributes redirect) {
+        return change(redirect, () -> {
+            accounts.resetPassword(user.getUsername(), id, oneTimePassword);
+            redirect.addFlashAttribute("notice", "account.passwordReset");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {accounts.get(id).username()});
+        });
+    }
+
+    /** Runs an admin's change; a refusal is a message on the accounts page, not an error page. */
+    private static String change(RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
         } catch (AccountException e) {
             redirect.addFlashAttribute("failure", "problem.account." + e.code().name());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -51,24 +90,11 @@ class AccountConsole {
         return "redirect:/admin/accounts";
     }
 
-    @PostMapping("/admin/accounts/{id}/subscriber")
-    String linkSubscriber(@org.springframework.web.bind.annotation.PathVariable long id,
-            @RequestParam(required = false) String subscriberId, RedirectAttributes redirect) {
-        accounts.linkSubscriber(id, subscriberId);
-        redirect.addFlashAttribute("notice", "account.saved");
-        return "redirect:/admin/accounts";
-    }
-
-    @PostMapping("/admin/accounts/{id}/enabled")
-    String enable(@AuthenticationPrincipal KysoUser user, @org.springframework.web.bind.annotation.PathVariable long id,
-            @RequestParam boolean enabled, RedirectAttributes redirect) {
-        if (id == user.accountId() && !enabled) {
-            redirect.addFlashAttribute("failure", "account.notYourself");
-        } else {
-            accounts.setEnabled(id, enabled);
+    private static String saved(RedirectAttributes redirect, Runnable change) {
+        return change(redirect, () -> {
+            change.run();
             redirect.addFlashAttribute("notice", "account.saved");
-        }
-        return "redirect:/admin/accounts";
+        });
     }
 
     @GetMapping("/login")

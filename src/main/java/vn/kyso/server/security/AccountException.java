@@ -33,6 +33,8 @@ public class AccountException extends RuntimeException {
         /** No such account or token (or not the caller's). */
         NOT_FOUND,
         /** The account must change its one-time password before doing anything else. */
-        PASSWORD_CHANGE_REQUIRED
+        PASSWORD_CHANGE_REQUIRED,
+        /** An admin may not disable their own account nor drop their own ADMIN role. */
+        SELF_LOCKOUT
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The server's account and token tables, in plain SQL that runs on H2 and PostgreSQL. */
 @Repository
@@ -38,6 +39,7 @@ class AccountStore {
                 .param(username).query(Long.class).single() > 0;
     }
 
+    @Transactional
     long insert(String username, String displayName, String passwordHash, Set<Role> roles,
             String subscriberId, boolean mustChangePassword, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
@@ -48,9 +50,7 @@ class AccountStore {
                 .params(username, displayName, passwordHash, subscriberId, mustChangePassword, Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        for (Role role : roles) {
-            jdbc.sql("INSERT INTO server_account_role (account_id, role) VALUES (?, ?)").params(id, role.name()).update();
-        }
+        insertRoles(id, roles);
         return id;
     }
 
@@ -88,6 +88,19 @@ class AccountStore {
 
     void updateEnabled(long accountId, boolean enabled) {
         jdbc.sql("UPDATE server_account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
+    }
+
+    @Transactional
+    void replaceRoles(long accountId, Set<Role> roles) {
+        jdbc.sql("DELETE FROM server_account_role WHERE account_id = ?").param(accountId).update();
+        insertRoles(accountId, roles);
+    }
+
+    private void insertRoles(long accountId, Set<Role> roles) {
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO server_account_role (account_id, role) VALUES (?, ?)")
+                    .params(accountId, role.name()).update();
+        }
     }
 
     private Account withRoles(Account account) {

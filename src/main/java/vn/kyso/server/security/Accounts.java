@@ -1,52 +1,64 @@
 package vn.kyso.server.security;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The service's accounts: create, list, change password, link to a CA subscriber. */
+/**
+ * The service's accounts: create, list, change or reset a password, change roles, enable or
+ * disable, link to a CA subscriber. Each change is recorded in the audit log with the acting
+ * account, after it has committed (see {@link AccountAudit}: that is why these methods are not
+ * transactional themselves; the store makes each change atomic).
+ */
 @Service
 public class Accounts {
 
+    /** The actor of changes kyso makes itself (the first admin at the first start). */
+    static final String SYSTEM = "system";
+
     private final AccountStore store;
     private final PasswordEncoder encoder;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    Accounts(AccountStore store, PasswordEncoder encoder, Clock clock) {
+    Accounts(AccountStore store, PasswordEncoder encoder, AccountAudit audit, Clock clock) {
         this.store = store;
         this.encoder = encoder;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Creates an account whose initial password must be changed at first login. */
-    @Transactional
-    public Account create(NewAccount request) {
+    /** {@code actor} creates an account whose initial password must be changed at first login. */
+    public Account create(String actor, NewAccount request) {
         String username = request.username().toLowerCase(Locale.ROOT);
         if (!Account.USERNAME.matcher(username).matches()) {
             throw new AccountException(AccountException.ErrorCode.INVALID_USERNAME, "invalid username");
         }
-        if (request.roles() == null || request.roles().isEmpty()) {
-            throw new AccountException(AccountException.ErrorCode.NO_ROLE, "an account needs a role");
-        }
+        requireRoles(request.roles());
         if (request.displayName() == null || request.displayName().isBlank()) {
             throw new AccountException(AccountException.ErrorCode.INVALID_USERNAME, "a display name is required");
         }
         Passwords.requireAcceptable(request.password(), username);
-        return insert(username, request.displayName().strip(), request.password(), request.roles(),
+        Account created = insert(username, request.displayName().strip(), request.password(), request.roles(),
                 blankToNull(request.subscriberId()), true);
+        record(actor, "ACCOUNT_CREATED", created, "roles " + roles(created.roles()) + ", subscriber "
+                + orNone(created.subscriberId()));
+        return created;
     }
 
     /** The first admin of a fresh installation. */
-    @Transactional
     Account createInitialAdmin(String password, boolean mustChangePassword) {
-        return insert("admin", "Quản trị hệ thống", password, Set.of(Role.ADMIN), null, mustChangePassword);
+        Account admin = insert("admin", "Quản trị hệ thống", password, Set.of(Role.ADMIN), null, mustChangePassword);
+        record(SYSTEM, "ACCOUNT_CREATED", admin, "roles " + roles(admin.roles()) + ", first start");
+        return admin;
     }
 
     boolean none() {
@@ -66,7 +78,6 @@ public class Accounts {
     }
 
     /** Changes an account's own password after checking the current one; clears the first-login flag. */
-    @Transactional
     public void changePassword(long accountId, String currentPassword, String newPassword) {
         Account account = get(accountId);
         String hash = store.passwordHash(accountId).orElseThrow();
@@ -78,33 +89,55 @@ public class Accounts {
             throw new AccountException(AccountException.ErrorCode.WEAK_PASSWORD, "new password equals the current one");
         }
         store.updatePassword(accountId, encoder.encode(newPassword), false);
+        record(account.username(), "ACCOUNT_PASSWORD_CHANGED", account, "");
     }
 
-    /** Sets a new one-time password chosen by an admin; the account must change it at next login. */
-    @Transactional
-    public void resetPassword(long accountId, String oneTimePassword) {
+    /** {@code actor} sets a one-time password; the account must change it at next login. */
+    public void resetPassword(String actor, long accountId, String oneTimePassword) {
         Account account = get(accountId);
         Passwords.requireAcceptable(oneTimePassword, account.username());
         store.updatePassword(accountId, encoder.encode(oneTimePassword), true);
+        record(actor, "ACCOUNT_PASSWORD_RESET", account, "one-time password, to be changed at next login");
     }
 
-    @Transactional
-    public Account linkSubscriber(long accountId, String subscriberId) {
-        get(accountId);
+    /** {@code actor} links the account to the CA subscriber it acts as (blank: none). */
+    public Account linkSubscriber(String actor, long accountId, String subscriberId) {
+        Account before = get(accountId);
         store.updateSubscriber(accountId, blankToNull(subscriberId));
+        Account after = get(accountId);
+        record(actor, "ACCOUNT_SUBSCRIBER_LINKED", after, "subscriber " + orNone(before.subscriberId()) + " -> "
+                + orNone(after.subscriberId()));
+        return after;
+    }
+
+    /** {@code actor} enables or disables the account; nobody disables their own. */
+    public Account setEnabled(String actor, long accountId, boolean enabled) {
+        Account account = get(accountId);
+        if (!enabled) {
+            refuseOwn(actor, account);
+        }
+        store.updateEnabled(accountId, enabled);
+        record(actor, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", account, "");
         return get(accountId);
     }
 
-    @Transactional
-    public Account setEnabled(long accountId, boolean enabled) {
-        get(accountId);
-        store.updateEnabled(accountId, enabled);
-        return get(accountId);
+    /** {@code actor} replaces the account's roles; nobody drops their own ADMIN role. */
+    public Account setRoles(String actor, long accountId, Set<Role> roles) {
+        requireRoles(roles);
+        Account before = get(accountId);
+        if (!roles.contains(Role.ADMIN)) {
+            refuseOwn(actor, before);
+        }
+        store.replaceRoles(accountId, roles);
+        Account after = get(accountId);
+        record(actor, "ACCOUNT_ROLES_CHANGED", after, roles(before.roles()) + " -> " + roles(after.roles()));
+        return after;
     }
 
     /**
      * Demo mode only ({@code --demo}): makes the account exist with this password, bypassing the
-     * password rules and the forced first change, because the demo's passwords are printed at start.
+     * password rules and the forced first change, because the demo's passwords are printed at
+     * start. Not audited: it is the demo's data, like its certificates' history.
      */
     public Account demoAccount(String username, String displayName, Set<Role> roles, String subscriberId,
             String password) {
@@ -128,6 +161,33 @@ public class Accounts {
         } catch (DuplicateKeyException raced) {
             throw new AccountException(AccountException.ErrorCode.USERNAME_TAKEN, "username taken: " + username);
         }
+    }
+
+    private void record(String actor, String action, Account account, String details) {
+        audit.record(actor, action, AccountAudit.target(account.username()), details);
+    }
+
+    /** An admin who locked themselves out could leave the province without one. */
+    private static void refuseOwn(String actor, Account account) {
+        if (account.username().equals(actor)) {
+            throw new AccountException(AccountException.ErrorCode.SELF_LOCKOUT,
+                    "an admin cannot disable their own account or drop their own ADMIN role");
+        }
+    }
+
+    private static void requireRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountException(AccountException.ErrorCode.NO_ROLE, "an account needs a role");
+        }
+    }
+
+    private static String roles(Set<Role> roles) {
+        return roles.isEmpty() ? "none"
+                : EnumSet.copyOf(roles).stream().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none" : value;
     }
 
     private static String blankToNull(String value) {

@@ -16,12 +16,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Per-user bearer tokens for the API. A token is shown once, when issued; only its SHA-256 is
  * stored (tokens are 256 random bits, so a fast hash is enough and keeps each API call cheap,
- * unlike a password hash).
+ * unlike a password hash). Issuing and revoking are audited by the account's name and the token's
+ * id and name, after the change (see {@link AccountAudit}).
  */
 @Service
 public class ApiTokens {
@@ -30,12 +30,14 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final AccountStore accounts;
+    private final AccountAudit audit;
     private final SecureRandom random;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, AccountStore accounts, SecureRandom random, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AccountStore accounts, AccountAudit audit, SecureRandom random, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.audit = audit;
         this.random = random;
         this.clock = clock;
     }
@@ -53,7 +55,6 @@ public class ApiTokens {
     }
 
     /** Issues a token for the account; {@code validity} null means it lasts until revoked. */
-    @Transactional
     public IssuedToken issue(long accountId, String name, Duration validity) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new AccountException(AccountException.ErrorCode.INVALID_TOKEN_NAME, "token name must be 1-100 characters");
@@ -70,7 +71,11 @@ public class ApiTokens {
                 .params(accountId, name.strip(), hash(token), Timestamp.from(now),
                         expires == null ? null : Timestamp.from(expires))
                 .update(keys, "id");
-        return new IssuedToken(keys.getKeyAs(Number.class).longValue(), name.strip(), token, now, expires);
+        IssuedToken issued = new IssuedToken(keys.getKeyAs(Number.class).longValue(), name.strip(), token, now,
+                expires);
+        record(accountId, "API_TOKEN_ISSUED", issued.id(), issued.name(),
+                expires == null ? "until revoked" : "expires " + expires);
+        return issued;
     }
 
     public List<TokenInfo> list(long accountId) {
@@ -83,16 +88,16 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Revokes one of the account's own tokens; revoking twice is harmless. */
-    @Transactional
+    /** Revokes one of the account's own tokens; revoking twice is harmless (and audited once). */
     public void revoke(long accountId, long tokenId) {
-        int found = jdbc.sql("SELECT COUNT(*) FROM server_api_token WHERE id = ? AND account_id = ?")
-                .params(tokenId, accountId).query(Integer.class).single();
-        if (found == 0) {
-            throw new AccountException(AccountException.ErrorCode.NOT_FOUND, "no token " + tokenId);
-        }
-        jdbc.sql("UPDATE server_api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        String name = jdbc.sql("SELECT name FROM server_api_token WHERE id = ? AND account_id = ?")
+                .params(tokenId, accountId).query(String.class).optional()
+                .orElseThrow(() -> new AccountException(AccountException.ErrorCode.NOT_FOUND, "no token " + tokenId));
+        int revoked = jdbc.sql("UPDATE server_api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), tokenId).update();
+        if (revoked == 1) {
+            record(accountId, "API_TOKEN_REVOKED", tokenId, name, "");
+        }
     }
 
     /** The enabled account holding this valid (not revoked, not expired) token. */
@@ -109,6 +114,13 @@ public class ApiTokens {
                 .flatMap(accounts::findById)
                 .filter(Account::enabled)
                 .map(account -> new KysoUser(account, null));
+    }
+
+    /** Tokens are the account's own business: the account is both actor and target. */
+    private void record(long accountId, String action, long tokenId, String name, String more) {
+        String username = accounts.findById(accountId).map(Account::username).orElse("account " + accountId);
+        audit.record(username, action, AccountAudit.target(username),
+                "token " + tokenId + " '" + name + "'" + (more.isEmpty() ? "" : ", " + more));
     }
 
     static String hash(String token) {

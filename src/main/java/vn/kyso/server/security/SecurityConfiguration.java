@@ -82,6 +82,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/v1/account/**", "/api/v1/tokens/**").authenticated()
                         .requestMatchers("/api/v1/signatures/**").hasRole(OFFICER)
+                        // the owner's one export of a custody key (ownership checked by the feature); an admin
+                        // cannot take an officer's key (docs/decisions.md)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/pkcs12").hasRole(OFFICER)
                         // usage reports and feeding the usage inventory: auditors' work, and the admin's
                         .requestMatchers("/api/v1/usage/**", "/api/v1/reports/**").hasAnyRole(ADMIN, AUDITOR)
                         // reading the CA, reports and the audit log: admin and auditor

@@ -38,9 +38,7 @@ public class SigningCertificates {
 
     /** The certificates {@code user} may sign with now, personal first. */
     public List<UsableCertificate> usableBy(KysoUser user) {
-        List<CertificateRecord> candidates = new ArrayList<>();
-        subscriberOf(user).ifPresent(id -> candidates.addAll(
-                ca.certificates(new CertificateQuery(id, CertificateStatus.ACTIVE, null, 1000, 0))));
+        List<CertificateRecord> candidates = new ArrayList<>(ownActive(user));
         for (String serial : store.certificatesClerkedBy(user.accountId())) {
             ca.certificate(new BigInteger(serial, 16)).ifPresent(candidates::add);
         }
@@ -104,11 +102,26 @@ public class SigningCertificates {
         return ca.certificate(serial);
     }
 
+    /** The active certificates of the subscriber linked to the account, whoever holds their keys. */
+    List<CertificateRecord> ownActive(KysoUser user) {
+        return subscriberOf(user)
+                .map(id -> ca.certificates(new CertificateQuery(id, CertificateStatus.ACTIVE, null, 1000, 0)))
+                .orElse(List.of());
+    }
+
+    /**
+     * Whether the certificate is the account's own: its subscriber is the one linked to the
+     * account. A clerk may use an agency's certificate but does not own it.
+     */
+    boolean owns(KysoUser user, CertificateRecord record) {
+        return record.subscriberId() != null && subscriberOf(user).map(record.subscriberId()::equals).orElse(false);
+    }
+
     private boolean mayUse(KysoUser user, CertificateRecord record) {
         if (record.kind() == CertificateKind.AGENCY && store.isClerk(record.serialHex(), user.accountId())) {
             return true;
         }
-        return record.subscriberId() != null && subscriberOf(user).map(record.subscriberId()::equals).orElse(false);
+        return owns(user, record);
     }
 
     private static Reason problemWith(CertificateRecord record, Instant now) {

@@ -96,7 +96,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccountException.class)
     ResponseEntity<Object> account(AccountException e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
-            case USERNAME_TAKEN -> HttpStatus.CONFLICT;
+            case USERNAME_TAKEN, SELF_LOCKOUT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
@@ -227,7 +227,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     HttpStatus.BAD_REQUEST;
             case UNSUPPORTED_KEY, PROFILE_MISMATCH, WRONG_PIN -> HttpStatus.UNPROCESSABLE_CONTENT;
             case UNKNOWN_SUBSCRIBER, UNKNOWN_UNIT, UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
-            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED -> HttpStatus.CONFLICT;
+            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED, ALREADY_EXPORTED ->
+                    HttpStatus.CONFLICT;
             case KEY_LOCKED -> HttpStatus.LOCKED;
             case ACTIVATION_UNKNOWN -> HttpStatus.NOT_FOUND;
             case ACTIVATION_EXPIRED -> HttpStatus.GONE;

@@ -168,7 +168,7 @@ abstract class BrowserTest extends KysoServerTest {
 
     private void newAccount(String username, Role role, String subscriber) {
         String first = "Lan-dau-" + username;
-        var account = accounts.create(new NewAccount(username, "Người dùng " + username, first, Set.of(role),
+        var account = accounts.create("test", new NewAccount(username, "Người dùng " + username, first, Set.of(role),
                 subscriber));
         accounts.changePassword(account.id(), first, USER_PASSWORD);
     }

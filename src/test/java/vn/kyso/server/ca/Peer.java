@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real peer (openssl) in a folder and returns its exit code and combined output. */
-record Peer(int exit, String output) {
+public record Peer(int exit, String output) {
 
-    static Peer run(Path dir, String... command) {
+    public static Peer run(Path dir, String... command) {
         try {
             Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
                     .start();
@@ -28,7 +28,7 @@ record Peer(int exit, String output) {
         }
     }
 
-    Peer ok() {
+    public Peer ok() {
         if (exit != 0) {
             throw new AssertionError("peer failed (" + exit + "): " + output);
         }

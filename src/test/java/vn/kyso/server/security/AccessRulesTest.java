@@ -68,6 +68,8 @@ class AccessRulesTest extends KysoServerTest {
         assertThat(auditor.postJson("/api/v1/certificates/1/revoke", "{}").statusCode()).isEqualTo(403);
         assertThat(auditor.delete("/api/v1/certificates/1").statusCode()).isEqualTo(403);
         assertThat(auditor.postJson("/api/v1/signatures", "{}").statusCode()).isEqualTo(403);
+        assertThat(auditor.postJson("/api/v1/certificates/1/pkcs12", "{}").statusCode()).isEqualTo(403);
+        assertThat(auditor.putJson("/api/v1/accounts/1/roles", "{\"roles\":[\"ADMIN\"]}").statusCode()).isEqualTo(403);
         assertThat(accounts.find("auditor2")).isEmpty();
         assertThat(accounts.find("admin").orElseThrow().enabled()).isTrue();
     }

@@ -38,8 +38,10 @@ class AccountStorePostgresTest {
         var dataSource = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/server").load().migrate();
         AccountStore store = new AccountStore(JdbcClient.create(dataSource));
-        accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder(), Clock.systemUTC());
-        tokens = new ApiTokens(JdbcClient.create(dataSource), store, new SecureRandom(), Clock.systemUTC());
+        AccountAudit nowhere = (actor, action, target, details) -> { };
+        accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder(), nowhere,
+                Clock.systemUTC());
+        tokens = new ApiTokens(JdbcClient.create(dataSource), store, nowhere, new SecureRandom(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -49,7 +51,7 @@ class AccountStorePostgresTest {
 
     @Test
     void accountsAndTokensWorkOnPostgres() {
-        Account officer = accounts.create(new NewAccount("canbo", "Cán Bộ", "Mot-lan-canbo-2026", Set.of(Role.OFFICER,
+        Account officer = accounts.create("test", new NewAccount("canbo", "Cán Bộ", "Mot-lan-canbo-2026", Set.of(Role.OFFICER,
                 Role.AUDITOR), "7"));
         assertThat(accounts.find("CANBO").orElseThrow().roles()).containsExactlyInAnyOrder(Role.OFFICER, Role.AUDITOR);
         accounts.changePassword(officer.id(), "Mot-lan-canbo-2026", "Moi-canbo-2026");

@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,7 @@ class AdminBootstrapTest {
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final List<String> audited = new ArrayList<>();
     private Accounts accounts;
     private AccountStore store;
 
@@ -44,7 +47,9 @@ class AdminBootstrapTest {
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/server").load().migrate();
         store = new AccountStore(JdbcClient.create(dataSource));
-        accounts = new Accounts(store, encoder, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        accounts = new Accounts(store, encoder, (actor, action, target, details) -> audited.add(
+                String.join(" ", actor, action, target, details)), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"),
+                ZoneOffset.UTC));
         logs.start();
         ((Logger) LoggerFactory.getLogger(AdminBootstrap.class)).addAppender(logs);
     }
@@ -68,6 +73,8 @@ class AdminBootstrapTest {
         assertThat(admin.mustChangePassword()).isTrue();
         assertThat(encoder.matches(password, store.passwordHash(admin.id()).orElseThrow())).isTrue();
         assertThat(logs.list).isNotEmpty().noneMatch(e -> e.getFormattedMessage().contains(password));
+        assertThat(audited).singleElement().asString().startsWith("system ACCOUNT_CREATED account:admin roles ADMIN")
+                .doesNotContain(password);
 
         console.reset();
         bootstrap(new MockEnvironment()).run(null);
@@ -111,9 +118,9 @@ class AdminBootstrapTest {
 
     @Test
     void usernamesAreUniqueIgnoringCase() {
-        accounts.create(new NewAccount("nguyenvana", "Nguyễn Văn A", "Mat-khau-Mot-lan-1",
+        accounts.create("test", new NewAccount("nguyenvana", "Nguyễn Văn A", "Mat-khau-Mot-lan-1",
                 java.util.Set.of(Role.OFFICER), "sub-1"));
-        assertThatThrownBy(() -> accounts.create(new NewAccount("NguyenVanA", "Khác", "Mat-khau-Mot-lan-2",
+        assertThatThrownBy(() -> accounts.create("test", new NewAccount("NguyenVanA", "Khác", "Mat-khau-Mot-lan-2",
                 java.util.Set.of(Role.OFFICER), null)))
                 .isInstanceOfSatisfying(AccountException.class,
                         e -> assertThat(e.code()).isEqualTo(AccountException.ErrorCode.USERNAME_TAKEN));

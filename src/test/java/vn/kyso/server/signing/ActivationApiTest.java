@@ -178,12 +178,12 @@ class ActivationApiTest extends SigningTestSupport {
         String token = created(officer.username(), 5).get("token").asString();
         long accountId = accounts.find(officer.username()).orElseThrow().id();
 
-        accounts.setEnabled(accountId, false);
+        accounts.setEnabled("test", accountId, false);
         HttpResponse<byte[]> response = post(officer.username(), "/api/v1/signatures",
                 multipart(Map.of("activation", token), List.of(Map.entry("file", onePagePdf()))));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        accounts.setEnabled(accountId, true);
+        accounts.setEnabled("test", accountId, true);
     }
 
     @Test

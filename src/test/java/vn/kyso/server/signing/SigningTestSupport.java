@@ -84,13 +84,18 @@ public abstract class SigningTestSupport extends KysoServerTest {
 
     /** A new officer account linked to a new CA subscriber holding a custody certificate under {@link #PIN}. */
     Signer newOfficer(String prefix) {
+        return newOfficer(prefix, false);
+    }
+
+    /** {@link #newOfficer(String)}, its key issued with or without its one PKCS#12 export allowed. */
+    Signer newOfficer(String prefix, boolean allowExport) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String unit = ca.units(LocalDate.now()).get(0).code();
         long subscriber = ca.registerOfficer("test", new NewOfficer("Nguyễn Văn " + prefix, "Chủ tịch",
                 twelveDigits(), username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test",
-                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
-        var account = accounts.create(new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
+                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), allowExport));
+        var account = accounts.create("test", new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return new Signer(username, certificate.serialHex(), subscriber);
@@ -191,7 +196,7 @@ public abstract class SigningTestSupport extends KysoServerTest {
     /** A clerk: an OFFICER account without a certificate of its own. */
     String newClerk() {
         String username = "vanthu-" + UUID.randomUUID().toString().substring(0, 8);
-        var account = accounts.create(new NewAccount(username, "Văn thư", "Mot-lan-" + username,
+        var account = accounts.create("test", new NewAccount(username, "Văn thư", "Mot-lan-" + username,
                 Set.of(Role.OFFICER), null));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return username;

@@ -317,7 +317,7 @@ class UsageReportsApiTest extends KysoServerTest {
                 username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test",
                 new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
-        var account = accounts.create(new NewAccount(username, "Cán bộ " + username, "Mot-lan-" + username,
+        var account = accounts.create("test", new NewAccount(username, "Cán bộ " + username, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return new Officer(username, certificate.serialHex());

@@ -71,7 +71,7 @@ class ConsoleTest extends KysoServerTest {
 
     @Test
     void oneTimePasswordMustBeChangedAtFirstLogin() {
-        accounts.create(new NewAccount("newcomer", "Trần Thị B", "Mot-lan-newcomer-2026", Set.of(Role.OFFICER), null));
+        accounts.create("test", new NewAccount("newcomer", "Trần Thị B", "Mot-lan-newcomer-2026", Set.of(Role.OFFICER), null));
         TestHttp browser = http();
         browser.login("newcomer", "Mot-lan-newcomer-2026");
         HttpResponse<String> home = browser.get("/");

@@ -78,13 +78,14 @@ class LogSecretsTest extends KysoServerTest {
         long subscriber = TestHttp.json(http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/subscribers/officers",
                 "{\"fullName\":\"Phạm Văn Cường\",\"positionTitle\":\"Chuyên viên\",\"cccd\":\"079201009999\","
                         + "\"email\":\"pvc@camau.gov.vn\",\"unitCode\":\"" + unit + "\"}")).get("id").asLong();
-        http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/certificates/custody", "{\"subscriberId\":" + subscriber
-                + ",\"profile\":\"personal\",\"pin\":\"" + PIN + "\"}");
+        String serial = TestHttp.json(http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/certificates/custody",
+                "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"pin\":\"" + PIN + "\"}"))
+                .get("serial").asString();
         http().basic("admin", ADMIN_PASSWORD).postJson("/api/v1/certificates/custody", "{\"subscriberId\":" + subscriber
                 + ",\"profile\":\"nope\",\"pin\":\"" + PIN + "\"}");
         // the officer signs over the API with the PIN, then with a wrong one (a refusal, logged)
         String signer = "ky-log-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        var account = accounts.create(new vn.kyso.server.security.NewAccount(signer, "Phạm Văn Cường",
+        var account = accounts.create("test", new vn.kyso.server.security.NewAccount(signer, "Phạm Văn Cường",
                 "Mot-lan-" + signer + "-2026", java.util.Set.of(vn.kyso.server.security.Role.OFFICER),
                 String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + signer + "-2026", USER_PASSWORD);
@@ -93,6 +94,11 @@ class LogSecretsTest extends KysoServerTest {
                 Map.of("pin", PIN)).statusCode()).isEqualTo(200);
         assertThat(http().basic(signer, USER_PASSWORD).postMultipart("/api/v1/signatures", "file", "a.pdf", pdf,
                 Map.of("pin", WRONG_SECRET)).statusCode()).isEqualTo(422);
+        // an export the policy refuses, then an admin's password reset
+        assertThat(http().basic(signer, USER_PASSWORD).postJson("/api/v1/certificates/" + serial + "/pkcs12",
+                "{\"pin\":\"" + PIN + "\",\"exportPassword\":\"" + WRONG_SECRET + "\"}").statusCode()).isEqualTo(409);
+        assertThat(http().basic("admin", ADMIN_PASSWORD).putJson("/api/v1/accounts/" + account.id() + "/password",
+                "{\"oneTimePassword\":\"" + WRONG_SECRET + "\"}").statusCode()).isEqualTo(204);
 
         stopCapturing(); // the appender list must not change while it is read
         List<String> lines = new ArrayList<>();

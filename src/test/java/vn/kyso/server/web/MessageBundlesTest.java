@@ -11,6 +11,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import vn.kyso.ca.CaException;
 import vn.kyso.server.security.AccountException;
 import vn.kyso.signing.SigningException;
 
@@ -40,6 +41,8 @@ class MessageBundlesTest {
                 .forEach(code -> assertThat(vi).containsKey("problem.signing." + code.name()));
         Arrays.stream(AccountException.ErrorCode.values())
                 .forEach(code -> assertThat(vi).containsKey("problem.account." + code.name()));
+        Arrays.stream(CaException.ErrorCode.values())
+                .forEach(code -> assertThat(vi).containsKey("problem.ca." + code.name()));
     }
 
     @Test

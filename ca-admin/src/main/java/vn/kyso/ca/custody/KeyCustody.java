@@ -13,6 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import vn.kyso.ca.CaException;
 import vn.kyso.ca.CaKeyStore;
 import vn.kyso.ca.CaSettings;
+import vn.kyso.ca.KeyExport;
 import vn.kyso.ca.db.CaDatabase;
 
 /**
@@ -102,8 +103,24 @@ public final class KeyCustody {
                 .param(custodyKeyId).update();
     }
 
+    /**
+     * Where the key stands with its export. The setting is read now, not only at issuance, so
+     * that turning it off stops the export of keys issued while it was on.
+     */
+    public KeyExport export(long custodyKeyId) {
+        return db.jdbc().sql("SELECT export_allowed, exported FROM ca_custody_key WHERE id = ?").param(custodyKeyId)
+                .query((rs, n) -> rs.getBoolean("exported") ? KeyExport.DONE
+                        : rs.getBoolean("export_allowed") && settings.exportAllowed() ? KeyExport.AVAILABLE
+                        : KeyExport.NOT_ALLOWED)
+                .optional()
+                .orElseThrow(() -> new CaException(CaException.ErrorCode.NO_CUSTODY_KEY, "no custody key " + custodyKeyId));
+    }
+
     /** Whether one export is still allowed; marks it done when it is. */
     public boolean claimExport(long custodyKeyId) {
+        if (!settings.exportAllowed()) {
+            return false;
+        }
         return db.jdbc().sql("UPDATE ca_custody_key SET exported = TRUE "
                         + "WHERE id = ? AND export_allowed = TRUE AND exported = FALSE")
                 .param(custodyKeyId).update() == 1;

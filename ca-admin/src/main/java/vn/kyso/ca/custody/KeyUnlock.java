@@ -16,6 +16,7 @@ import javax.security.auth.DestroyFailedException;
 import vn.kyso.ca.CaException;
 import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CertificateStatus;
+import vn.kyso.ca.KeyExport;
 import vn.kyso.ca.KeyUse;
 import vn.kyso.ca.UnlockedKey;
 import vn.kyso.ca.audit.AuditLog;
@@ -91,13 +92,23 @@ public final class KeyUnlock {
         }
     }
 
-    /** The one PKCS#12 export a policy may allow, protected by {@code exportPassword}. */
+    /**
+     * The one PKCS#12 export a policy may allow, protected by {@code exportPassword}. An export
+     * the policy refuses, or one made already, is refused before the PIN is tried: it counts no
+     * attempt and tells nothing about the PIN.
+     */
     public byte[] exportPkcs12(String actor, BigInteger serial, char[] pin, char[] exportPassword) {
         if (exportPassword == null || exportPassword.length < 8) {
             throw new CaException(CaException.ErrorCode.INVALID_REQUEST,
                     "the export password must have at least 8 characters");
         }
         CertificateRecord record = usable(serial);
+        KeyExport state = custody.export(custodyId(serial));
+        if (state != KeyExport.AVAILABLE) {
+            db.inTransaction(() -> audit.append(actor, "KEY_EXPORT_REFUSED", record.serialHex(),
+                    state == KeyExport.DONE ? "exported already" : "not allowed by policy"));
+            throw exportRefused(state);
+        }
         PrivateKey key = open(actor, record, pin, Purpose.EXPORT, null);
         try {
             KeyStore p12 = KeyStore.getInstance("PKCS12");
@@ -112,6 +123,16 @@ public final class KeyUnlock {
         } finally {
             destroy(key);
         }
+    }
+
+    public KeyExport exportState(BigInteger serial) {
+        return custody.export(custodyId(serial));
+    }
+
+    private static CaException exportRefused(KeyExport state) {
+        return state == KeyExport.DONE
+                ? new CaException(CaException.ErrorCode.ALREADY_EXPORTED, "this key was exported already")
+                : new CaException(CaException.ErrorCode.EXPORT_NOT_ALLOWED, "policy does not allow exporting this key");
     }
 
     /** An administrator lifts a PIN lock-out. */
@@ -139,8 +160,9 @@ public final class KeyUnlock {
             String target = record.serialHex();
             switch (o.attempt()) {
                 case OPENED -> {
+                    // checked before the PIN too; claimed here, under the row's lock, so two exports never both pass
                     if (export && !custody.claimExport(id)) {
-                        audit.append(actor, "KEY_EXPORT_REFUSED", target, "not allowed or done already");
+                        audit.append(actor, "KEY_EXPORT_REFUSED", target, "exported already");
                         return new KeyCustody.Opened(KeyCustody.Attempt.OPENED, null, 0);
                     }
                     String details = onOpened == null ? "" : onOpened.opened(o.key(), record);
@@ -155,8 +177,7 @@ public final class KeyUnlock {
         return switch (opened.attempt()) {
             case OPENED -> {
                 if (opened.key() == null) {
-                    throw new CaException(CaException.ErrorCode.EXPORT_NOT_ALLOWED,
-                            "this key may not be exported, or was exported already");
+                    throw exportRefused(KeyExport.DONE);
                 }
                 yield opened.key();
             }

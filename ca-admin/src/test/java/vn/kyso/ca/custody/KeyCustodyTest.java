@@ -12,8 +12,10 @@ import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.ca.CaException;
+import vn.kyso.ca.CaSettings;
 import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CustodyIssueRequest;
+import vn.kyso.ca.KeyExport;
 import vn.kyso.ca.UnlockedKey;
 import vn.kyso.ca.testing.DatabaseTest;
 import vn.kyso.ca.testing.MutableClock;
@@ -131,9 +133,55 @@ class KeyCustodyTest {
                 "-W", "export-password-1");
         assertThat(pk12util.output()).contains("PKCS12 IMPORT SUCCESSFUL");
 
-        assertCode(() -> t.ca.exportPkcs12("officer", allowed, PIN, password), CaException.ErrorCode.EXPORT_NOT_ALLOWED);
+        assertThat(t.ca.keyExport(allowed)).isEqualTo(KeyExport.DONE);
+        assertCode(() -> t.ca.exportPkcs12("officer", allowed, PIN, password), CaException.ErrorCode.ALREADY_EXPORTED);
+        assertThat(t.ca.keyExport(forbidden)).isEqualTo(KeyExport.NOT_ALLOWED);
         assertCode(() -> t.ca.exportPkcs12("officer", forbidden, PIN, password), CaException.ErrorCode.EXPORT_NOT_ALLOWED);
-        assertCode(() -> t.ca.exportPkcs12("officer", allowed, WRONG, password), CaException.ErrorCode.WRONG_PIN);
+        assertThat(t.ca.auditLog(0, 1000)).extracting(e -> e.action() + " " + e.details())
+                .containsOnlyOnce("KEY_EXPORTED ").contains("KEY_EXPORT_REFUSED exported already",
+                        "KEY_EXPORT_REFUSED not allowed by policy");
+    }
+
+    @DatabaseTest
+    void aWrongPinForAnExportCountsTowardTheLockLikeASignature(TestDatabase db) {
+        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        long officer = t.officer("079000000036");
+        BigInteger serial = t.ca.issueWithCustody("admin",
+                new CustodyIssueRequest(officer, "personal", PIN, true)).serial();
+        char[] password = "export-password-1".toCharArray();
+
+        for (int i = 1; i <= 4; i++) {
+            assertCode(() -> t.ca.exportPkcs12("officer", serial, WRONG, password), CaException.ErrorCode.WRONG_PIN);
+        }
+        assertCode(() -> t.ca.withCustodyKey("officer", serial, WRONG, k -> 1), CaException.ErrorCode.KEY_LOCKED);
+        assertCode(() -> t.ca.exportPkcs12("officer", serial, PIN, password), CaException.ErrorCode.KEY_LOCKED);
+        assertThat(t.ca.keyExport(serial)).isEqualTo(KeyExport.AVAILABLE);
+    }
+
+    @DatabaseTest
+    void turningTheExportSettingOffRefusesKeysIssuedWhileItWasOnWithoutTouchingThem(TestDatabase db) throws Exception {
+        CaSettings on = TestCa.fastSettings(dir);
+        TestCa issuer = TestCa.open(db, on, MutableClock.now());
+        long officer = issuer.officer("079000000037");
+        BigInteger serial = issuer.ca.issueWithCustody("admin",
+                new CustodyIssueRequest(officer, "personal", PIN, true)).serial();
+        CaSettings.Custody c = on.custody();
+        TestCa off = TestCa.open(db, on.withCustody(new CaSettings.Custody(c.keyAlgorithm(), c.argonMemoryKib(),
+                c.argonIterations(), c.argonParallelism(), c.maxPinAttempts(), false)), MutableClock.now());
+        char[] password = "export-password-1".toCharArray();
+
+        assertThat(off.ca.keyExport(serial)).isEqualTo(KeyExport.NOT_ALLOWED);
+        // refused before the PIN is tried: five wrong PINs are not counted, the right one opens nothing
+        for (char[] pin : new char[][] {WRONG, PIN, WRONG, WRONG, WRONG, WRONG}) {
+            assertCode(() -> off.ca.exportPkcs12("officer", serial, pin, password),
+                    CaException.ErrorCode.EXPORT_NOT_ALLOWED);
+        }
+
+        assertThat(off.ca.isKeyLocked(serial)).isFalse();
+        assertThat(off.ca.auditLog(0, 1000)).extracting(e -> e.action())
+                .doesNotContain("KEY_EXPORTED", "KEY_UNLOCK_FAILED").contains("KEY_EXPORT_REFUSED");
+        assertThat(issuer.ca.keyExport(serial)).as("the key was not marked exported").isEqualTo(KeyExport.AVAILABLE);
+        assertThat(issuer.ca.exportPkcs12("officer", serial, PIN, password)).isNotEmpty();
     }
 
     @DatabaseTest

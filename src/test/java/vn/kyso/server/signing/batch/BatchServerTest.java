@@ -36,7 +36,7 @@ abstract class BatchServerTest extends KysoServerTest {
                 BatchTestSupport.twelveDigits(), username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test", new CustodyIssueRequest(subscriber, "personal",
                 BatchTestSupport.PIN.toCharArray(), false));
-        var account = accounts.create(new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
+        var account = accounts.create("test", new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return new Officer(username, certificate);
