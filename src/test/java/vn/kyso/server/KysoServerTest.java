@@ -41,12 +41,12 @@ public abstract class KysoServerTest {
     /** Password of the test accounts {@code officer} and {@code auditor} (after their first change). */
     public static final String USER_PASSWORD = "Can-bo-Thu-nghiem-2026";
 
-    private static final Path DATA_DIR = dataDir();
+    private static final Path DATA_DIR = ServerFolders.newDataDir("kyso");
     /**
      * Chosen before the context starts (not a random port), because the CA writes its URLs
      * (OCSP, CRL) into certificates when it is created, before the server listens.
      */
-    private static final int PORT = freePort();
+    private static final int PORT = ServerFolders.freePort();
 
     @LocalServerPort
     protected int port;
@@ -59,9 +59,7 @@ public abstract class KysoServerTest {
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("kyso.data-dir", DATA_DIR::toString);
-        registry.add("server.port", () -> PORT);
-        TestDatabase.register(registry);
+        ServerFolders.register(registry, DATA_DIR, PORT);
     }
 
     /** An HTTP client for this server. */
@@ -108,23 +106,5 @@ public abstract class KysoServerTest {
     /** The folder of the server's data (H2 file, CA keystore). */
     protected static Path dataFolder() {
         return DATA_DIR;
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path dataDir() {
-        try {
-            Path base = Path.of("target", "test-data");
-            Files.createDirectories(base);
-            return Files.createDirectory(base.resolve("kyso-" + UUID.randomUUID())).toAbsolutePath();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,22 +7,22 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
-import vn.kyso.server.KysoServerTest;
+import vn.kyso.server.CaFootprint;
 import vn.kyso.server.TestHttp;
 
 /** The CA through its URLs, checked by openssl as the relying party. */
-class CaOverHttpTest extends KysoServerTest {
-
-    @TempDir
-    Path dir;
+class CaOverHttpTest extends CaHttpTest {
 
     @Test
     void ocspSaysGoodThenRevokedWithReasonAndTheCrlListsTheSerial() throws IOException {
@@ -153,36 +153,66 @@ class CaOverHttpTest extends KysoServerTest {
     }
 
     @Test
-    void badProtocolInputGetsTheProtocolsOwnError() throws IOException {
-        HttpResponse<byte[]> ocsp = http().postBytes("/ocsp", "application/ocsp-request", "not DER".getBytes());
-        assertThat(ocsp.statusCode()).isEqualTo(200);
-        Files.write(dir.resolve("bad.der"), ocsp.body());
-        assertThat(Peer.run(dir, "openssl", "ocsp", "-respin", "bad.der", "-resp_text", "-noverify").output())
-                .contains("malformedrequest");
-        HttpResponse<byte[]> tsa = http().postBytes("/tsa", "application/timestamp-query", new byte[0]);
-        assertThat(tsa.statusCode()).isEqualTo(200);
-        Files.write(dir.resolve("bad.tsr"), tsa.body());
-        assertThat(Peer.run(dir, "openssl", "ts", "-reply", "-in", "bad.tsr", "-text").output())
-                .contains("Status: Rejected");
+    void badProtocolInputGetsTheProtocolsOwnError() throws Exception {
+        for (byte[] notAnOcspRequest : new byte[][] {"not DER".getBytes(StandardCharsets.US_ASCII), new byte[0]}) {
+            HttpResponse<byte[]> ocsp = http().postBytes("/ocsp", "application/ocsp-request", notAnOcspRequest);
+            assertThat(ocsp.statusCode()).isEqualTo(200);
+            assertThat(new OCSPResp(ocsp.body()).getStatus()).isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
+            Files.write(dir.resolve("bad.der"), ocsp.body());
+            assertThat(Peer.run(dir, "openssl", "ocsp", "-respin", "bad.der", "-resp_text", "-noverify").output())
+                    .contains("malformedrequest (1)");
+        }
+        for (byte[] notATimestampQuery : new byte[][] {new byte[0], "not DER".getBytes(StandardCharsets.US_ASCII)}) {
+            HttpResponse<byte[]> tsa = http().postBytes("/tsa", "application/timestamp-query", notATimestampQuery);
+            assertThat(tsa.statusCode()).isEqualTo(200);
+            TimeStampResponse reply = new TimeStampResponse(tsa.body());
+            assertThat(reply.getStatus()).isEqualTo(PKIStatus.REJECTION);
+            assertThat(reply.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.badDataFormat);
+            assertThat(reply.getTimeStampToken()).isNull();
+            Files.write(dir.resolve("bad.tsr"), tsa.body());
+            assertThat(Peer.run(dir, "openssl", "ts", "-reply", "-in", "bad.tsr", "-text").output())
+                    .contains("Status: Rejected").contains("the data submitted has the wrong format");
+        }
     }
 
     @Test
-    void badApiInputIsAClear4xxAndWritesNothing() {
+    void badApiInputIsAClear4xxAndWritesNothing() throws Exception {
         long subscriber = officer("079201003333");
-        int before = admin().get("/api/v1/certificates?subscriberId=" + subscriber).body().length();
-        assertCode(admin().postJson("/api/v1/certificates",
-                "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"csr\":\"bm90IGEgQ1NS\"}"), 400, "MALFORMED_CSR");
-        assertCode(admin().postJson("/api/v1/certificates",
-                "{\"subscriberId\":" + subscriber + ",\"profile\":\"nope\",\"csr\":\"bm90IGEgQ1NS\"}"), 400, null);
+        String serial = issueFromOpensslCsr("079201003434");
+        String csr = opensslCsr("valid");
+        // valid structure, signature no longer matches the key: openssl (the peer) agrees on both
+        byte[] tampered = Base64.getMimeDecoder().decode(csr.replaceAll("-----[A-Z ]+-----", "").strip());
+        tampered[tampered.length - 1] ^= 0x01;
+        Files.write(dir.resolve("tampered.der"), tampered);
+        assertThat(Peer.run(dir, "openssl", "req", "-inform", "DER", "-in", "tampered.der", "-noout", "-verify")
+                .output()).contains("verify failure").doesNotContain("unable to load");
+        String tamperedCsr = Base64.getEncoder().encodeToString(tampered);
+        String issuingCa = certificate(http().getBytes("/ca/issuing.crt").body()).getSerialNumber().toString(16);
+        CaFootprint before = CaFootprint.of(admin());
+
+        assertCode(issue(subscriber, "personal", "bm90IGEgQ1NS"), 400, "MALFORMED_CSR");
+        assertCode(issue(subscriber, "nope", csr), 400, "UNKNOWN_PROFILE");
+        assertCode(issue(subscriber, "personal", tamperedCsr), 400, "CSR_SIGNATURE_INVALID");
+        assertCode(issue(subscriber, "agency", csr), 422, "PROFILE_MISMATCH");
+        assertCode(issue(987654321L, "personal", csr), 404, "UNKNOWN_SUBSCRIBER");
+        assertCode(admin().postJson("/api/v1/certificates/" + serial + "/rekey", "{\"csr\":" + quote(tamperedCsr) + "}"),
+                400, "CSR_SIGNATURE_INVALID");
         assertCode(admin().postJson("/api/v1/certificates/abcdef0123/revoke", "{\"reason\":\"keyCompromise\"}"), 404,
                 "UNKNOWN_CERTIFICATE");
+        assertCode(admin().postJson("/api/v1/certificates/abcdef0123/suspend", ""), 404, "UNKNOWN_CERTIFICATE");
         assertCode(admin().get("/api/v1/certificates/zz-not-hex"), 404, "UNKNOWN_CERTIFICATE");
-        assertCode(admin().postJson("/api/v1/certificates/abcdef0123/revoke", "{\"reason\":\"because\"}"), 400,
-                "INVALID_REVOCATION_REASON");
+        assertCode(revoke(serial, "because"), 400, "INVALID_REVOCATION_REASON");
+        assertCode(revoke(serial, "7"), 400, "INVALID_REVOCATION_REASON"); // RFC 5280 leaves code 7 unused
+        assertCode(revoke(serial, "removeFromCRL"), 409, "REVOCATION_REFUSED");
+        assertCode(revoke(issuingCa, "keyCompromise"), 409, "REVOCATION_REFUSED");
+        assertCode(admin().postJson("/api/v1/certificates/" + serial + "/release", ""), 409, "INVALID_STATUS");
         assertCode(admin().postJson("/api/v1/subscribers/officers",
                 "{\"fullName\":\"A\",\"positionTitle\":\"B\",\"cccd\":\"12\",\"email\":\"a@b.vn\",\"unitCode\":\"X\"}"),
                 400, "INVALID_REQUEST");
-        assertThat(admin().get("/api/v1/certificates?subscriberId=" + subscriber).body().length()).isEqualTo(before);
+
+        before.assertNothingWritten();
+        assertThat(TestHttp.json(admin().get("/api/v1/certificates/" + serial)).get("status").asString())
+                .isEqualTo("ACTIVE");
     }
 
     @Test
@@ -228,60 +258,5 @@ class CaOverHttpTest extends KysoServerTest {
         assertThat(issued.body()).doesNotContain("246810");
         assertCode(admin().postJson("/api/v1/certificates/custody",
                 "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"pin\":\"12\"}"), 400, "INVALID_REQUEST");
-    }
-
-    // ---- helpers ----
-
-    private TestHttp admin() {
-        return http().basic("admin", ADMIN_PASSWORD);
-    }
-
-    private long officer(String cccd) {
-        String unit = TestHttp.json(admin().get("/api/v1/units")).get(0).get("code").asString();
-        HttpResponse<String> response = admin().postJson("/api/v1/subscribers/officers", "{\"fullName\":\"Nguyễn Văn Ất\","
-                + "\"positionTitle\":\"Chuyên viên\",\"cccd\":\"" + cccd + "\",\"email\":\"nva" + cccd.substring(8)
-                + "@camau.gov.vn\",\"unitCode\":\"" + unit + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return TestHttp.json(response).get("id").asLong();
-    }
-
-    /** Registers an officer, makes a key and CSR with openssl, has the CA issue; leaves cert.pem. */
-    private String issueFromOpensslCsr(String cccd) throws IOException {
-        long subscriber = officer(cccd);
-        Peer.run(dir, "openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-subj",
-                "/CN=ignored", "-out", "req.pem").ok();
-        HttpResponse<String> issued = admin().postJson("/api/v1/certificates", "{\"subscriberId\":" + subscriber
-                + ",\"profile\":\"personal\",\"csr\":" + quote(Files.readString(dir.resolve("req.pem"))) + "}");
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        String serial = TestHttp.json(issued).get("serial").asString();
-        HttpResponse<String> pem = admin().get("/api/v1/certificates/" + serial + ".pem");
-        assertThat(pem.statusCode()).isEqualTo(200);
-        Files.writeString(dir.resolve("cert.pem"), pem.body());
-        return serial;
-    }
-
-    private void fetchChain() throws IOException {
-        String root = http().get("/ca/root.pem").body();
-        String issuing = http().get("/ca/issuing.pem").body();
-        Files.writeString(dir.resolve("root.pem"), root);
-        Files.writeString(dir.resolve("issuing.pem"), issuing);
-        Files.writeString(dir.resolve("chain.pem"), issuing + root);
-    }
-
-    private Peer ocsp() {
-        return Peer.run(dir, "openssl", "ocsp", "-issuer", "issuing.pem", "-cert", "cert.pem", "-url",
-                http().url("/ocsp"), "-CAfile", "chain.pem", "-resp_text");
-    }
-
-    private static void assertCode(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        if (code != null) {
-            assertThat(TestHttp.json(response).get("code").asString()).isEqualTo(code);
-        }
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "") + "\"";
     }
 }

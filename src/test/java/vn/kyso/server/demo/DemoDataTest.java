@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
+import vn.kyso.server.ServerFolders;
 import vn.kyso.server.TestDatabase;
 import vn.kyso.server.TestHttp;
 import vn.kyso.signing.Indication;
@@ -26,9 +27,9 @@ import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.testpki.TestPdfs;
 
 /**
- * The demo province through the API: its own context (demo mode on a fresh folder), the one
- * extra context of the suite, because demo accounts and 967 certificates must not mix with the
- * shared test data.
+ * The demo province through the API: its own context (demo mode on a fresh folder), one of the
+ * suite's two extra contexts (with ExpiryListingTest), because demo accounts and 967
+ * certificates must not mix with the shared test data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "kyso.demo.enabled=true",
@@ -37,8 +38,8 @@ import vn.kyso.signing.testpki.TestPdfs;
 @ActiveProfiles(resolver = TestDatabase.class)
 class DemoDataTest {
 
-    private static final Path DATA_DIR = dataDir();
-    private static final int PORT = freePort();
+    private static final Path DATA_DIR = ServerFolders.newDataDir("demo");
+    private static final int PORT = ServerFolders.freePort();
 
     @LocalServerPort
     int port;
@@ -51,9 +52,7 @@ class DemoDataTest {
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
-        registry.add("kyso.data-dir", DATA_DIR::toString);
-        registry.add("server.port", () -> PORT);
-        TestDatabase.register(registry);
+        ServerFolders.register(registry, DATA_DIR, PORT);
     }
 
     @Test
@@ -89,22 +88,5 @@ class DemoDataTest {
 
         assertThat(signed.statusCode()).as(new String(signed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(verifier.verify(signed.body()).signatures().get(0).indication()).isEqualTo(Indication.VALID);
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path dataDir() {
-        try {
-            Path base = Files.createDirectories(Path.of("target", "test-data"));
-            return Files.createDirectory(base.resolve("demo-" + UUID.randomUUID())).toAbsolutePath();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
