@@ -6,7 +6,7 @@
 # From the repository root, after `mvn -B -o -q package -DskipTests`:
 #   ca-admin/bench/issuance-over-http.sh                                          # default P-384 issuing CA
 #   KYSO_ARGS="--kyso.ca.hierarchy.root-key=rsa-2048 --kyso.ca.hierarchy.issuing-key=rsa-2048" ca-admin/bench/issuance-over-http.sh
-# Settings: PORT (8099), DURATION (15s), WARMUP (15s), CONNECTIONS (8), THREADS (2), JAVA_OPTS, KYSO_ARGS.
+# Settings: PORT (8099), DURATION (15s), WARMUP (15s), CONNECTIONS (8), THREADS (2), JAVA_OPTS, KYSO_ARGS, DB (h2|postgres).
 set -euo pipefail
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-15s}

@@ -3,17 +3,27 @@
 # certificate from a CSR (RSA-2048 key made by openssl). Leaves behind, for the caller:
 #   PID, BASE, WORK (removed on exit), OFFICER (subscriber id), SERIAL, $WORK/req.pem, $WORK/cert.pem,
 #   $WORK/issuing.pem, and the function api (curl as admin with HTTP Basic).
-# Settings: PORT (8099), JAVA_OPTS, KYSO_ARGS (extra --kyso.* options).
+# Settings: PORT (8099), JAVA_OPTS, KYSO_ARGS (extra --kyso.* options), DB (h2, the embedded default,
+# or postgres: a fresh database on 127.0.0.1:5432, user postgres, dropped at exit).
 PORT=${PORT:-8099}
 WORK=$(mktemp -d)
+DB_ARGS=()
+BENCH_DB=
+if [ "${DB:-h2}" = postgres ]; then
+    BENCH_DB=kyso_bench_$$
+    psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $BENCH_DB" postgres
+    export KYSO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB
+    DB_ARGS=(--spring.profiles.active=postgres)
+fi
 BASE=http://127.0.0.1:$PORT
 export KYSO_ADMIN_PASSWORD=bench-admin-Password-1
 export KYSO_CA_PASSPHRASE=bench-ca-passphrase-1
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar src/target/kyso.jar --server.port="$PORT" --kyso.data-dir="$WORK/data" ${KYSO_ARGS:-} \
-    > "$WORK/kyso.log" 2>&1 &
+java ${JAVA_OPTS:-} -jar src/target/kyso.jar --server.port="$PORT" --kyso.data-dir="$WORK/data" "${DB_ARGS[@]}" \
+    ${KYSO_ARGS:-} > "$WORK/kyso.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK";
+      [ -z "$BENCH_DB" ] || psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE $BENCH_DB" postgres' EXIT
 for _ in $(seq 1 120); do
     curl -sf "$BASE/actuator/health" > /dev/null && break
     sleep 1
