@@ -3,7 +3,7 @@
 # From the repository root, after `mvn -B -o -q package -DskipTests`:
 #   ca-admin/bench/ocsp-over-http.sh            # GET cached (no nonce) and POST with nonce, 15 s each
 # Settings: PORT (8099), DURATION (15s), WARMUP (15s, per kind of request), CONNECTIONS (32), THREADS (2),
-# JAVA_OPTS, KYSO_ARGS (extra --kyso.* options).
+# JAVA_OPTS, KYSO_ARGS (extra --kyso.* options), DB (h2|postgres: see kyso-for-bench.sh).
 set -euo pipefail
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-15s}
