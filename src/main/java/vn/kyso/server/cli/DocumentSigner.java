@@ -11,6 +11,14 @@ interface DocumentSigner extends AutoCloseable {
      */
     void sign(Path input, Path output);
 
+    /**
+     * How many files this signer may sign at once (a batch uses at most this many threads): 1
+     * unless the key is known to be safe and fast to use from several threads.
+     */
+    default int parallelism() {
+        return 1;
+    }
+
     /** Releases the key. */
     @Override
     void close();

@@ -8,6 +8,8 @@ import vn.kyso.signing.Certification;
 import vn.kyso.signing.PdfSigner;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SigningKey;
+import vn.kyso.signing.crypto.NativeCrypto;
+import vn.kyso.signing.key.InMemorySigningKey;
 import vn.kyso.signing.key.Pkcs11SigningKey;
 import vn.kyso.signing.key.Pkcs12SigningKey;
 import vn.kyso.signing.tsp.HttpTimestampSource;
@@ -20,19 +22,29 @@ final class LibrarySigner implements DocumentSigner {
 
     private final PdfSigner signer;
     private final SignRequest request;
+    private final int parallelism;
 
-    private LibrarySigner(PdfSigner signer, SignRequest request) {
+    private LibrarySigner(PdfSigner signer, SignRequest request, int parallelism) {
         this.signer = signer;
         this.request = request;
+        this.parallelism = parallelism;
     }
 
     static DocumentSigner open(SignSettings settings) {
         SigningKey key;
+        int parallelism;
         if (settings.key() instanceof KeySource.Pkcs11 p11) {
+            // A token signs one operation at a time anyway; one thread keeps its sessions simple.
             key = Pkcs11SigningKey.open(p11.library(), p11.slotIndex(), p11.pin(), null, null);
+            parallelism = 1;
         } else {
             KeySource.Pkcs12 p12 = (KeySource.Pkcs12) settings.key();
-            key = Pkcs12SigningKey.open(p12.file(), p12.password());
+            InMemorySigningKey file = Pkcs12SigningKey.open(p12.file(), p12.password());
+            // Native (AWS-LC) RSA/EC signing when available: RSA-2048 signs about four times faster
+            // than the JDK's BigInteger arithmetic, which was about half of a batch's CPU time.
+            key = InMemorySigningKey.prepared(NativeCrypto.system().prepare(file.privateKey(), null),
+                    file.certificateChain());
+            parallelism = Runtime.getRuntime().availableProcessors();
         }
         checkValidity(key.certificate(), settings.clock().instant());
         PdfSigner.Builder builder = PdfSigner.builder().clock(settings.clock());
@@ -46,7 +58,7 @@ final class LibrarySigner implements DocumentSigner {
                 .location(settings.location())
                 .certification(settings.certify() == null ? null : Certification.ofPermission(settings.certify()))
                 .build();
-        return new LibrarySigner(builder.build(), request);
+        return new LibrarySigner(builder.build(), request, parallelism);
     }
 
     /**
@@ -65,6 +77,11 @@ final class LibrarySigner implements DocumentSigner {
     @Override
     public void sign(Path input, Path output) {
         signer.sign(request, input, output);
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
     }
 
     @Override

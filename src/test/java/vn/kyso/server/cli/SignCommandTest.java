@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +162,90 @@ class SignCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("a.pdf", "đã bị thu hồi", "2 tệp còn lại chưa ký").doesNotContain("b.pdf:");
+    }
+
+    @Test
+    void parallelBatchSignsOnSeveralThreadsAndReportsInInputOrder() throws IOException {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Backends parallel = new Backends(settings -> new DocumentSigner() {
+            @Override
+            public void sign(Path input, Path output) {
+                threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+                // later files finish first: the report must still follow the inputs
+                int n = Integer.parseInt(input.getFileName().toString().replaceAll("\\D", ""));
+                LockSupport.parkNanos((40 - n) * 1_000_000L);
+                if (n == 7) {
+                    throw new SigningException(SigningException.ErrorCode.NOT_A_PDF, "no cross-reference table");
+                }
+                try {
+                    Files.writeString(output, Files.readString(input) + "%signed\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public int parallelism() {
+                return 4;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, settings -> null);
+        List<String> args = new ArrayList<>(List.of("sign", "--key", key().toString(), "--key-password-env",
+                "KYSO_KEY_PASSWORD", "--level", "B", "--out-dir", dir.resolve("o").toString()));
+        for (int i = 0; i < 30; i++) {
+            args.add(pdf("f" + i + ".pdf").toString());
+        }
+        CliRun run = CliRun.run(ENV, parallel, args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(threads.size()).as("threads used").isGreaterThan(1).isLessThanOrEqualTo(4);
+        List<String> reported = run.out().lines().map(l -> l.replaceAll(".*?(f\\d+)\\.pdf.*", "$1")).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i != 7) {
+                expected.add("f" + i);
+            }
+        }
+        assertThat(reported).containsExactlyElementsOf(expected);
+        assertThat(run.err()).contains("f7.pdf", "Đã ký 29/30 tệp; 1 tệp lỗi");
+        assertThat(dir.resolve("o").resolve("f7.pdf")).doesNotExist();
+        assertThat(dir.resolve("o").resolve("f29.pdf")).exists();
+    }
+
+    @Test
+    void keyFailureStopsAParallelBatchAndCountsWhatWasNotSigned() throws IOException {
+        AtomicInteger attempts = new AtomicInteger();
+        Backends revoked = new Backends(settings -> new DocumentSigner() {
+            @Override
+            public void sign(Path input, Path output) {
+                attempts.incrementAndGet();
+                LockSupport.parkNanos(5_000_000L);
+                throw new SigningException(SigningException.ErrorCode.CERTIFICATE_REVOKED, "certificate revoked");
+            }
+
+            @Override
+            public int parallelism() {
+                return 2;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, settings -> null);
+        List<String> args = new ArrayList<>(List.of("sign", "--key", key().toString(), "--key-password-env",
+                "KYSO_KEY_PASSWORD", "--level", "B", "--out-dir", dir.resolve("o").toString()));
+        for (int i = 0; i < 50; i++) {
+            args.add(pdf("g" + i + ".pdf").toString());
+        }
+        CliRun run = CliRun.run(ENV, revoked, args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(attempts.get()).as("files tried before the stop").isLessThanOrEqualTo(4);
+        assertThat(run.err()).contains("đã bị thu hồi", (50 - attempts.get()) + " tệp còn lại chưa ký",
+                "Đã ký 0/50 tệp; 50 tệp lỗi");
     }
 
     @Test
