@@ -8,8 +8,6 @@ import vn.kyso.signing.Certification;
 import vn.kyso.signing.PdfSigner;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SigningKey;
-import vn.kyso.signing.crypto.NativeCrypto;
-import vn.kyso.signing.key.InMemorySigningKey;
 import vn.kyso.signing.key.Pkcs11SigningKey;
 import vn.kyso.signing.key.Pkcs12SigningKey;
 import vn.kyso.signing.tsp.HttpTimestampSource;
@@ -39,11 +37,9 @@ final class LibrarySigner implements DocumentSigner {
             parallelism = 1;
         } else {
             KeySource.Pkcs12 p12 = (KeySource.Pkcs12) settings.key();
-            InMemorySigningKey file = Pkcs12SigningKey.open(p12.file(), p12.password());
-            // Native (AWS-LC) RSA/EC signing when available: RSA-2048 signs about four times faster
+            // Native (AWS-LC) RSA/EC signing once loaded: RSA-2048 signs about four times faster
             // than the JDK's BigInteger arithmetic, which was about half of a batch's CPU time.
-            key = InMemorySigningKey.prepared(NativeCrypto.system().prepare(file.privateKey(), null),
-                    file.certificateChain());
+            key = new NativeWhenReady(Pkcs12SigningKey.open(p12.file(), p12.password()));
             parallelism = Runtime.getRuntime().availableProcessors();
         }
         checkValidity(key.certificate(), settings.clock().instant());

@@ -97,7 +97,9 @@ final class SigningBatch {
                     if (!terminal.interactive()) {
                         terminal.out().println(messages.get("sign.signed", job.input(), job.output()));
                     }
-                } else if (outcome.skipped()) {
+                } else if (outcome.skipped() || (stopped && outcome.keyFailure())) {
+                    // once the key has failed, files that were in flight on other threads and
+                    // failed the same way are counted with the rest, not reported one by one
                     skipped++;
                 } else {
                     failed++;
