@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Runs the command line from a plain class path unpacked once from {@code kyso.jar}.
@@ -28,14 +29,15 @@ import java.util.zip.ZipFile;
  * cost the CLI about a second of CPU per start. The service does not care; a clerk running
  * {@code kyso verify} does. So the first CLI run unpacks the jar's classes and libraries into a
  * per-build cache folder ({@code $XDG_CACHE_HOME/kyso} or {@code ~/.cache/kyso}) and every run
- * loads them with the JDK's own class loader. When the cache cannot be written, the CLI runs
- * in place as before.
+ * loads them with the JDK's own class loader, from a class-data-sharing archive once one has been
+ * made ({@link CliArchive}). When the cache cannot be written, the CLI runs in place as before.
  */
 final class FlatClassPath {
 
     private static final String CLI_CLASS = "vn.kyso.server.cli.KysoCli";
     private static final String CLASSES = "BOOT-INF/classes/";
     private static final String LIB = "BOOT-INF/lib/";
+    private static final String APP_JAR = "app.jar";
 
     private FlatClassPath() {
     }
@@ -64,13 +66,23 @@ final class FlatClassPath {
         if (dir == null) {
             return null;
         }
+        List<Path> classPath;
+        try {
+            classPath = classPath(dir);
+        } catch (IOException e) {
+            return null;
+        }
+        boolean sharing = !CliArchive.disabled(System.getenv());
+        if (sharing) {
+            Integer code = CliArchive.runWithArchive(dir, classPath, args);
+            if (code != null) {
+                return code;
+            }
+        }
         try {
             List<URL> urls = new ArrayList<>();
-            urls.add(dir.resolve("classes").toUri().toURL());
-            try (Stream<Path> libs = Files.list(dir.resolve("lib"))) {
-                for (Path lib : libs.sorted().toList()) {
-                    urls.add(lib.toUri().toURL());
-                }
+            for (Path entry : classPath) {
+                urls.add(entry.toUri().toURL());
             }
             URLClassLoader loader = new URLClassLoader("kyso-cli", urls.toArray(new URL[0]),
                     ClassLoader.getPlatformClassLoader());
@@ -88,7 +100,21 @@ final class FlatClassPath {
             throw new IllegalStateException(cause);
         } catch (IOException | ReflectiveOperationException e) {
             return null;
+        } finally {
+            if (sharing) {
+                CliArchive.prepareInBackground(dir, classPath);
+            }
         }
+    }
+
+    /** The unpacked class path: the application's classes as one jar, then the libraries. */
+    private static List<Path> classPath(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        entries.add(dir.resolve(APP_JAR));
+        try (Stream<Path> libs = Files.list(dir.resolve("lib"))) {
+            entries.addAll(libs.sorted().toList());
+        }
+        return entries;
     }
 
     /** The cache folder holding {@code classes/} and {@code lib/} of this build of the jar. */
@@ -125,32 +151,34 @@ final class FlatClassPath {
         return base.resolve("kyso");
     }
 
+    /**
+     * Copies the libraries out of the jar and packs the application's classes into one jar of
+     * their own: class-data sharing takes jars only, never a folder.
+     */
     private static void extract(Path jar, Path target) throws IOException {
-        Path classes = Files.createDirectories(target.resolve("classes"));
         Path lib = Files.createDirectories(target.resolve("lib"));
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
+        try (ZipFile zip = new ZipFile(jar.toFile());
+                ZipOutputStream app = new ZipOutputStream(Files.newOutputStream(target.resolve(APP_JAR)))) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();
-                Path out;
                 if (name.startsWith(CLASSES) && name.length() > CLASSES.length()) {
-                    out = classes.resolve(name.substring(CLASSES.length())).normalize();
-                    if (!out.startsWith(classes)) {
-                        continue; // never write outside the cache (zip-slip)
+                    String inner = name.substring(CLASSES.length());
+                    if (inner.startsWith("/") || inner.contains("..")) {
+                        continue; // nothing that could name a place outside the jar's own tree
                     }
+                    app.putNextEntry(new ZipEntry(inner));
+                    if (!e.isDirectory()) {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            in.transferTo(app);
+                        }
+                    }
+                    app.closeEntry();
                 } else if (name.startsWith(LIB) && name.endsWith(".jar") && name.indexOf('/', LIB.length()) < 0) {
-                    out = lib.resolve(name.substring(LIB.length()));
-                } else {
-                    continue;
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(out);
-                    continue;
-                }
-                Files.createDirectories(out.getParent());
-                try (InputStream in = zip.getInputStream(e)) {
-                    Files.copy(in, out);
+                    try (InputStream in = zip.getInputStream(e)) {
+                        Files.copy(in, lib.resolve(name.substring(LIB.length())));
+                    }
                 }
             }
         }

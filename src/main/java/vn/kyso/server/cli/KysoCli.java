@@ -40,6 +40,11 @@ public final class KysoCli {
         return i < args.length && COMMANDS.contains(args[i]);
     }
 
+    /** The CLI as a process of its own (the JVM that maps the class-data-sharing archive). */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     /** Runs the command on the process's own streams and returns the exit code. */
     public static int run(String[] args) {
         // picocli looks for Groovy's Closure class when it starts; under Spring Boot's nested-jar
