@@ -99,7 +99,8 @@ public final class CliTraining {
         return signed == ExitCodes.OK && verified == ExitCodes.OK ? 0 : 1;
     }
 
-    private static Path pdf(Path file, String text) throws IOException {
+    /** A one-page A4 PDF with one line of Helvetica text (the tests make their inputs with it too). */
+    static Path pdf(Path file, String text) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
