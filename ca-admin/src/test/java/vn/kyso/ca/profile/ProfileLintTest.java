@@ -35,6 +35,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,7 @@ import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.ImportedCa;
 import vn.kyso.ca.NewOfficer;
+import vn.kyso.ca.Oids;
 import vn.kyso.ca.testing.CertificateLint;
 import vn.kyso.ca.testing.CertificateLint.Kind;
 import vn.kyso.ca.testing.Csrs;
@@ -101,6 +105,14 @@ class ProfileLintTest {
         assertThat(go.exit()).as(go.output()).isZero();
         assertThat(go.output()).contains("OK " + dir.resolve("personal.pem") + " parsed and verified",
                 "OK " + dir.resolve("tsa.pem") + " parsed and verified");
+
+        TimeStampRequestGenerator request = new TimeStampRequestGenerator();
+        request.setCertReq(true);
+        TimeStampResponse token = new TimeStampResponse(t.ca.timestamp(request.generate(TSPAlgorithms.SHA256,
+                new byte[32]).getEncoded()));
+        String tokenPolicy = token.getTimeStampToken().getTimeStampInfo().getPolicy().getId();
+        assertThat(tokenPolicy).isEqualTo(tsaPolicy);
+        assertThat(Oids.hasSmallArcs(tokenPolicy)).isTrue();
     }
 
     @Test
