@@ -15,10 +15,18 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
                          Custody custody, Responders responders) {
 
     /**
-     * kyso's private OID arc. It is a UUID-based OID (ITU-T X.667, arc 2.25), unique without
-     * registration; a province with its own registered arc sets its own OIDs instead.
+     * The arc of kyso's default policy OIDs: 2.999 is ITU-T X.660's arc for examples (no
+     * registration), then 704 (Viet Nam's country code) and 96 (Cà Mau's province code). Every
+     * arc is far below 2^28, which RFC 5280 Appendix B asks every implementation to handle. It is
+     * a placeholder: a province sets OIDs of its own registered arc (docs/ca-settings.md).
      */
-    public static final String PRIVATE_ARC = "2.25.192587533552239565020393630843167063152";
+    public static final String DEFAULT_ARC = "2.999.704.96";
+
+    /**
+     * The UUID arc (X.667, 2.25) of kyso before it: one arc is a 128-bit number that Go before
+     * 1.22, zlint and others refuse. Certificates issued under it keep it (docs/ca-migration.md).
+     */
+    public static final String LEGACY_ARC = "2.25.192587533552239565020393630843167063152";
 
     public CaSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -98,25 +106,46 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
         }
     }
 
+    /** What the issuing CA certificate asserts in its certificatePolicies (set when the hierarchy is created). */
+    public enum CaPolicy {
+        /** The certificate policy OID and the TSA policy OID: a relying party sees which policies the CA may issue under. */
+        POLICY_OIDS,
+        /** anyPolicy (2.5.29.32.0): every policy of the end-entity certificates passes the CA. */
+        ANY_POLICY
+    }
+
     /**
      * End-entity profiles.
      *
-     * @param province       ST and L of subjects
-     * @param policyOid      certificatePolicies OID of personal and agency certificates
-     * @param expiryWarning  how long before expiry a certificate is listed as expiring
+     * @param province                 ST and L of subjects
+     * @param policyOid                certificatePolicies OID of every end-entity certificate (arcs below 2^28)
+     * @param expiryWarning            how long before expiry a certificate is listed as expiring
+     * @param caPolicy                 what the issuing CA certificate asserts
+     * @param subjectEmail             whether the subject repeats the subjectAltName's address as emailAddress
+     * @param unitRepeatsOrganisation  whether a personal subject has OU even when it equals O (a top-level unit)
      */
     public record Profiles(String province, String policyOid, Period personalValidity,
-                           Period agencyValidity, Duration expiryWarning) {
+                           Period agencyValidity, Duration expiryWarning, CaPolicy caPolicy, boolean subjectEmail,
+                           boolean unitRepeatsOrganisation) {
         public Profiles {
             Objects.requireNonNull(province, "province");
             Objects.requireNonNull(policyOid, "policyOid");
             Objects.requireNonNull(personalValidity, "personalValidity");
             Objects.requireNonNull(agencyValidity, "agencyValidity");
             Objects.requireNonNull(expiryWarning, "expiryWarning");
+            Objects.requireNonNull(caPolicy, "caPolicy");
+            Oids.requireSmallArcs("policyOid", policyOid);
+        }
+
+        /** The profile settings of before: the issuing CA asserts the policy OIDs; subjects without repeats. */
+        public Profiles(String province, String policyOid, Period personalValidity, Period agencyValidity,
+                        Duration expiryWarning) {
+            this(province, policyOid, personalValidity, agencyValidity, expiryWarning, CaPolicy.POLICY_OIDS, false,
+                    false);
         }
 
         public static Profiles defaults() {
-            return new Profiles("Cà Mau", PRIVATE_ARC + ".1.1", Period.ofYears(3), Period.ofYears(5),
+            return new Profiles("Cà Mau", DEFAULT_ARC + ".1.1", Period.ofYears(3), Period.ofYears(5),
                     Duration.ofDays(30));
         }
     }
@@ -165,6 +194,7 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
             Objects.requireNonNull(tsaKey, "tsaKey");
             Objects.requireNonNull(tsaValidity, "tsaValidity");
             Objects.requireNonNull(tsaPolicyOid, "tsaPolicyOid");
+            Oids.requireSmallArcs("tsaPolicyOid", tsaPolicyOid);
             Objects.requireNonNull(tsaAccuracy, "tsaAccuracy");
             Objects.requireNonNull(crlNextUpdate, "crlNextUpdate");
             Objects.requireNonNull(rootCrlNextUpdate, "rootCrlNextUpdate");
@@ -181,7 +211,7 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
                     KeyAlgorithm.RSA_2048, Duration.ofDays(7), Duration.ofDays(2), Duration.ofHours(1),
                     Duration.ofSeconds(10),
                     "C=VN,ST=Cà Mau,O=Ủy ban nhân dân tỉnh Cà Mau,CN=kyso Time Stamping Authority",
-                    KeyAlgorithm.RSA_2048, Period.ofYears(5), PRIVATE_ARC + ".2.1", Duration.ofSeconds(1),
+                    KeyAlgorithm.RSA_2048, Period.ofYears(5), DEFAULT_ARC + ".2.1", Duration.ofSeconds(1),
                     Duration.ofDays(1), Duration.ofDays(30));
         }
     }

@@ -84,6 +84,8 @@ public final class PdfVerifier {
     /** Configures a {@link PdfVerifier}; only trust anchors are required. */
     public static final class Builder {
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private final List<X509Certificate> timestampOnly = new ArrayList<>();
+        private final List<X509Certificate> signatureOnly = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private RevocationSource revocationSource = RevocationSource.none();
         private Duration onlineTimeout = Duration.ofSeconds(10);
@@ -95,6 +97,25 @@ public final class PdfVerifier {
         /** The roots (or any certificates) trusted as the end of a certificate path. */
         public Builder trustAnchors(Collection<X509Certificate> anchors) {
             trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        /**
+         * One anchor trusted for signatures, timestamps (a TSA's path) or both. A report names
+         * the anchor a path ends at by its SHA-256 ({@link SignatureReport#anchorSha256()}).
+         */
+        public Builder trustAnchor(X509Certificate anchor, boolean signatures, boolean timestamps) {
+            Objects.requireNonNull(anchor, "anchor");
+            if (!signatures && !timestamps) {
+                throw new IllegalArgumentException("an anchor is trusted for signatures, timestamps or both");
+            }
+            trustAnchors.add(anchor);
+            if (!signatures) {
+                timestampOnly.add(anchor);
+            }
+            if (!timestamps) {
+                signatureOnly.add(anchor);
+            }
             return this;
         }
 
@@ -123,7 +144,8 @@ public final class PdfVerifier {
         }
 
         public PdfVerifier build() {
-            return new PdfVerifier(new VerifierSettings(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize));
+            return new PdfVerifier(new VerifierSettings(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize,
+                    timestampOnly, signatureOnly));
         }
     }
 }

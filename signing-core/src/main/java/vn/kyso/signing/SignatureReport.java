@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param modifications       what later incremental updates did
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
+ * @param anchorSha256        SHA-256 (lower-case hex) of the trust anchor the signer's path ends at;
+ *                            null when it ends at none
  */
 public record SignatureReport(
         String field,
@@ -35,7 +37,16 @@ public record SignatureReport(
         Instant timestampTime,
         boolean coversWholeDocument,
         Modifications modifications,
-        List<String> problems) {
+        List<String> problems,
+        String anchorSha256) {
+
+    /** A report that names no trust anchor. */
+    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
+            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
+            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
+                timestampTime, coversWholeDocument, modifications, problems, null);
+    }
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param modifications       what later incremental updates did
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
+ * @param anchorSha256        SHA-256 (lower-case hex) of the trust anchor the TSA's path ends at;
+ *                            null when it ends at none
  */
 public record TimestampReport(
         String field,
@@ -25,7 +27,14 @@ public record TimestampReport(
         String tsa,
         boolean coversWholeDocument,
         Modifications modifications,
-        List<String> problems) {
+        List<String> problems,
+        String anchorSha256) {
+
+    /** A report that names no trust anchor. */
+    public TimestampReport(String field, Indication indication, SubIndication subIndication, Instant time, String tsa,
+            boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, time, tsa, coversWholeDocument, modifications, problems, null);
+    }
 
     public TimestampReport {
         Objects.requireNonNull(field, "field");

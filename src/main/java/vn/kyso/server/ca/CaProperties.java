@@ -51,9 +51,13 @@ public record CaProperties(
         }
     }
 
-    /** End-entity profiles: ST/L of subjects, certificatePolicies OID, validity, expiry warning. */
+    /**
+     * End-entity profiles: ST/L of subjects, certificatePolicies OID, validity, expiry warning;
+     * what the issuing CA asserts (at creation), and the subject's optional repeats.
+     */
     public record Profiles(String province, String policyOid, Period personalValidity, Period agencyValidity,
-                           Duration expiryWarning) {
+                           Duration expiryWarning, CaSettings.CaPolicy issuingCaPolicy, Boolean subjectEmail,
+                           Boolean unitRepeatsOrganisation) {
         public Profiles {
             notBlank("kyso.ca.profiles.province", province);
             oid("kyso.ca.profiles.policy-oid", policyOid);
@@ -65,7 +69,8 @@ public record CaProperties(
         CaSettings.Profiles apply(CaSettings.Profiles d) {
             return new CaSettings.Profiles(or(province, d.province()), or(policyOid, d.policyOid()),
                     or(personalValidity, d.personalValidity()), or(agencyValidity, d.agencyValidity()),
-                    or(expiryWarning, d.expiryWarning()));
+                    or(expiryWarning, d.expiryWarning()), or(issuingCaPolicy, d.caPolicy()),
+                    or(subjectEmail, d.subjectEmail()), or(unitRepeatsOrganisation, d.unitRepeatsOrganisation()));
         }
     }
 
@@ -221,8 +226,9 @@ public record CaProperties(
     }
 
     private static void oid(String name, String value) {
-        if (value != null && !value.matches("[0-2](\\.(0|[1-9][0-9]*))+")) {
-            throw new IllegalArgumentException(name + " is not an object identifier: " + value);
+        if (value != null && !vn.kyso.ca.Oids.hasSmallArcs(value)) {
+            throw new IllegalArgumentException(name + " is not an object identifier whose arcs are all below 2^28 "
+                    + "(RFC 5280 Appendix B; see docs/ca-settings.md): " + value);
         }
     }
 }

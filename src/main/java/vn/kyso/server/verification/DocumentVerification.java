@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -20,7 +21,6 @@ import vn.kyso.server.verification.VerificationView.SignatureView;
 import vn.kyso.server.verification.VerificationView.TimestampView;
 import vn.kyso.server.web.RequestTimeLimit;
 import vn.kyso.signing.Indication;
-import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.SignatureReport;
 import vn.kyso.signing.SubIndication;
 import vn.kyso.signing.TimestampReport;
@@ -33,13 +33,13 @@ import vn.kyso.signing.VerificationReport;
 @Service
 public class DocumentVerification {
 
-    private final PdfVerifier verifier;
+    private final TrustedVerifier verifier;
     private final CertificateAuthority ca;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RequestTimeLimit timeLimit;
 
-    DocumentVerification(PdfVerifier verifier, CertificateAuthority ca, ApplicationEventPublisher events, Clock clock,
+    DocumentVerification(TrustedVerifier verifier, CertificateAuthority ca, ApplicationEventPublisher events, Clock clock,
             RequestTimeLimit timeLimit) {
         this.verifier = verifier;
         this.ca = ca;
@@ -54,7 +54,8 @@ public class DocumentVerification {
      * {@link RequestTimeLimit.Exceeded}, publishing nothing.
      */
     public VerificationView verify(String filename, byte[] pdf, String channel) {
-        VerificationReport report = timeLimit.within(() -> verifier.verify(pdf));
+        TrustedVerifier.Snapshot trusted = verifier.current();
+        VerificationReport report = timeLimit.within(() -> trusted.verifier().verify(pdf));
         String sha256 = sha256(pdf);
         Instant now = clock.instant();
         for (SignatureReport s : report.signatures()) {
@@ -62,25 +63,31 @@ public class DocumentVerification {
                     s.indication(), now, channel));
         }
         return new VerificationView(filename == null ? "document.pdf" : filename,
-                report.signatures().stream().map(s -> signature(s, now)).toList(),
-                report.timestamps().stream().map(DocumentVerification::timestamp).toList(),
+                report.signatures().stream().map(s -> signature(s, now, trusted.labels())).toList(),
+                report.timestamps().stream().map(t -> timestamp(t, trusted.labels())).toList(),
                 report.documentProblems(), report.allValid(), sha256,
                 VerificationView.time(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
-    private SignatureView signature(SignatureReport s, Instant now) {
+    private SignatureView signature(SignatureReport s, Instant now, Map<String, String> anchors) {
         boolean kyso = issuedByKyso(s.issuer());
         return new SignatureView(s.field(), s.indication().name(), name(s.subIndication()),
                 s.level() == null ? null : s.level().name().replace('_', '-'), s.signer(), s.signerSubject(),
                 s.issuer(), s.certificateSerial(), VerificationView.time(s.signingTime()),
                 VerificationView.time(s.timestampTime()), s.coversWholeDocument(), s.modifications().name(),
-                s.problems(), colour(s.indication()), kyso, statusAtSigning(s), kyso ? statusNow(s, now) : "UNKNOWN");
+                s.problems(), colour(s.indication()), kyso, statusAtSigning(s), kyso ? statusNow(s, now) : "UNKNOWN",
+                label(s.anchorSha256(), anchors));
     }
 
-    private static TimestampView timestamp(TimestampReport t) {
+    private static TimestampView timestamp(TimestampReport t, Map<String, String> anchors) {
         return new TimestampView(t.field(), t.indication().name(), name(t.subIndication()),
                 VerificationView.time(t.time()), t.tsa(), t.coversWholeDocument(), t.modifications().name(),
-                t.problems(), colour(t.indication()));
+                t.problems(), colour(t.indication()), label(t.anchorSha256(), anchors));
+    }
+
+    /** The label of the anchor a path ends at (an anchor retired meanwhile is named by its SHA-256). */
+    private static String label(String sha256, Map<String, String> anchors) {
+        return sha256 == null ? null : anchors.getOrDefault(sha256, sha256);
     }
 
     private boolean issuedByKyso(String issuer) {

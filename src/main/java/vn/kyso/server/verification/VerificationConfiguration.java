@@ -32,6 +32,10 @@ class VerificationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationConfiguration.class);
 
+    /**
+     * The verifier of signing's own checks (kyso's chains), over kyso's root and the setting's
+     * files; the portal and the API verify with {@link TrustedVerifier}, over the anchors in the database.
+     */
     @Bean
     PdfVerifier pdfVerifier(CertificateAuthority ca, VerificationProperties verification, KysoProperties kyso,
             Clock clock) {
@@ -42,13 +46,17 @@ class VerificationConfiguration {
         for (Path file : verification.trustAnchors()) {
             anchors.addAll(readPem(file));
         }
+        return builder(ca, verification, kyso, clock).trustAnchors(anchors).build();
+    }
+
+    /** Everything but the anchors: clock, revocation (kyso's in-process, others' online if set), size limit. */
+    static PdfVerifier.Builder builder(CertificateAuthority ca, VerificationProperties verification,
+            KysoProperties kyso, Clock clock) {
         RevocationSource others = verification.onlineRevocation() ? new OnlineRevocationSource() : RevocationSource.none();
         return PdfVerifier.builder()
-                .trustAnchors(anchors)
                 .clock(clock)
                 .revocationSource(new CaRevocationSource(ca, others))
-                .maxFileSize(kyso.limits().maxUploadSize().toBytes())
-                .build();
+                .maxFileSize(kyso.limits().maxUploadSize().toBytes());
     }
 
     /** Every certificate in a PEM (or DER) file; a file that cannot be read stops the start. */

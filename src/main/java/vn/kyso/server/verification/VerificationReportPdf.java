@@ -90,6 +90,9 @@ final class VerificationReportPdf {
                 + (s.signer() == null ? "—" : s.signer()));
         field(m("verify.signer"), s.displaySubject());
         field(m("verify.issuer"), s.displayIssuer());
+        if (s.trustAnchor() != null) {
+            field(m("verify.anchor"), s.trustAnchor());
+        }
         field(m("verify.serial"), s.certificateSerial());
         field(m("verify.signingTime"), s.signingTime());
         field(m("verify.timestampTime"), s.timestampTime());

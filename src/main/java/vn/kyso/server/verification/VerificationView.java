@@ -34,11 +34,14 @@ public record VerificationView(String file, List<SignatureView> signatures, List
      * @param issuedByKyso       whether kyso's CA issued the signer's certificate
      * @param statusAtSigning    GOOD, REVOKED or UNKNOWN: the certificate at the time of signing
      * @param statusNow          ACTIVE, SUSPENDED, REVOKED, EXPIRED (kyso's register) or UNKNOWN
+     * @param trustAnchor        the label of the trust anchor the signer's path ends at ("issued
+     *                           under"); null when it ends at none
      */
     public record SignatureView(String field, String indication, String subIndication, String level, String signer,
             String signerSubject, String issuer, String certificateSerial, String signingTime, String timestampTime,
             boolean coversWholeDocument, String modifications, List<String> problems,
-            String colour, boolean issuedByKyso, String statusAtSigning, String statusNow) implements Serializable {
+            String colour, boolean issuedByKyso, String statusAtSigning, String statusNow, String trustAnchor)
+            implements Serializable {
 
         /** The signer's subject for people: e-mail by its name rather than as an OID and hex. */
         public String displaySubject() {
@@ -51,10 +54,10 @@ public record VerificationView(String file, List<SignatureView> signatures, List
         }
     }
 
-    /** One document timestamp. */
+    /** One document timestamp; {@code trustAnchor} is the label of the anchor the TSA's path ends at. */
     public record TimestampView(String field, String indication, String subIndication, String time, String tsa,
-            boolean coversWholeDocument, String modifications, List<String> problems, String colour)
-            implements Serializable {
+            boolean coversWholeDocument, String modifications, List<String> problems, String colour,
+            String trustAnchor) implements Serializable {
     }
 
     private static final Map<String, String> KEYWORDS = Map.of("1.2.840.113549.1.9.1", "EMAILADDRESS");

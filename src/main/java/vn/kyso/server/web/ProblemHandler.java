@@ -32,6 +32,7 @@ import vn.kyso.ca.CaException;
 import vn.kyso.server.security.AccountException;
 import vn.kyso.server.signing.SigningRefusedException;
 import vn.kyso.server.signing.batch.BatchException;
+import vn.kyso.server.trust.TrustAnchorException;
 import vn.kyso.signing.SigningException;
 
 /**
@@ -102,6 +103,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
         };
         return respond(status, "account", e.code().name(), request);
+    }
+
+    @ExceptionHandler(TrustAnchorException.class)
+    ResponseEntity<Object> trustAnchor(TrustAnchorException e, HttpServletRequest request) {
+        return respond(anchorStatus(e.code()), "anchor", e.code().name(), request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -218,6 +224,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case RUNNING, NOTHING_SIGNED -> HttpStatus.CONFLICT;
             case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    static HttpStatus anchorStatus(TrustAnchorException.ErrorCode code) {
+        return switch (code) {
+            case NOT_A_CERTIFICATE, INVALID_LABEL, NO_USE -> HttpStatus.BAD_REQUEST;
+            case NOT_A_CA -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DUPLICATE, RETIRED -> HttpStatus.CONFLICT;
         };
     }
 

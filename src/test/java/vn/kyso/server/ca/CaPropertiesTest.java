@@ -41,6 +41,10 @@ class CaPropertiesTest {
                 Map.entry("kyso.ca.hierarchy.issuing-key", "EC_P256"),
                 Map.entry("kyso.ca.hierarchy.issuing-validity", "8y"),
                 Map.entry("kyso.ca.profiles.personal-validity", "2y"),
+                Map.entry("kyso.ca.profiles.policy-oid", "1.3.6.1.4.1.99999.1.1"),
+                Map.entry("kyso.ca.profiles.issuing-ca-policy", "any-policy"),
+                Map.entry("kyso.ca.profiles.subject-email", "true"),
+                Map.entry("kyso.ca.profiles.unit-repeats-organisation", "true"),
                 Map.entry("kyso.ca.ocsp.key", "ec-p256"),
                 Map.entry("kyso.ca.ocsp.validity", "3d"),
                 Map.entry("kyso.ca.ocsp.renew-before", "1d"),
@@ -68,6 +72,10 @@ class CaPropertiesTest {
         assertThat(settings.hierarchy().issuingName()).isEqualTo(CaSettings.Hierarchy.defaults().issuingName());
         assertThat(settings.profiles().personalValidity()).isEqualTo(Period.ofYears(2));
         assertThat(settings.profiles().agencyValidity()).isEqualTo(Period.ofYears(5));
+        assertThat(settings.profiles().policyOid()).isEqualTo("1.3.6.1.4.1.99999.1.1");
+        assertThat(settings.profiles().caPolicy()).isEqualTo(CaSettings.CaPolicy.ANY_POLICY);
+        assertThat(settings.profiles().subjectEmail()).isTrue();
+        assertThat(settings.profiles().unitRepeatsOrganisation()).isTrue();
         assertThat(settings.responders().ocspKey()).isEqualTo(KeyAlgorithm.EC_P256);
         assertThat(settings.responders().ocspValidity()).isEqualTo(Duration.ofDays(3));
         assertThat(settings.responders().ocspResponseValidity()).isEqualTo(Duration.ofMinutes(30));
@@ -89,6 +97,9 @@ class CaPropertiesTest {
         assertRefused(Map.of("kyso.ca.hierarchy.issuing-name", "not a DN"), "kyso.ca.hierarchy.issuing-name");
         assertRefused(Map.of("kyso.ca.ocsp.cache-ttl", "2h"), "kyso.ca.ocsp.cache-ttl");
         assertRefused(Map.of("kyso.ca.tsa.policy-oid", "1.2.x"), "kyso.ca.tsa.policy-oid");
+        assertRefused(Map.of("kyso.ca.profiles.policy-oid", CaSettings.LEGACY_ARC + ".1.1"),
+                "kyso.ca.profiles.policy-oid");
+        assertRefused(Map.of("kyso.ca.tsa.policy-oid", "1.3.6.1.4.1.268435456.2.1"), "kyso.ca.tsa.policy-oid");
         assertRefused(Map.of("kyso.ca.custody.argon-memory", "1MB"), "kyso.ca.custody.argon-memory");
         assertRefused(Map.of("kyso.ca.custody.max-pin-attempts", "0"), "kyso.ca.custody.max-pin-attempts");
         assertRefused(Map.of("kyso.ca.keystore.type", "jks"), "kyso.ca.keystore.type");

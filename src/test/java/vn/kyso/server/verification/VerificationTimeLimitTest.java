@@ -48,7 +48,7 @@ class VerificationTimeLimitTest {
             }
         };
         List<Object> published = new ArrayList<>();
-        DocumentVerification verification = new DocumentVerification(PdfVerifier.builder().build(), null,
+        DocumentVerification verification = new DocumentVerification(TrustedVerifier.fixed(PdfVerifier.builder().build()), null,
                 published::add, Clock.systemUTC(), limit);
 
         assertThatThrownBy(() -> verification.verify("many.pdf", pdf, "API"))

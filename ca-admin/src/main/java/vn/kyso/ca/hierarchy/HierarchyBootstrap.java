@@ -67,6 +67,7 @@ public final class HierarchyBootstrap {
         }
         X509Certificate root = recorded.get("ROOT");
         SigningCredential issuing = credential(Hierarchy.ISSUING, recorded.get("ISSUING"));
+        warnOnPolicies(issuing.certificate());
         // The responder and TSA certificates are each instance's own: taken from its key store, so
         // instances sharing the database but not a key store (or an HSM) each keep theirs.
         SigningCredential ocsp = ownCredential(Hierarchy.OCSP);
@@ -83,6 +84,28 @@ public final class HierarchyBootstrap {
         // from this key store (shared or copied) must seal and open with the same master key.
         keyStore.masterKey();
         return hierarchy;
+    }
+
+    /**
+     * An issuing CA made by an earlier kyso (or before the policy OIDs were changed) does not
+     * assert the configured policies: certificates still verify, explicit-policy validation of
+     * them does not (docs/ca-migration.md).
+     */
+    private void warnOnPolicies(X509Certificate issuing) {
+        java.util.Set<String> asserted = new java.util.HashSet<>();
+        byte[] ext = issuing.getExtensionValue(org.bouncycastle.asn1.x509.Extension.certificatePolicies.getId());
+        if (ext != null) {
+            var policies = org.bouncycastle.asn1.x509.CertificatePolicies.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
+            for (var info : policies.getPolicyInformation()) {
+                asserted.add(info.getPolicyIdentifier().getId());
+            }
+        }
+        List<String> configured = List.of(settings.profiles().policyOid(), settings.responders().tsaPolicyOid());
+        if (!asserted.contains("2.5.29.32.0") && !asserted.containsAll(configured)) {
+            LOG.warn("The issuing CA certificate asserts the policies {}, not the configured {}: certificates verify, "
+                    + "but not under explicit-policy validation (docs/ca-migration.md)", asserted, configured);
+        }
     }
 
     private void createCa() {

@@ -192,12 +192,11 @@ public final class Issuance {
     }
 
     private X500Name subject(CertificateProfile profile, Subscriber subscriber) {
-        String province = settings.profiles().province();
         if (profile == CertificateProfile.AGENCY) {
-            return SubjectNames.agency((Agency) subscriber, province);
+            return SubjectNames.agency((Agency) subscriber, settings.profiles());
         }
         Officer officer = (Officer) subscriber;
-        return SubjectNames.personal(officer, organisationOf(officer.unit()), province);
+        return SubjectNames.personal(officer, organisationOf(officer.unit()), settings.profiles());
     }
 
     /** The body a unit belongs to: its parent as it existed when the unit started, else the unit itself. */

@@ -98,6 +98,7 @@ public final class CertificateMaker {
             X509v3CertificateBuilder b = issuedBy(root, name, publicKey, from, plus(from, validity));
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.certificatePolicies, false, caPolicies());
             b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(uri(settings.rootCrlUrl()))),
                             null, null)}));
@@ -117,6 +118,7 @@ public final class CertificateMaker {
             X509v3CertificateBuilder b = issuedBy(issuing, name, publicKey, from, cap(notAfter, issuing));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+            b.addExtension(Extension.certificatePolicies, false, policies(settings.profiles().policyOid()));
             b.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
             return sign(b, issuing.contentSigner());
         } catch (IOException e) {
@@ -131,6 +133,8 @@ public final class CertificateMaker {
             X509v3CertificateBuilder b = issuedBy(issuing, name, publicKey, from, cap(plus(from, validity), issuing));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            b.addExtension(Extension.certificatePolicies, false,
+                    policies(settings.profiles().policyOid(), settings.responders().tsaPolicyOid()));
             revocationPointers(b);
             return sign(b, issuing.contentSigner());
         } catch (IOException e) {
@@ -154,8 +158,7 @@ public final class CertificateMaker {
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                     new KeyPurposeId[] {DOCUMENT_SIGNING, KeyPurposeId.id_kp_emailProtection}));
-            b.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
-                    new PolicyInformation(new ASN1ObjectIdentifier(settings.profiles().policyOid()))));
+            b.addExtension(Extension.certificatePolicies, false, policies(settings.profiles().policyOid()));
             if (email != null) {
                 b.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)));
@@ -165,6 +168,25 @@ public final class CertificateMaker {
         } catch (IOException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * What the issuing CA may issue under: without a certificatePolicies extension in a CA
+     * certificate, RFC 5280 policy processing ends with no valid policy, so explicit-policy
+     * validation (openssl verify -explicit_policy, or any validator requiring the province's
+     * policy) fails for every certificate below it.
+     */
+    private CertificatePolicies caPolicies() {
+        if (settings.profiles().caPolicy() == CaSettings.CaPolicy.ANY_POLICY) {
+            return policies(Extension.certificatePolicies.branch("0").getId());
+        }
+        return policies(settings.profiles().policyOid(), settings.responders().tsaPolicyOid());
+    }
+
+    private static CertificatePolicies policies(String... oids) {
+        PolicyInformation[] info = java.util.Arrays.stream(oids).distinct()
+                .map(oid -> new PolicyInformation(new ASN1ObjectIdentifier(oid))).toArray(PolicyInformation[]::new);
+        return new CertificatePolicies(info);
     }
 
     private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey publicKey, Instant from,

@@ -40,11 +40,21 @@ final class ChainValidator {
 
     private final CertificatePool anchors = new CertificatePool();
     private final Set<X509Certificate> anchorSet;
+    /** Anchors trusted for one purpose only: a path for the other purpose may not end there. */
+    private final Set<X509Certificate> timestampOnly;
+    private final Set<X509Certificate> signatureOnly;
     private final CertificateCache cache;
 
     ChainValidator(Collection<X509Certificate> trustAnchors, CertificateCache cache) {
+        this(trustAnchors, Set.of(), Set.of(), cache);
+    }
+
+    ChainValidator(Collection<X509Certificate> trustAnchors, Collection<X509Certificate> timestampOnly,
+                   Collection<X509Certificate> signatureOnly, CertificateCache cache) {
         this.anchors.addAll(trustAnchors);
         this.anchorSet = new HashSet<>(trustAnchors);
+        this.timestampOnly = new HashSet<>(timestampOnly);
+        this.signatureOnly = new HashSet<>(signatureOnly);
         this.cache = cache;
     }
 
@@ -52,9 +62,20 @@ final class ChainValidator {
         return anchorSet.contains(certificate);
     }
 
+    private boolean isAnchor(X509Certificate certificate, Purpose purpose) {
+        return anchorSet.contains(certificate)
+                && !(purpose == Purpose.SIGNATURE ? timestampOnly : signatureOnly).contains(certificate);
+    }
+
+    /** The anchor a path ends at, or null when it ends at none. */
+    X509Certificate anchorOf(List<X509Certificate> path) {
+        X509Certificate last = path.isEmpty() ? null : path.get(path.size() - 1);
+        return last != null && isAnchor(last) ? last : null;
+    }
+
     /** Builds and checks the path for {@code endEntity} at {@code time}. */
     Result validate(X509Certificate endEntity, CertificatePool pool, Instant time, Purpose purpose) {
-        List<X509Certificate> path = build(endEntity, pool);
+        List<X509Certificate> path = build(endEntity, pool, purpose);
         if (path == null) {
             return Result.failure(List.of(endEntity), Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
                     "no certificate path from " + Names.subject(endEntity) + " to a trusted root");
@@ -87,15 +108,15 @@ final class ChainValidator {
         return new Result(path, Indication.VALID, null, null);
     }
 
-    private List<X509Certificate> build(X509Certificate start, CertificatePool pool) {
+    private List<X509Certificate> build(X509Certificate start, CertificatePool pool, Purpose purpose) {
         List<X509Certificate> path = new ArrayList<>();
         path.add(start);
-        return extend(path, pool) ? path : null;
+        return extend(path, pool, purpose) ? path : null;
     }
 
-    private boolean extend(List<X509Certificate> path, CertificatePool pool) {
+    private boolean extend(List<X509Certificate> path, CertificatePool pool, Purpose purpose) {
         X509Certificate last = path.get(path.size() - 1);
-        if (isAnchor(last)) {
+        if (isAnchor(last, purpose)) {
             return true;
         }
         if (path.size() >= MAX_PATH) {
@@ -108,7 +129,7 @@ final class ChainValidator {
                 continue;
             }
             path.add(issuer);
-            if (extend(path, pool)) {
+            if (extend(path, pool, purpose)) {
                 return true;
             }
             path.remove(path.size() - 1);

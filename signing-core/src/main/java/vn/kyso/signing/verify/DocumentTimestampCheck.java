@@ -19,6 +19,7 @@ final class DocumentTimestampCheck {
         PDDocument revision = SignedRevision.check(context.revisions, candidate, verdict);
         java.time.Instant time = null;
         String tsa = null;
+        String anchor = null;
         if (revision != null) {
             byte[] bytes = context.revisions.file().bytes();
             TimestampTokens.Result result = tokens.check(candidate.contents(),
@@ -26,6 +27,7 @@ final class DocumentTimestampCheck {
                     context.tsaCheckTime(candidate.rangeEnd()));
             time = result.time();
             tsa = result.tsa();
+            anchor = result.anchorSha256();
             Verdict tokenVerdict = result.verdict();
             tokenVerdict.problems().forEach(p -> verdict.fail(tokenVerdict.indication(), tokenVerdict.subIndication(), p));
         }
@@ -34,6 +36,6 @@ final class DocumentTimestampCheck {
         context.timestamps.add(new DocumentContext.CheckedTimestamp(candidate.rangeEnd(), verdict.isValid() && time != null,
                 time, signsDss));
         return new TimestampReport(candidate.field(), verdict.indication(), verdict.subIndication(), time, tsa,
-                candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems());
+                candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems(), anchor);
     }
 }

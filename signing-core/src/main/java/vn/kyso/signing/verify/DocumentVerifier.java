@@ -29,7 +29,8 @@ public final class DocumentVerifier {
 
     public DocumentVerifier(VerifierSettings settings) {
         this.settings = settings;
-        ChainValidator chains = new ChainValidator(settings.trustAnchors(), cache);
+        ChainValidator chains = new ChainValidator(settings.trustAnchors(), settings.timestampOnly(),
+                settings.signatureOnly(), cache);
         TimestampTokens tokens = new TimestampTokens(chains, cache);
         RevocationChecker revocation = new RevocationChecker(settings.revocationSource(), settings.onlineTimeout(), cache);
         this.ocsp = new OcspResponses(cache);

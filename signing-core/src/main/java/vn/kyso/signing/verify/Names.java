@@ -37,4 +37,17 @@ final class Names {
     static String dn(X500Principal principal) {
         return principal.getName(X500Principal.RFC2253);
     }
+
+    /** A trust anchor's identity in reports: the SHA-256 of its encoding, lower-case hex; null for null. */
+    static String sha256(X509Certificate c) {
+        if (c == null) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            return null;
+        }
+    }
 }

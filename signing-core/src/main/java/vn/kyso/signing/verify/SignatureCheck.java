@@ -57,7 +57,8 @@ final class SignatureCheck {
                 signer == null ? null : signer.getSerialNumber().toString(16),
                 candidate.claimedTime() != null ? candidate.claimedTime() : findings.cmsSigningTime,
                 findings.timestampTime,
-                candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems());
+                candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems(),
+                Names.sha256(findings.anchor));
     }
 
     private void cryptographic(SignatureCandidate candidate, DocumentContext context, Verdict verdict, Findings findings) {
@@ -83,6 +84,7 @@ final class SignatureCheck {
         findings.proven = proven;
         Instant best = proven != null ? proven : context.now;
         ChainValidator.Result chain = chains.validate(cms.signerCertificate, pool, best, ChainValidator.Purpose.SIGNATURE);
+        findings.anchor = chains.anchorOf(chain.path());
         if (!chain.ok()) {
             verdict.fail(chain.indication(), chain.subIndication(), chain.problem());
             return;
@@ -147,6 +149,7 @@ final class SignatureCheck {
     /** What the checks learnt, for the report. */
     private static final class Findings {
         X509Certificate signer;
+        X509Certificate anchor;
         CmsSignature cms;
         Instant cmsSigningTime;
         Instant timestampTime;

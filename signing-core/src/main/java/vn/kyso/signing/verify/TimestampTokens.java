@@ -24,8 +24,15 @@ import vn.kyso.signing.SubIndication;
  */
 final class TimestampTokens {
 
-    /** The verdict on one token; {@code time} and {@code tsa} are null when the token could not be read. */
-    record Result(Verdict verdict, Instant time, String tsa) {
+    /**
+     * The verdict on one token; {@code time} and {@code tsa} are null when the token could not be
+     * read, {@code anchorSha256} when the TSA's path ends at no trust anchor.
+     */
+    record Result(Verdict verdict, Instant time, String tsa, String anchorSha256) {
+        Result(Verdict verdict, Instant time, String tsa) {
+            this(verdict, time, tsa, null);
+        }
+
         boolean valid() {
             return verdict.isValid();
         }
@@ -86,7 +93,7 @@ final class TimestampTokens {
         if (!chain.ok()) {
             v.fail(chain.indication(), chain.subIndication(), "timestamp: " + chain.problem());
         }
-        return new Result(v, time, tsaName);
+        return new Result(v, time, tsaName, Names.sha256(chains.anchorOf(chain.path())));
     }
 
     private X509Certificate find(SignerId sid, TimeStampToken token, CertificatePool pool) {

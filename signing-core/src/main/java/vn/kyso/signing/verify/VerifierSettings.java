@@ -16,12 +16,23 @@ import vn.kyso.signing.RevocationSource;
  * @param revocationSource OCSP/CRL data the file lacks ({@code RevocationSource.none()} when offline)
  * @param onlineTimeout    the limit for one online revocation request
  * @param maxFileSize      the largest accepted file in bytes
+ * @param timestampOnly    anchors (among {@code trustAnchors}) trusted for timestamps only
+ * @param signatureOnly    anchors (among {@code trustAnchors}) trusted for signatures only
  */
 public record VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, RevocationSource revocationSource,
-        Duration onlineTimeout, long maxFileSize) {
+        Duration onlineTimeout, long maxFileSize, List<X509Certificate> timestampOnly,
+        List<X509Certificate> signatureOnly) {
+
+    /** Every anchor trusted for signatures and timestamps alike. */
+    public VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, RevocationSource revocationSource,
+            Duration onlineTimeout, long maxFileSize) {
+        this(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize, List.of(), List.of());
+    }
 
     public VerifierSettings {
         trustAnchors = List.copyOf(trustAnchors);
+        timestampOnly = List.copyOf(timestampOnly);
+        signatureOnly = List.copyOf(signatureOnly);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(revocationSource, "revocationSource");
         Objects.requireNonNull(onlineTimeout, "onlineTimeout");
