@@ -1,0 +1,181 @@
+package vn.kyso.server.csc;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.kyso.ca.CertificateRecord;
+import vn.kyso.server.config.PublicUrl;
+import vn.kyso.server.csc.CscException.Error;
+import vn.kyso.server.security.ApiTokens;
+import vn.kyso.server.security.KysoUser;
+
+/**
+ * The CSC API v2 (2.0.0.2) endpoints: thin handlers over {@link CscCredentials} and
+ * {@link CscSignatures}. Bodies and errors are the spec's JSON (see docs/csc.md); members a
+ * client sends that kyso does not use ({@code clientData}, {@code operationMode} "S") are ignored.
+ */
+@RestController
+@RequestMapping(path = "/csc/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "csc", description = "Cloud Signature Consortium API v2 for remote-signing clients (docs/csc.md)")
+class CscApi {
+
+    static final String SPECS = "2.0.0.2";
+
+    private final CscCredentials credentials;
+    private final CscSignatures signatures;
+    private final ApiTokens tokens;
+    private final CscProperties properties;
+    private final PublicUrl publicUrl;
+
+    CscApi(CscCredentials credentials, CscSignatures signatures, ApiTokens tokens, CscProperties properties,
+            PublicUrl publicUrl) {
+        this.credentials = credentials;
+        this.signatures = signatures;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.publicUrl = publicUrl;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ListRequest(String userID, Boolean credentialInfo, String certificates, Boolean certInfo,
+            Boolean authInfo, Boolean onlyValid, String lang) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InfoRequest(String credentialID, String certificates, Boolean certInfo, Boolean authInfo, String lang) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AuthorizeRequest(String credentialID, Integer numSignatures, @JsonAlias("hash") List<String> hashes,
+            @JsonAlias("hashAlgo") String hashAlgorithmOID, @JsonProperty("PIN") @JsonAlias("pin") String pin,
+            String description) {
+        @Override
+        public String toString() {
+            return "AuthorizeRequest[credentialID=" + credentialID + ", numSignatures=" + numSignatures + ", PIN=***]";
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SignHashRequest(String credentialID, @JsonProperty("SAD") String sad,
+            @JsonAlias("hash") List<String> hashes, @JsonAlias("hashAlgo") String hashAlgorithmOID, String signAlgo,
+            String signAlgoParams, String operationMode) {
+        @Override
+        public String toString() {
+            return "SignHashRequest[credentialID=" + credentialID + ", SAD=***]";
+        }
+    }
+
+    @Operation(summary = "What this CSC service is and supports (public)")
+    @GetMapping("/info")
+    Map<String, Object> infoGet() {
+        return info();
+    }
+
+    @Operation(summary = "What this CSC service is and supports (public; the spec's POST)")
+    @PostMapping("/info")
+    Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("specs", SPECS);
+        info.put("name", "kyso");
+        info.put("logo", publicUrl.base() + "/favicon.svg");
+        info.put("region", "VN");
+        info.put("lang", english() ? "en-US" : "vi-VN");
+        info.put("description", english() ? "kyso remote signing with officers' custody keys"
+                : "Ký số từ xa bằng khóa của cán bộ do kyso giữ hộ");
+        info.put("authType", List.of("basic", "oauth2client"));
+        info.put("oauth2", publicUrl.base() + "/csc/v2");
+        info.put("oauth2Issuer", publicUrl.base());
+        info.put("asynchronousOperationMode", false);
+        info.put("methods", List.of("info", "auth/login", "credentials/list", "credentials/info",
+                "credentials/authorize", "signatures/signHash"));
+        info.put("validationInfo", false);
+        info.put("signAlgorithms", Map.of("algos", List.of(HashSigner.RSA, "1.2.840.113549.1.1.11",
+                "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", HashSigner.RSA_PSS, HashSigner.EC,
+                "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4")));
+        return info;
+    }
+
+    @Operation(summary = "An access token for the account (HTTP Basic, or an existing bearer token)")
+    @PostMapping("/auth/login")
+    ResponseEntity<Map<String, Object>> login(@AuthenticationPrincipal KysoUser user) {
+        Duration lifetime = properties.accessTokenLifetime();
+        ApiTokens.IssuedToken token = tokens.issue(user.accountId(), "CSC auth/login", lifetime);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(Map.of("access_token", token.token(), "expires_in", lifetime.toSeconds()));
+    }
+
+    @Operation(summary = "The credentials (custody certificates) the account may sign with now")
+    @PostMapping("/credentials/list")
+    Map<String, Object> list(@AuthenticationPrincipal KysoUser user, @RequestBody(required = false) ListRequest request) {
+        ListRequest r = request == null ? new ListRequest(null, null, null, null, null, null, null) : request;
+        if (r.userID() != null && !r.userID().isBlank() && !r.userID().strip().equals(user.getUsername())) {
+            throw new CscException(Error.INVALID_REQUEST, "Invalid parameter userID");
+        }
+        List<String> ids = credentials.ids(user);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("credentialIDs", ids);
+        if (Boolean.TRUE.equals(r.credentialInfo())) {
+            body.put("credentialInfos", ids.stream().map(id -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("credentialID", id);
+                one.putAll(credentials.info(credentials.usable(user, id), r.certificates(),
+                        Boolean.TRUE.equals(r.certInfo()), english()));
+                return one;
+            }).toList());
+        }
+        body.put("onlyValid", true);
+        return body;
+    }
+
+    @Operation(summary = "One credential: its key, certificate (single or chain) and PIN")
+    @PostMapping("/credentials/info")
+    Map<String, Object> credentialInfo(@AuthenticationPrincipal KysoUser user, @RequestBody InfoRequest request) {
+        CertificateRecord record = credentials.usable(user, request.credentialID());
+        return credentials.info(record, request.certificates(), Boolean.TRUE.equals(request.certInfo()), english());
+    }
+
+    @Operation(summary = "The officer's PIN for numSignatures hashes: a SAD bound to them, short-lived, single-use",
+            description = "A wrong PIN counts toward the key's lock exactly like one given in the console.")
+    @PostMapping("/credentials/authorize")
+    ResponseEntity<Map<String, Object>> authorize(@AuthenticationPrincipal KysoUser user,
+            @RequestBody AuthorizeRequest request) {
+        CscSignatures.Authorization sad = signatures.authorize(user, request.credentialID(), request.numSignatures(),
+                request.hashes(), request.pin() == null ? null : request.pin().toCharArray());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(Map.of("SAD", sad.sad(), "expiresIn", sad.expiresIn()));
+    }
+
+    @Operation(summary = "Signs hashes with the credential under a SAD from credentials/authorize")
+    @PostMapping("/signatures/signHash")
+    Map<String, Object> signHash(@AuthenticationPrincipal KysoUser user, @RequestBody SignHashRequest request) {
+        if (request.operationMode() != null && !request.operationMode().equals("S")) {
+            throw new CscException(Error.INVALID_REQUEST, "Invalid parameter operationMode (only \"S\")");
+        }
+        return Map.of("signatures", signatures.signHash(user, request.credentialID(), request.sad(), request.hashes(),
+                request.hashAlgorithmOID(), request.signAlgo(), request.signAlgoParams()));
+    }
+
+    private static boolean english() {
+        return LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+    }
+}
