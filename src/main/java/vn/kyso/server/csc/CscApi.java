@@ -28,6 +28,7 @@ import vn.kyso.server.config.PublicUrl;
 import vn.kyso.server.csc.CscException.Error;
 import vn.kyso.server.security.ApiTokens;
 import vn.kyso.server.security.KysoUser;
+import vn.kyso.server.signing.SigningLayout;
 
 /**
  * The CSC API v2 (2.0.0.2) endpoints: thin handlers over {@link CscCredentials} and
@@ -43,12 +44,14 @@ class CscApi {
 
     private final CscCredentials credentials;
     private final CscSignatures signatures;
+    private final CscDocuments documentSigning;
     private final ApiTokens tokens;
     private final CscProperties properties;
     private final PublicUrl publicUrl;
 
-    CscApi(CscCredentials credentials, CscSignatures signatures, ApiTokens tokens, CscProperties properties,
-            PublicUrl publicUrl) {
+    CscApi(CscCredentials credentials, CscSignatures signatures, CscDocuments documentSigning, ApiTokens tokens,
+            CscProperties properties, PublicUrl publicUrl) {
+        this.documentSigning = documentSigning;
         this.credentials = credentials;
         this.signatures = signatures;
         this.tokens = tokens;
@@ -85,6 +88,20 @@ class CscApi {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DocumentRequest(String document, @JsonProperty("signature_format") String signatureFormat,
+            @JsonProperty("conformance_level") String conformanceLevel, String signAlgo) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SignDocRequest(String credentialID, @JsonProperty("SAD") String sad, List<DocumentRequest> documents,
+            @JsonProperty("kyso_layout") SigningLayout layout) {
+        @Override
+        public String toString() {
+            return "SignDocRequest[credentialID=" + credentialID + ", SAD=***]";
+        }
+    }
+
     @Operation(summary = "What this CSC service is and supports (public)")
     @GetMapping("/info")
     Map<String, Object> infoGet() {
@@ -107,7 +124,9 @@ class CscApi {
         info.put("oauth2Issuer", publicUrl.base());
         info.put("asynchronousOperationMode", false);
         info.put("methods", List.of("info", "auth/login", "credentials/list", "credentials/info",
-                "credentials/authorize", "signatures/signHash"));
+                "credentials/authorize", "signatures/signHash", "signatures/signDoc"));
+        info.put("signature_formats", Map.of("formats", List.of("P"), "envelope_properties", List.of(List.of("Revision"))));
+        info.put("conformance_levels", List.of("AdES-B-B", "AdES-B-T", "AdES-B-LT", "AdES-B-LTA"));
         info.put("validationInfo", false);
         info.put("signAlgorithms", Map.of("algos", List.of(HashSigner.RSA, "1.2.840.113549.1.1.11",
                 "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", HashSigner.RSA_PSS, HashSigner.EC,
@@ -173,6 +192,18 @@ class CscApi {
         }
         return Map.of("signatures", signatures.signHash(user, request.credentialID(), request.sad(), request.hashes(),
                 request.hashAlgorithmOID(), request.signAlgo(), request.signAlgoParams()));
+    }
+
+    @Operation(summary = "Signs PDFs (PAdES B-B to B-LTA, kyso's layouts) under a SAD given for that many documents",
+            description = "documents: [{document (base64 PDF), signature_format \"P\", conformance_level AdES-B-B|"
+                    + "AdES-B-T|AdES-B-LT|AdES-B-LTA}]; kyso_layout (optional): the layout fields of "
+                    + "/api/v1/signatures (page, x, y, width, height, anchor...).")
+    @PostMapping("/signatures/signDoc")
+    Map<String, Object> signDoc(@AuthenticationPrincipal KysoUser user, @RequestBody SignDocRequest request) {
+        List<CscDocuments.Document> documents = request.documents() == null ? null : request.documents().stream()
+                .map(d -> new CscDocuments.Document(d.document(), d.signatureFormat(), d.conformanceLevel())).toList();
+        return Map.of("DocumentWithSignature",
+                documentSigning.signDoc(user, request.credentialID(), request.sad(), documents, request.layout()));
     }
 
     private static boolean english() {

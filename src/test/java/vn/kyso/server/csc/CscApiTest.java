@@ -20,6 +20,10 @@ import vn.kyso.server.TestHttp;
 import vn.kyso.server.security.Role;
 import vn.kyso.server.signing.DocumentSigned;
 import vn.kyso.server.signing.SigningTestSupport;
+import vn.kyso.signing.Indication;
+import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.PdfVerifier;
+import vn.kyso.signing.SignatureReport;
 
 /**
  * The CSC API v2 as a remote-signing client walks it, over real HTTP, with openssl as the judge
@@ -32,6 +36,9 @@ class CscApiTest extends SigningTestSupport {
 
     @TempDir
     Path folder;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PdfVerifier verifier;
 
     @Test
     void anOfficerSignsAHashThatOpensslVerifiesAgainstTheCertificateFromCredentialsInfo() throws Exception {
@@ -167,6 +174,32 @@ class CscApiTest extends SigningTestSupport {
         byte[] signature = Base64.getDecoder().decode(TestHttp.json(signed).get("signatures").get(0).asString());
         assertThat(opensslVerifies(certificate, document, signature,
                 List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32"))).isTrue();
+    }
+
+    @Test
+    void signDocSignsAPdfAtTheLevelAskedUnderASadForOneDocument() throws Exception {
+        Signer officer = newOfficer("cscdoc");
+        TestHttp csc = loggedIn(officer);
+        HttpResponse<String> authorized = csc.postJson("/csc/v2/credentials/authorize", "{\"credentialID\":\""
+                + officer.serial() + "\",\"numSignatures\":1,\"PIN\":\"" + PIN + "\"}");
+        String sad = TestHttp.json(authorized).get("SAD").asString();
+        String body = "{\"credentialID\":\"" + officer.serial() + "\",\"SAD\":\"" + sad + "\",\"documents\":[{"
+                + "\"document\":\"" + b64(onePagePdf()) + "\",\"signature_format\":\"P\","
+                + "\"conformance_level\":\"AdES-B-T\"}]}";
+
+        HttpResponse<String> signed = csc.postJson("/csc/v2/signatures/signDoc", body);
+
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        byte[] pdf = Base64.getDecoder().decode(TestHttp.json(signed).get("DocumentWithSignature").get(0).asString());
+        SignatureReport report = verifier.verify(pdf).signatures().get(0);
+        assertThat(report.indication()).as(report.problems().toString()).isEqualTo(Indication.VALID);
+        assertThat(report.level()).isEqualTo(PadesLevel.B_T);
+        assertThat(report.certificateSerial()).isEqualTo(officer.serial());
+        assertThat(csc.postJson("/csc/v2/signatures/signDoc", body).statusCode()).isEqualTo(400);
+
+        String hashSad = authorize(csc, officer.serial(), PIN, b64(new byte[32]));
+        HttpResponse<String> wrongKind = csc.postJson("/csc/v2/signatures/signDoc", body.replace(sad, hashSad));
+        assertThat(TestHttp.json(wrongKind).get("error_description").asString()).contains("signHash");
     }
 
     @Test
