@@ -19,7 +19,7 @@ import vn.kyso.server.csc.CscException.Error;
  * Errors of the CSC endpoints in the spec's body ({@code error}, {@code error_description}), ahead
  * of the service's RFC 9457 problems, which CSC clients do not read.
  */
-@RestControllerAdvice(assignableTypes = CscApi.class)
+@RestControllerAdvice(assignableTypes = {CscApi.class, CscClientApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CscErrorHandler {
 

@@ -63,7 +63,7 @@ class SadStore {
         return jdbc.sql("DELETE FROM server_csc_sad WHERE sad_hash = ?").param(hash(sad)).update() == 1;
     }
 
-    private static String hash(String sad) {
+    static String hash(String sad) {
         try {
             return java.util.HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(sad.getBytes(StandardCharsets.UTF_8)));
