@@ -95,6 +95,7 @@ public final class KysoCli {
         CommandLine cl = new CommandLine(new Root());
         cl.addSubcommand("sign", new SignCommand(messages, terminal, backends));
         cl.addSubcommand("verify", new VerifyCommand(messages, terminal, backends));
+        cl.addSubcommand("extend", new ExtendCommand(messages, terminal));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setResourceBundle(messages.bundle());
         cl.getCommandSpec().version(version());
@@ -102,6 +103,7 @@ public final class KysoCli {
                 .footer(messages.get("command.serve"));
         cl.getSubcommands().get("sign").getCommandSpec().usageMessage().description(messages.get("command.sign"));
         cl.getSubcommands().get("verify").getCommandSpec().usageMessage().description(messages.get("command.verify"));
+        cl.getSubcommands().get("extend").getCommandSpec().usageMessage().description(messages.get("command.extend"));
         // picocli's help command lists itself by its (English) header: replace both.
         cl.getSubcommands().get("help").getCommandSpec().usageMessage().header(messages.get("command.help"))
                 .description(messages.get("command.help"));
@@ -160,7 +162,7 @@ public final class KysoCli {
         return v == null ? "kyso" : "kyso " + v;
     }
 
-    @Command(name = "kyso", synopsisSubcommandLabel = "(serve | sign | verify | help)")
+    @Command(name = "kyso", synopsisSubcommandLabel = "(serve | sign | verify | extend | help)")
     static final class Root implements Runnable {
 
         @picocli.CommandLine.Mixin

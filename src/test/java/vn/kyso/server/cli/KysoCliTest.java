@@ -56,10 +56,10 @@ class KysoCliTest {
 
     @Test
     void unknownCommandIsExplainedInEnglishOnRequest() {
-        CliRun run = CliRun.run(Map.of(), Backends.library(), "--lang", "en", "extend", "a.pdf");
+        CliRun run = CliRun.run(Map.of(), Backends.library(), "--lang", "en", "stamp", "a.pdf");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown command 'extend'").contains("Usage");
+        assertThat(run.err()).contains("unknown command 'stamp'").contains("Usage");
     }
 
     @Test

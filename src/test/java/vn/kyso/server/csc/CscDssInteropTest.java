@@ -62,9 +62,60 @@ class CscDssInteropTest extends SigningTestSupport {
         }
     }
 
+    /** What DSS signed through kyso's CSC API: the PDF, and the chain (root last). */
+    private record DssSigned(DSSDocument pdf, List<CertificateToken> chain) {
+    }
+
     @ParameterizedTest
     @EnumSource(Level.class)
     void dssBuildsAPadesSignatureWithKysosSignHashAndValidatesItAsTotalPassed(Level level) throws Exception {
+        DssSigned signed = dssSigned(level);
+
+        Path file = write(signed.pdf(), "dss-" + level + ".pdf");
+        assertThat(run("qpdf", "--check", file.toString())).isZero();
+        assertThat(run("pdfsig", file.toString())).isZero();
+        assertTotalPassed(signed.pdf(), signed.chain(), level.dss);
+    }
+
+    @org.junit.jupiter.api.Test
+    void kysoExtendRaisesADssSignedBbDocumentToLtaAndRenewsItsArchiveTimestamp() throws Exception {
+        DssSigned signed = dssSigned(Level.B);
+        Path in = write(signed.pdf(), "dss-b.pdf");
+        Path lta = folder.resolve("dss-lta.pdf");
+        Path renewed = folder.resolve("dss-lta-renewed.pdf");
+
+        assertThat(extend(in, lta)).isZero();
+        assertThat(extend(lta, renewed)).isZero();
+
+        for (Path file : List.of(lta, renewed)) {
+            assertThat(run("qpdf", "--check", file.toString())).isZero();
+            assertThat(run("pdfsig", file.toString())).isZero();
+        }
+        assertTotalPassed(new eu.europa.esig.dss.model.FileDocument(renewed.toFile()), signed.chain(),
+                SignatureLevel.PAdES_BASELINE_LTA);
+        SimpleReport first = validate(new eu.europa.esig.dss.model.FileDocument(lta.toFile()), signed.chain());
+        assertThat(first.getIndication(first.getFirstSignatureId())).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(first.getSignatureFormat(first.getFirstSignatureId())).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        assertThat(Files.size(renewed)).isGreaterThan(Files.size(lta));
+
+        HttpResponse<byte[]> viaApi = http().basic(officer(), USER_PASSWORD).postMultipartBytes("/api/v1/extensions",
+                "file", "dss-b.pdf", Files.readAllBytes(in), java.util.Map.of("level", "LTA"));
+        assertThat(viaApi.statusCode()).isEqualTo(200);
+        SimpleReport api = validate(new InMemoryDocument(viaApi.body()), signed.chain());
+        assertThat(api.getIndication(api.getFirstSignatureId())).isEqualTo(Indication.TOTAL_PASSED);
+    }
+
+    private int extend(Path in, Path out) {
+        java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stream = new java.io.PrintStream(output, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = vn.kyso.server.cli.KysoCli.run(new String[] {"extend", "--level", "LTA", "--tsa", http().url("/tsa"),
+                in.toString(), out.toString()}, new vn.kyso.server.cli.Terminal(stream, stream, java.util.Map.of(),
+                false, java.time.Clock.systemUTC()));
+        assertThat(output.toString(java.nio.charset.StandardCharsets.UTF_8)).as("kyso extend").contains(out.toString());
+        return code;
+    }
+
+    private DssSigned dssSigned(Level level) {
         Signer officer = newOfficer("dss" + level.name().toLowerCase());
         TestHttp csc = http().bearer(TestHttp.json(http().basic(officer.username(), USER_PASSWORD)
                 .postJson("/csc/v2/auth/login", "{}")).get("access_token").asString());
@@ -93,23 +144,29 @@ class CscDssInteropTest extends SigningTestSupport {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         SignatureValue value = new SignatureValue(SignatureAlgorithm.RSA_SHA256,
                 Base64.getDecoder().decode(TestHttp.json(signed).get("signatures").get(0).asString()));
-        DSSDocument pdf = service.signDocument(document, parameters, value);
+        return new DssSigned(service.signDocument(document, parameters, value), chain);
+    }
 
-        Path file = folder.resolve("dss-" + level + ".pdf");
+    private void assertTotalPassed(DSSDocument pdf, List<CertificateToken> chain, SignatureLevel level) {
+        SimpleReport report = validate(pdf, chain);
+        String id = report.getFirstSignatureId();
+        assertThat(report.getIndication(id)).as(report.getAdESValidationErrors(id).stream().map(m -> m.getValue())
+                .toList().toString() + report.getSubIndication(id)).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(report.getSignatureFormat(id)).isEqualTo(level);
+    }
+
+    private static SimpleReport validate(DSSDocument pdf, List<CertificateToken> chain) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(pdf);
+        validator.setCertificateVerifier(verifier(chain.get(chain.size() - 1)));
+        return validator.validateDocument().getSimpleReport();
+    }
+
+    private Path write(DSSDocument pdf, String name) throws IOException {
+        Path file = folder.resolve(name);
         try (var out = Files.newOutputStream(file)) {
             pdf.writeTo(out);
         }
-        assertThat(run("qpdf", "--check", file.toString())).isZero();
-        assertThat(run("pdfsig", file.toString())).isZero();
-
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(pdf);
-        validator.setCertificateVerifier(verifier(chain.get(chain.size() - 1)));
-        SimpleReport report = validator.validateDocument().getSimpleReport();
-        String id = report.getFirstSignatureId();
-        assertThat(report.getIndication(id)).as(report.getAdESValidationErrors(id).stream().map(m -> m.getValue()).toList().toString() + report.getSubIndication(id))
-                .isEqualTo(Indication.TOTAL_PASSED);
-        assertThat(report.getSignatureFormat(id)).isEqualTo(level.dss);
-
+        return file;
     }
 
     /** A verifier that trusts kyso's root and fetches revocation data from kyso's URLs in the certificates. */
