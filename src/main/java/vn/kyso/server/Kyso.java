@@ -6,9 +6,10 @@ import vn.kyso.server.cli.KysoCli;
 import vn.kyso.server.demo.DemoMode;
 
 /**
- * Entry point of {@code kyso.jar}. The {@code sign} and {@code verify} commands run without
- * booting the service (no Spring context, no database) so that they start in well under a
- * second; everything else starts the service.
+ * Entry point of {@code kyso.jar}. The bare jar (or {@code serve}, with {@code --demo} for the
+ * demo) starts the service; every command word runs the CLI without booting the service (no
+ * Spring context, no database) so that it starts in well under a second, and an unknown word is
+ * refused there with the usage and exit code 2, creating nothing.
  */
 public final class Kyso {
 
@@ -16,11 +17,12 @@ public final class Kyso {
     }
 
     public static void main(String[] args) {
-        if (KysoCli.handles(args)) {
+        if (!KysoCli.startsService(args)) {
             java.nio.file.Path jar = FlatClassPath.executableJar();
             Integer code = jar == null ? null : FlatClassPath.runCli(jar, args);
             System.exit(code != null ? code : KysoCli.run(args));
         }
+        args = KysoCli.serviceArguments(args);
         if (DemoMode.requested(args)) {
             try {
                 args = DemoMode.prepare(args, System.getenv());

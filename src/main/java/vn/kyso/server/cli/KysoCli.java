@@ -2,7 +2,6 @@ package vn.kyso.server.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,25 +18,41 @@ import vn.kyso.signing.SigningException;
  */
 public final class KysoCli {
 
-    private static final Set<String> COMMANDS = Set.of("sign", "verify", "help", "--help", "-h", "--version");
-
     private KysoCli() {
     }
 
+    /** The word that starts the service explicitly ({@code java -jar kyso.jar serve [--demo]}). */
+    public static final String SERVE = "serve";
+
     /**
-     * Whether these arguments name a CLI command rather than starting the service: the command
-     * comes first, or after the options every command takes ({@code --lang X}, {@code --debug}).
-     * {@code --debug} alone still starts the service (Spring Boot's own meaning).
+     * Whether these arguments start the service rather than a CLI command: no command word at
+     * all (the bare jar, or only Spring Boot's {@code --name=value} settings, {@code --demo},
+     * {@code --debug}) or the word {@code serve}. Any other word goes to the CLI, which runs it or
+     * refuses it with the usage and exit code 2: a typo never starts a CA in the working folder.
      */
-    public static boolean handles(String[] args) {
-        int i = 0;
-        while (i < args.length && (args[i].equals("--debug") || args[i].startsWith("--lang="))) {
-            i++;
+    public static boolean startsService(String[] args) {
+        String word = commandWord(args);
+        if (word == null) {
+            return Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version"));
         }
-        if (i + 1 < args.length && args[i].equals("--lang")) {
-            return handles(java.util.Arrays.copyOfRange(args, i + 2, args.length));
+        return word.equals(SERVE);
+    }
+
+    /** The arguments to start the service with: {@code serve} taken out. */
+    public static String[] serviceArguments(String[] args) {
+        return Arrays.stream(args).filter(a -> !a.equals(SERVE)).toArray(String[]::new);
+    }
+
+    /** The first argument that is not an option ({@code --lang X} takes its value along). */
+    private static String commandWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
         }
-        return i < args.length && COMMANDS.contains(args[i]);
+        return null;
     }
 
     /** The CLI as a process of its own (the JVM that maps the class-data-sharing archive). */
@@ -85,12 +100,15 @@ public final class KysoCli {
         CommandLine cl = new CommandLine(new Root());
         cl.addSubcommand("sign", new SignCommand(messages, terminal, backends));
         cl.addSubcommand("verify", new VerifyCommand(messages, terminal, backends));
+        cl.addSubcommand("extend", new ExtendCommand(messages, terminal));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setResourceBundle(messages.bundle());
         cl.getCommandSpec().version(version());
-        cl.getCommandSpec().usageMessage().description(messages.get("command.root"));
+        cl.getCommandSpec().usageMessage().description(messages.get("command.root"))
+                .footer(messages.get("command.serve"));
         cl.getSubcommands().get("sign").getCommandSpec().usageMessage().description(messages.get("command.sign"));
         cl.getSubcommands().get("verify").getCommandSpec().usageMessage().description(messages.get("command.verify"));
+        cl.getSubcommands().get("extend").getCommandSpec().usageMessage().description(messages.get("command.extend"));
         // picocli's help command lists itself by its (English) header: replace both.
         cl.getSubcommands().get("help").getCommandSpec().usageMessage().header(messages.get("command.help"))
                 .description(messages.get("command.help"));
@@ -104,7 +122,17 @@ public final class KysoCli {
     }
 
     private static int reportUsageError(ParameterException e, Messages messages, Terminal terminal) {
-        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        CommandLine at = e.getCommandLine();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && at.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            // "kyso.jar verfy x.pdf": name the word (cut short: it is whatever the caller typed), then the usage.
+            String word = unmatched.getUnmatched().get(0);
+            word = word.length() > 40 ? word.substring(0, 40) + "…" : word;
+            terminal.err().println(messages.get("line.error", messages.get("command.unknown", word)));
+            at.usage(terminal.err());
+            return ExitCodes.ERROR;
+        }
+        String command = at.getCommandSpec().qualifiedName();
         terminal.err().println(messages.get("line.error",
                 messages.get("line.seeHelp", UsageErrors.describe(e, messages), command)));
         return ExitCodes.ERROR;
@@ -139,7 +167,7 @@ public final class KysoCli {
         return v == null ? "kyso" : "kyso " + v;
     }
 
-    @Command(name = "kyso", synopsisSubcommandLabel = "(sign | verify | help)")
+    @Command(name = "kyso", synopsisSubcommandLabel = "(serve | sign | verify | extend | help)")
     static final class Root implements Runnable {
 
         @picocli.CommandLine.Mixin

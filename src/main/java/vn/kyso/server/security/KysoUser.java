@@ -25,6 +25,14 @@ public final class KysoUser implements UserDetails, CredentialsContainer {
         this.passwordHash = passwordHash;
     }
 
+    /**
+     * The account as a registered system acts for it (CSC, with the officer's PIN): no password
+     * here, and the account is checked as loaded.
+     */
+    public static KysoUser actedForBy(Account account) {
+        return new KysoUser(account, null);
+    }
+
     public Account account() {
         return account;
     }

@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/v1/account/**", "/api/v1/tokens/**").authenticated()
                         .requestMatchers("/api/v1/signatures/**").hasRole(OFFICER)
+                        // issue 15: long-term extension of any signed PDF (no key involved)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/extensions").hasAnyRole(OFFICER, ADMIN)
                         // the owner's one export of a custody key (ownership checked by the feature); an admin
                         // cannot take an officer's key (docs/decisions.md)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/pkcs12").hasRole(OFFICER)

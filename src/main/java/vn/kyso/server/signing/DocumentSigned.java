@@ -40,7 +40,9 @@ public record DocumentSigned(String certificateIssuer, String certificateSerial,
 
     /** Where the signing was asked for. */
     public enum Channel {
-        API, WEB
+        API, WEB,
+        /** the Cloud Signature Consortium API ({@code /csc/v2/}); counted with the API */
+        CSC
     }
 
     /** Whether the signature was made. */

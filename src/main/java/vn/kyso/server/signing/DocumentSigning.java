@@ -264,7 +264,7 @@ public class DocumentSigning {
     }
 
     /** CA refusals become the service's own, with the words the user needs. */
-    static RuntimeException translate(RuntimeException e) {
+    public static RuntimeException translate(RuntimeException e) {
         if (!(e instanceof CaException ca)) {
             return e;
         }

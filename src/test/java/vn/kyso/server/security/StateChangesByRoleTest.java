@@ -82,7 +82,7 @@ class StateChangesByRoleTest extends KysoServerTest {
                 }
                 String user = role == Role.AUDITOR ? auditor() : officer();
                 String path = targets.path(pattern);
-                HttpResponse<String> response = pattern.startsWith("/api/")
+                HttpResponse<String> response = pattern.startsWith("/api/") || pattern.startsWith("/csc/")
                         ? send(api.get(user), method, path, targets.json(change))
                         : console.get(user).postForm(path, targets.form(change, csrf.get(user)));
                 if (response.statusCode() != 403) {
@@ -126,11 +126,15 @@ class StateChangesByRoleTest extends KysoServerTest {
     private static boolean publicOrOwnWork(String pattern, Role role) {
         if (List.of("/ocsp", "/tsa", "/verify", "/api/v1/verifications", "/error").contains(pattern)
                 || pattern.equals("/account/password") || pattern.startsWith("/api/v1/account/")
-                || pattern.equals("/api/v1/tokens") || pattern.startsWith("/api/v1/tokens/")) {
+                || pattern.equals("/api/v1/tokens") || pattern.startsWith("/api/v1/tokens/")
+                // CSC API: discovery and a system's own authentication are public; auth/login is an
+                // account's own token, as /api/v1/tokens
+                || List.of("/csc/v2/info", "/csc/v2/oauth2/token", "/csc/v2/auth/login").contains(pattern)) {
             return true;
         }
         return switch (role) {
-            case OFFICER -> under(pattern, "/api/v1/signatures") || under(pattern, "/sign");
+            case OFFICER -> under(pattern, "/api/v1/signatures") || under(pattern, "/sign")
+                    || under(pattern, "/csc/v2") || pattern.equals("/api/v1/extensions");
             case AUDITOR -> under(pattern, "/api/v1/usage") || under(pattern, "/api/v1/reports")
                     || under(pattern, "/reports");
             case ADMIN -> true;
@@ -187,7 +191,8 @@ class StateChangesByRoleTest extends KysoServerTest {
                     : pattern.contains("/units/") ? Long.toString(unitId)
                     : pattern.contains("/accounts/") ? Long.toString(adminAccount) : "1";
             return pattern.replace("{serial}", pattern.endsWith("/release") ? held : active)
-                    .replace("{id}", id).replace("{username}", "officer").replace("{number}", "1");
+                    .replace("{id}", id).replace("{username}", "officer").replace("{number}", "1")
+                    .replace("{clientId}", "kyso-client-none");
         }
 
         /** A JSON body an admin's request would succeed with; {} where the body does not matter. */

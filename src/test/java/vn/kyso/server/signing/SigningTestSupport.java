@@ -44,7 +44,7 @@ import vn.kyso.signing.testpki.TestPdfs;
  */
 public abstract class SigningTestSupport extends KysoServerTest {
 
-    static final String PIN = "246810";
+    protected static final String PIN = "246810";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<Object> EVENTS = new CopyOnWriteArrayList<>();
     private static volatile boolean listening;
@@ -56,7 +56,7 @@ public abstract class SigningTestSupport extends KysoServerTest {
     ConfigurableApplicationContext context;
 
     /** A signer: the account's username and the serial (hex) of its custody certificate. */
-    record Signer(String username, String serial, long subscriberId) {
+    protected record Signer(String username, String serial, long subscriberId) {
     }
 
     @BeforeEach
@@ -78,12 +78,12 @@ public abstract class SigningTestSupport extends KysoServerTest {
     }
 
     /** Events published since the mark ({@code events().size()} before the action). */
-    static List<Object> events() {
+    protected static List<Object> events() {
         return List.copyOf(EVENTS);
     }
 
     /** A new officer account linked to a new CA subscriber holding a custody certificate under {@link #PIN}. */
-    Signer newOfficer(String prefix) {
+    protected Signer newOfficer(String prefix) {
         return newOfficer(prefix, false);
     }
 
