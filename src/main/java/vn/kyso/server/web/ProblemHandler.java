@@ -206,6 +206,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case TOO_MANY_PAGES -> HttpStatus.PAYLOAD_TOO_LARGE;
             case NOT_YOUR_CERTIFICATE, NOT_A_CLERK, HANDLE_NOT_YOURS, ACTIVATION_NOT_YOURS -> HttpStatus.FORBIDDEN;
             case KEY_LOCKED -> HttpStatus.LOCKED;
+            case PIN_NOT_CHOSEN, PIN_ALREADY_CHOSEN -> HttpStatus.CONFLICT;
             case TIME_LIMIT_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
                     CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
@@ -227,8 +228,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     HttpStatus.BAD_REQUEST;
             case UNSUPPORTED_KEY, PROFILE_MISMATCH, WRONG_PIN -> HttpStatus.UNPROCESSABLE_CONTENT;
             case UNKNOWN_SUBSCRIBER, UNKNOWN_UNIT, UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
-            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED, ALREADY_EXPORTED ->
-                    HttpStatus.CONFLICT;
+            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED, ALREADY_EXPORTED,
+                    PIN_NOT_CHOSEN, PIN_ALREADY_CHOSEN -> HttpStatus.CONFLICT;
             case KEY_LOCKED -> HttpStatus.LOCKED;
             case ACTIVATION_UNKNOWN -> HttpStatus.NOT_FOUND;
             case ACTIVATION_EXPIRED -> HttpStatus.GONE;
