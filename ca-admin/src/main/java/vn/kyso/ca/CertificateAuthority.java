@@ -311,6 +311,11 @@ public final class CertificateAuthority {
         return activations.find(actor, id);
     }
 
+    /** Ends every live activation of {@code account} now (audited, keys wiped): the account was disabled or changed. */
+    public int endKeyActivationsOf(String actor, String account) {
+        return activations.endAllOf(actor, account);
+    }
+
     /** Ends {@code actor}'s activation now (audited); its key is wiped. */
     public KeyActivation endKeyActivation(String actor, long id) {
         return activations.end(actor, id);

@@ -69,7 +69,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AccountStore accounts) throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html")
@@ -98,13 +98,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccountStandingFilter(accounts, true), AuthorizationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forApi(), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, AccountStore accounts) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
@@ -120,6 +121,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
+                .addFilterBefore(new AccountStandingFilter(accounts, false), AuthorizationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forConsole(), AuthorizationFilter.class);
         return http.build();
     }

@@ -99,6 +99,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case USERNAME_TAKEN, SELF_LOCKOUT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
+            case SESSION_ENDED -> HttpStatus.UNAUTHORIZED;
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
         };
         return respond(status, "account", e.code().name(), request);
