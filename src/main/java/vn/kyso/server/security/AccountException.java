@@ -37,6 +37,8 @@ public class AccountException extends RuntimeException {
         /** An admin may not disable their own account nor drop their own ADMIN role. */
         SELF_LOCKOUT,
         /** The session was ended: the account was disabled, or its roles, subscriber or password changed. */
-        SESSION_ENDED
+        SESSION_ENDED,
+        /** Too many wrong passwords for this account or from this address: wait (429, Retry-After). */
+        LOGIN_THROTTLED
     }
 }

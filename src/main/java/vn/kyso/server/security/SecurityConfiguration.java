@@ -69,7 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AccountStore accounts) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AccountStore accounts, LoginThrottle throttle)
+            throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html")
@@ -98,6 +99,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
                 .addFilterBefore(new AccountStandingFilter(accounts, true), AuthorizationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forApi(), AuthorizationFilter.class);
         return http.build();
@@ -105,7 +107,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, AccountStore accounts) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, AccountStore accounts, LoginThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
@@ -121,6 +124,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
+                .addFilterBefore(new LoginThrottleFilter(throttle, false),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountStandingFilter(accounts, false), AuthorizationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forConsole(), AuthorizationFilter.class);
         return http.build();

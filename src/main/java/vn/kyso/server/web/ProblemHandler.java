@@ -100,6 +100,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
             case SESSION_ENDED -> HttpStatus.UNAUTHORIZED;
+            case LOGIN_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
         };
         return respond(status, "account", e.code().name(), request);
