@@ -34,7 +34,7 @@ public class LoginThrottle {
     }
 
     /** How long the caller must wait before this attempt may be checked; empty when it may be now. */
-    public Optional<Duration> wait(String username, String address) {
+    public Optional<Duration> delay(String username, String address) {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
         for (String key : new String[] {accountKey(username), addressKey(address)}) {

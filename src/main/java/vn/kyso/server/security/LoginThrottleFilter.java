@@ -36,7 +36,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String username = attemptedUsername(request);
         if (username != null) {
-            Optional<Duration> wait = throttle.wait(username, request.getRemoteAddr());
+            Optional<Duration> wait = throttle.delay(username, request.getRemoteAddr());
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -178,9 +178,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Spring MVC's own exceptions (bad JSON, missing part, 404, 405, 413...): our fields, our words. */
+    /**
+     * A value Spring cannot convert to the parameter's type (a text field sent as a file part,
+     * {@code -F pin=@pin.txt}) is the client's mistake: 400, not Spring's 500 (issue 13).
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(org.springframework.beans.ConversionNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        log.info("Malformed request: {} ({})", e.getPropertyName(), e.getClass().getSimpleName());
+        return handleExceptionInternal(e, null, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(StackOverflowError.class)
+    ResponseEntity<Object> tooDeep(StackOverflowError e, HttpServletRequest request) {
+        // a document nested deeper than the stack (100,000 nested arrays): one line, not a 660-line trace
+        log.warn("Input nested too deeply on {} {}", request.getMethod(), request.getRequestURI());
+        return respond(HttpStatus.UNPROCESSABLE_CONTENT, "http", "INPUT_TOO_COMPLEX", request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("Request failed with {}", status.value(), e); // no 500 without a log line (issue 13)
+        } else {
+            log.debug("Refused request: {}", e.getClass().getSimpleName());
+        }
         ProblemDetail problem = problems.ofStatus(status, locale(request));
         return ResponseEntity.status(status).headers(headers).body(problem);
     }

@@ -105,32 +105,32 @@ class LoginThrottleTest extends KysoServerTest {
 
         throttle.failed("a", "10.0.0.1");
         throttle.failed("a", "10.0.0.1");
-        assertThat(throttle.wait("a", "10.0.0.1")).isEmpty();
+        assertThat(throttle.delay("a", "10.0.0.1")).isEmpty();
         throttle.failed("a", "10.0.0.1");
-        assertThat(throttle.wait("a", "10.0.0.2")).contains(Duration.ofSeconds(30));
+        assertThat(throttle.delay("a", "10.0.0.2")).contains(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(30));
-        assertThat(throttle.wait("a", "10.0.0.2")).isEmpty();
+        assertThat(throttle.delay("a", "10.0.0.2")).isEmpty();
         throttle.failed("a", "10.0.0.1");
-        assertThat(throttle.wait("a", "10.0.0.2")).contains(Duration.ofSeconds(60));
+        assertThat(throttle.delay("a", "10.0.0.2")).contains(Duration.ofSeconds(60));
         clock.advance(Duration.ofSeconds(60));
         throttle.failed("a", "10.0.0.1");
-        assertThat(throttle.wait("a", "10.0.0.9")).contains(Duration.ofSeconds(120));
+        assertThat(throttle.delay("a", "10.0.0.9")).contains(Duration.ofSeconds(120));
         for (int i = 0; i < 20; i++) {
             throttle.failed("a", "10.0.0.1");
         }
-        assertThat(throttle.wait("a", "10.0.0.9")).contains(Duration.ofMinutes(15));
+        assertThat(throttle.delay("a", "10.0.0.9")).contains(Duration.ofMinutes(15));
 
         // per address: ten failures over many names hold back a new name from that address only
         for (int i = 0; i < 10; i++) {
             throttle.failed("ten-" + i, "10.0.0.5");
         }
-        assertThat(throttle.wait("moi", "10.0.0.5")).isPresent();
-        assertThat(throttle.wait("moi", "10.0.0.6")).isEmpty();
+        assertThat(throttle.delay("moi", "10.0.0.5")).isPresent();
+        assertThat(throttle.delay("moi", "10.0.0.6")).isEmpty();
 
         clock.advance(Duration.ofHours(2));
-        assertThat(throttle.wait("a", "10.0.0.1")).isEmpty();
+        assertThat(throttle.delay("a", "10.0.0.1")).isEmpty();
         throttle.failed("a", "10.0.0.1");
-        assertThat(throttle.wait("a", "10.0.0.3")).as("the window forgot the old failures").isEmpty();
+        assertThat(throttle.delay("a", "10.0.0.3")).as("the window forgot the old failures").isEmpty();
     }
 
     /** A clock the test moves. */
