@@ -105,9 +105,20 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
      * @param policyOid      certificatePolicies OID of personal and agency certificates
      * @param expiryWarning  how long before expiry a certificate is listed as expiring
      */
+    /** @param maxRsaBits the largest RSA modulus a CSR may carry (issue 13: 16,384-bit keys cost every verifier) */
     public record Profiles(String province, String policyOid, Period personalValidity,
-                           Period agencyValidity, Duration expiryWarning) {
+                           Period agencyValidity, Duration expiryWarning, int maxRsaBits) {
+        public static final int DEFAULT_MAX_RSA_BITS = 4096;
+
+        public Profiles(String province, String policyOid, Period personalValidity, Period agencyValidity,
+                        Duration expiryWarning) {
+            this(province, policyOid, personalValidity, agencyValidity, expiryWarning, DEFAULT_MAX_RSA_BITS);
+        }
+
         public Profiles {
+            if (maxRsaBits < 2048 || maxRsaBits > 16384) {
+                throw new IllegalArgumentException("the RSA key size bound must be 2048 to 16384 bits");
+            }
             Objects.requireNonNull(province, "province");
             Objects.requireNonNull(policyOid, "policyOid");
             Objects.requireNonNull(personalValidity, "personalValidity");

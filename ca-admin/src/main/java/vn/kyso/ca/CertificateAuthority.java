@@ -61,6 +61,7 @@ public final class CertificateAuthority {
         db = CaDatabase.migrate(b.dataSource);
         audit = new AuditLog(db, clock);
         register = new CertificateRegister(db);
+        register.fillKeyHashes();
         CertificateMaker maker = new CertificateMaker(b.settings, new SerialNumbers(b.random), clock);
         hierarchy = new HierarchyBootstrap(b.settings, b.keyStore, db, register, maker, audit, b.crypto)
                 .open(Optional.ofNullable(b.importedCa));

@@ -52,8 +52,9 @@ public record CaProperties(
     }
 
     /** End-entity profiles: ST/L of subjects, certificatePolicies OID, validity, expiry warning. */
+    /** @param maxRsaBits largest RSA key a CSR may carry (default 4096) */
     public record Profiles(String province, String policyOid, Period personalValidity, Period agencyValidity,
-                           Duration expiryWarning) {
+                           Duration expiryWarning, Integer maxRsaBits) {
         public Profiles {
             notBlank("kyso.ca.profiles.province", province);
             oid("kyso.ca.profiles.policy-oid", policyOid);
@@ -65,7 +66,7 @@ public record CaProperties(
         CaSettings.Profiles apply(CaSettings.Profiles d) {
             return new CaSettings.Profiles(or(province, d.province()), or(policyOid, d.policyOid()),
                     or(personalValidity, d.personalValidity()), or(agencyValidity, d.agencyValidity()),
-                    or(expiryWarning, d.expiryWarning()));
+                    or(expiryWarning, d.expiryWarning()), or(maxRsaBits, d.maxRsaBits()));
         }
     }
 

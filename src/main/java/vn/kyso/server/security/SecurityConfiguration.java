@@ -56,11 +56,24 @@ class SecurityConfiguration {
         return firewall;
     }
 
+    /**
+     * Issue 13: no page leaks its URL to another site (Referrer-Policy), and over https (directly or
+     * from a trusted proxy, server.forward-headers-strategy) browsers are told to stay on https
+     * for a year (HSTS; Spring sends it on secure requests only).
+     */
+    private static org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+            transportHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+        return h.referrerPolicy(r -> r.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain protocolSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/ocsp", "/ocsp/**", "/crl/**", "/ca/**", "/tsa")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .headers(SecurityConfiguration::transportHeaders)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -93,6 +106,7 @@ class SecurityConfiguration {
                         // every other change: admin only (an auditor changes nothing)
                         .requestMatchers("/api/v1/**").hasRole(ADMIN)
                         .anyRequest().denyAll())
+                .headers(SecurityConfiguration::transportHeaders)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -121,7 +135,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(headers -> transportHeaders(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
                 .addFilterBefore(new LoginThrottleFilter(throttle, false),

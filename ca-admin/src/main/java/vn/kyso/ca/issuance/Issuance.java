@@ -80,7 +80,7 @@ public final class Issuance {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
-        this.csrs = new CsrCheck(hierarchy.crypto());
+        this.csrs = new CsrCheck(hierarchy.crypto(), settings.profiles().maxRsaBits());
     }
 
     public CertificateRecord fromCsr(String actor, CsrIssueRequest request) {
@@ -146,6 +146,11 @@ public final class Issuance {
                             throw notRenewable(old);
                         }
                         done.add(lifecycle.revokeLocked(actor, old, RevocationReason.SUPERSEDED));
+                    }
+                    if (register.keyCertifiedForAnother(key, subscriber.id())) {
+                        // issue 13: one public key, one person (or agency) across the CA
+                        throw new CaException(CaException.ErrorCode.DUPLICATE,
+                                "this public key is certified for another subscriber");
                     }
                     Long custodyId = custodyInTransaction.get();
                     Instant now = clock.instant();
