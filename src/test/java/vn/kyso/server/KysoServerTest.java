@@ -32,7 +32,9 @@ import vn.kyso.server.security.Role;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "kyso.admin-password=" + KysoServerTest.ADMIN_PASSWORD,
         "kyso.limits.max-upload-size=1MB",
-        "spring.thymeleaf.cache=false"
+        "spring.thymeleaf.cache=false",
+        // every test calls from 127.0.0.1: the per-address limit is tested on its own (LoginThrottleTest)
+        "kyso.security.login.address-free-failures=1000000"
 })
 @ActiveProfiles(resolver = TestDatabase.class)
 public abstract class KysoServerTest {

@@ -89,8 +89,12 @@ public class CaException extends RuntimeException {
         NO_CUSTODY_KEY,
         /** The PIN does not open the custody key (the attempt is counted). */
         WRONG_PIN,
-        /** The custody key is locked after too many wrong PINs; an administrator must reset it. */
+        /** The custody key is locked after too many wrong PINs; the cure is a new key and certificate. */
         KEY_LOCKED,
+        /** The custody key's holder has not chosen a PIN yet (a new key); nobody can use it until they do. */
+        PIN_NOT_CHOSEN,
+        /** The holder chose a PIN already; only a change with the current PIN replaces it. */
+        PIN_ALREADY_CHOSEN,
         /** Policy does not allow a PKCS#12 export of this key (the CA's setting, or the key's own flag from issuance). */
         EXPORT_NOT_ALLOWED,
         /** The custody key's one PKCS#12 export was made already. */

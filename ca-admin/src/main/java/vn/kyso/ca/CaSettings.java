@@ -123,11 +123,24 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
      * @param caPolicy                 what the issuing CA certificate asserts
      * @param subjectEmail             whether the subject repeats the subjectAltName's address as emailAddress
      * @param unitRepeatsOrganisation  whether a personal subject has OU even when it equals O (a top-level unit)
+     * @param maxRsaBits               the largest RSA modulus a CSR may carry (16,384-bit keys cost every verifier)
      */
     public record Profiles(String province, String policyOid, Period personalValidity,
                            Period agencyValidity, Duration expiryWarning, CaPolicy caPolicy, boolean subjectEmail,
-                           boolean unitRepeatsOrganisation) {
+                           boolean unitRepeatsOrganisation, int maxRsaBits) {
+        public static final int DEFAULT_MAX_RSA_BITS = 4096;
+
+        /** The profiles with the default bound on RSA key sizes. */
+        public Profiles(String province, String policyOid, Period personalValidity, Period agencyValidity,
+                        Duration expiryWarning, CaPolicy caPolicy, boolean subjectEmail, boolean unitRepeatsOrganisation) {
+            this(province, policyOid, personalValidity, agencyValidity, expiryWarning, caPolicy, subjectEmail,
+                    unitRepeatsOrganisation, DEFAULT_MAX_RSA_BITS);
+        }
+
         public Profiles {
+            if (maxRsaBits < 2048 || maxRsaBits > 16384) {
+                throw new IllegalArgumentException("the RSA key size bound must be 2048 to 16384 bits");
+            }
             Objects.requireNonNull(province, "province");
             Objects.requireNonNull(policyOid, "policyOid");
             Objects.requireNonNull(personalValidity, "personalValidity");

@@ -61,6 +61,7 @@ public final class CertificateAuthority {
         db = CaDatabase.migrate(b.dataSource);
         audit = new AuditLog(db, clock);
         register = new CertificateRegister(db);
+        register.fillKeyHashes();
         CertificateMaker maker = new CertificateMaker(b.settings, new SerialNumbers(b.random), clock);
         hierarchy = new HierarchyBootstrap(b.settings, b.keyStore, db, register, maker, audit, b.crypto)
                 .open(Optional.ofNullable(b.importedCa));
@@ -194,9 +195,12 @@ public final class CertificateAuthority {
         return issuance.rekey(actor, serial, csrDer);
     }
 
-    /** New certificate for a new custody key under the PIN; the old certificate is revoked as superseded. */
-    public CertificateRecord rekeyWithCustody(String actor, BigInteger serial, char[] pin, boolean allowExport) {
-        return issuance.rekeyWithCustody(actor, serial, pin, allowExport);
+    /**
+     * New certificate for a new custody key, its PIN chosen by the holder; the old certificate is
+     * revoked as superseded. This, not a PIN reset, cures a forgotten PIN or a locked key.
+     */
+    public CertificateRecord rekeyWithCustody(String actor, BigInteger serial, boolean allowExport) {
+        return issuance.rekeyWithCustody(actor, serial, allowExport);
     }
 
     // ---- register ----
@@ -249,14 +253,30 @@ public final class CertificateAuthority {
     /**
      * Unlocks a custody key with the PIN for one operation: {@code use} gets the private key and
      * chain, and the key is dropped when it returns. Wrong PINs are counted; the last allowed
-     * one locks the key ({@code KEY_LOCKED}) until {@link #resetPinLock}.
+     * one locks the key ({@code KEY_LOCKED}) for good: the cure is {@link #rekeyWithCustody}. A
+     * key whose holder has not chosen a PIN yet is refused ({@code PIN_NOT_CHOSEN}).
      */
     public <T> T withCustodyKey(String actor, BigInteger serial, char[] pin, KeyUse<T> use) {
         return keys.use(actor, serial, pin, use);
     }
 
-    public void resetPinLock(String actor, BigInteger serial) {
-        keys.reset(actor, serial);
+    /**
+     * The holder's first PIN for a new custody key ({@code PIN_ALREADY_CHOSEN} once one was
+     * chosen). The caller must have checked that {@code actor} is the key's holder: the personal
+     * key's own officer, or a designated clerk of an agency key.
+     */
+    public void choosePin(String actor, BigInteger serial, char[] pin) {
+        keys.choosePin(actor, serial, pin);
+    }
+
+    /** The holder changes the PIN; the current PIN is tried and counted as for a signature. */
+    public void changePin(String actor, BigInteger serial, char[] currentPin, char[] newPin) {
+        keys.changePin(actor, serial, currentPin, newPin);
+    }
+
+    /** Whether the custody key's holder has chosen its PIN. */
+    public boolean pinChosen(BigInteger serial) {
+        return keys.pinChosen(serial);
     }
 
     public boolean isKeyLocked(BigInteger serial) {
@@ -290,6 +310,11 @@ public final class CertificateAuthority {
     /** {@code actor}'s activation by id; nothing is taken. */
     public KeyActivation keyActivation(String actor, long id) {
         return activations.find(actor, id);
+    }
+
+    /** Ends every live activation of {@code account} now (audited, keys wiped): the account was disabled or changed. */
+    public int endKeyActivationsOf(String actor, String account) {
+        return activations.endAllOf(actor, account);
     }
 
     /** Ends {@code actor}'s activation now (audited); its key is wiped. */

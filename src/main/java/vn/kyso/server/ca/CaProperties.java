@@ -53,11 +53,12 @@ public record CaProperties(
 
     /**
      * End-entity profiles: ST/L of subjects, certificatePolicies OID, validity, expiry warning;
-     * what the issuing CA asserts (at creation), and the subject's optional repeats.
+     * what the issuing CA asserts (at creation), the subject's optional repeats, and the largest
+     * RSA key a CSR may carry (default 4096).
      */
     public record Profiles(String province, String policyOid, Period personalValidity, Period agencyValidity,
                            Duration expiryWarning, CaSettings.CaPolicy issuingCaPolicy, Boolean subjectEmail,
-                           Boolean unitRepeatsOrganisation) {
+                           Boolean unitRepeatsOrganisation, Integer maxRsaBits) {
         public Profiles {
             notBlank("kyso.ca.profiles.province", province);
             oid("kyso.ca.profiles.policy-oid", policyOid);
@@ -70,7 +71,8 @@ public record CaProperties(
             return new CaSettings.Profiles(or(province, d.province()), or(policyOid, d.policyOid()),
                     or(personalValidity, d.personalValidity()), or(agencyValidity, d.agencyValidity()),
                     or(expiryWarning, d.expiryWarning()), or(issuingCaPolicy, d.caPolicy()),
-                    or(subjectEmail, d.subjectEmail()), or(unitRepeatsOrganisation, d.unitRepeatsOrganisation()));
+                    or(subjectEmail, d.subjectEmail()), or(unitRepeatsOrganisation, d.unitRepeatsOrganisation()),
+                    or(maxRsaBits, d.maxRsaBits()));
         }
     }
 

@@ -1,7 +1,6 @@
 package vn.kyso.server.ca;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -44,12 +43,18 @@ class CertificateApi {
     record CsrIssue(long subscriberId, String profile, String csr) {
     }
 
-    /** @param pin protects the key kyso generates and keeps; never stored, never logged */
+    /**
+     * @param pin ignored, never stored, never logged: older clients send one, but the key's holder
+     *            chooses the PIN in their own session (issue 13), so no PIN an admin types opens a key
+     */
     record CustodyIssue(long subscriberId, String profile, String pin, Boolean allowExport) {
         @Override
         public String toString() {
             return "CustodyIssue[subscriberId=" + subscriberId + ", profile=" + profile + "]";
         }
+    }
+
+    record CustodyRekey(Boolean allowExport) {
     }
 
     record Revocation(String reason) {
@@ -103,19 +108,14 @@ class CertificateApi {
     }
 
     @PostMapping("/certificates/custody")
-    @Operation(summary = "Issue a certificate with a key generated and kept by kyso under the subscriber's PIN (ADMIN)")
+    @Operation(summary = "Issue a certificate with a key generated and kept by kyso (ADMIN); no PIN: the holder "
+            + "chooses it (PUT /api/v1/certificates/{serial}/pin, or the console's /sign/pin) before the key can be used",
+            description = "A pin field, if sent, is ignored: it never opens the key.")
     ResponseEntity<CertificateView> issueWithCustody(@AuthenticationPrincipal KysoUser user,
             @RequestBody CustodyIssue request) {
-        char[] pin = request.pin() == null ? null : request.pin().toCharArray();
-        try {
-            return created(ca.issueWithCustody(user.getUsername(),
-                    new CustodyIssueRequest(request.subscriberId(), request.profile(), pin,
-                            Boolean.TRUE.equals(request.allowExport()))));
-        } finally {
-            if (pin != null) {
-                Arrays.fill(pin, '\0');
-            }
-        }
+        return created(ca.issueWithCustody(user.getUsername(),
+                new CustodyIssueRequest(request.subscriberId(), request.profile(),
+                        Boolean.TRUE.equals(request.allowExport()))));
     }
 
     @PostMapping("/certificates/{serial}/suspend")
@@ -152,11 +152,13 @@ class CertificateApi {
         return created(ca.rekey(user.getUsername(), CertificateView.serial(serial), Pem.csr(request.csr())));
     }
 
-    @PostMapping("/certificates/{serial}/pin-lock/reset")
-    @Operation(summary = "Unlock a custody key locked by wrong PINs (ADMIN)")
-    ResponseEntity<Void> resetPinLock(@AuthenticationPrincipal KysoUser user, @PathVariable String serial) {
-        ca.resetPinLock(user.getUsername(), CertificateView.serial(serial));
-        return ResponseEntity.noContent().build();
+    @PostMapping("/certificates/{serial}/custody-rekey")
+    @Operation(summary = "A new custody key and certificate for a forgotten PIN or a locked key; the old certificate "
+            + "is revoked as superseded and the holder chooses the new key's PIN (ADMIN). There is no PIN reset.")
+    ResponseEntity<CertificateView> custodyRekey(@AuthenticationPrincipal KysoUser user, @PathVariable String serial,
+            @RequestBody(required = false) CustodyRekey request) {
+        return created(ca.rekeyWithCustody(user.getUsername(), CertificateView.serial(serial),
+                request != null && Boolean.TRUE.equals(request.allowExport())));
     }
 
     @GetMapping("/crl")

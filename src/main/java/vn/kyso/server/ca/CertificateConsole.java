@@ -89,23 +89,17 @@ class CertificateConsole {
     @PostMapping("/issue")
     String issue(@AuthenticationPrincipal KysoUser user, @RequestParam long subscriberId, @RequestParam String profile,
             @RequestParam String method, @RequestParam(required = false) String csr,
-            @RequestParam(required = false) String pin, @RequestParam(defaultValue = "false") boolean allowExport,
-            RedirectAttributes redirect) {
-        char[] pinChars = pin == null ? null : pin.toCharArray();
+            @RequestParam(defaultValue = "false") boolean allowExport, RedirectAttributes redirect) {
         try {
             CertificateRecord issued = "custody".equals(method)
                     ? ca.issueWithCustody(user.getUsername(),
-                            new CustodyIssueRequest(subscriberId, profile, pinChars, allowExport))
+                            new CustodyIssueRequest(subscriberId, profile, allowExport))
                     : ca.issueFromCsr(user.getUsername(), new CsrIssueRequest(subscriberId, profile, Pem.csr(csr)));
             ConsoleMessages.done(redirect, "ca.issued", issued.serialHex());
             return "redirect:/admin/certificates?subscriberId=" + subscriberId;
         } catch (CaException e) {
             ConsoleMessages.failed(redirect, e);
             return "redirect:/admin/certificates/issue?subscriberId=" + subscriberId;
-        } finally {
-            if (pinChars != null) {
-                Arrays.fill(pinChars, '\0');
-            }
         }
     }
 

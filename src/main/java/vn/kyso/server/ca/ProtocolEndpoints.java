@@ -12,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -47,8 +46,10 @@ class ProtocolEndpoints {
     }
 
     @PostMapping(path = "/ocsp", consumes = "application/ocsp-request")
-    ResponseEntity<byte[]> ocspPost(@RequestBody(required = false) byte[] request) {
-        return ocspAnswer(request == null || request.length > MAX_PROTOCOL_REQUEST ? new byte[0] : request);
+    ResponseEntity<byte[]> ocspPost(jakarta.servlet.http.HttpServletRequest http) {
+        // the limit applies while reading (issue 13): an anonymous 50 MB body is never buffered
+        byte[] request = vn.kyso.server.web.BoundedBody.read(http, MAX_PROTOCOL_REQUEST);
+        return ocspAnswer(request == null ? new byte[0] : request);
     }
 
     /**
@@ -100,8 +101,9 @@ class ProtocolEndpoints {
     }
 
     @PostMapping(path = "/tsa", consumes = "application/timestamp-query")
-    ResponseEntity<byte[]> timestamp(@RequestBody(required = false) byte[] request) {
-        byte[] query = request == null || request.length > MAX_PROTOCOL_REQUEST ? new byte[0] : request;
+    ResponseEntity<byte[]> timestamp(jakarta.servlet.http.HttpServletRequest http) {
+        byte[] request = vn.kyso.server.web.BoundedBody.read(http, MAX_PROTOCOL_REQUEST);
+        byte[] query = request == null ? new byte[0] : request;
         return ResponseEntity.ok().contentType(TIMESTAMP_REPLY).cacheControl(CacheControl.noStore())
                 .body(ca.timestamp(query));
     }

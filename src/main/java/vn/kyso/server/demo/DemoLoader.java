@@ -115,10 +115,13 @@ class DemoLoader implements ApplicationRunner {
                             mst(planned.index()), mail(planned), province)).id();
             CertificateRecord record;
             if (personal && officerSubscriber == null) {
-                record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
+                record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "personal", false));
+                // the demo's officer chooses the PIN, as an officer does at /sign/pin
+                ca.choosePin("officer", record.serial(), PIN.toCharArray());
                 officerSubscriber = subscriber;
             } else if (!personal && clerkCertificate == null) {
-                record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "agency", PIN.toCharArray(), false));
+                record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "agency", false));
+                ca.choosePin("clerk", record.serial(), PIN.toCharArray());
                 clerkCertificate = record.serialHex();
             } else {
                 record = ca.issueFromCsr(ACTOR, new CsrIssueRequest(subscriber, personal ? "personal" : "agency",

@@ -35,6 +35,10 @@ public class AccountException extends RuntimeException {
         /** The account must change its one-time password before doing anything else. */
         PASSWORD_CHANGE_REQUIRED,
         /** An admin may not disable their own account nor drop their own ADMIN role. */
-        SELF_LOCKOUT
+        SELF_LOCKOUT,
+        /** The session was ended: the account was disabled, or its roles, subscriber or password changed. */
+        SESSION_ENDED,
+        /** Too many wrong passwords for this account or from this address: wait (429, Retry-After). */
+        LOGIN_THROTTLED
     }
 }

@@ -82,6 +82,26 @@ class AccountStore {
                 .params(passwordHash, mustChange, accountId).update();
     }
 
+    /** Where the account stands now, for a session's per-request check: enabled and its security version. */
+    Optional<Standing> standing(long accountId) {
+        return jdbc.sql("SELECT enabled, security_version FROM server_account WHERE id = ?").param(accountId)
+                .query((rs, n) -> new Standing(rs.getBoolean(1), rs.getLong(2))).optional();
+    }
+
+    /** An account's enabled flag and security version. */
+    record Standing(boolean enabled, long securityVersion) {
+    }
+
+    long securityVersion(long accountId) {
+        return standing(accountId).map(Standing::securityVersion).orElse(-1L);
+    }
+
+    /** Ends every session of the account on every instance (they compare their version per request). */
+    void bumpSecurityVersion(long accountId) {
+        jdbc.sql("UPDATE server_account SET security_version = security_version + 1 WHERE id = ?")
+                .param(accountId).update();
+    }
+
     void updateSubscriber(long accountId, String subscriberId) {
         jdbc.sql("UPDATE server_account SET subscriber_id = ? WHERE id = ?").params(subscriberId, accountId).update();
     }

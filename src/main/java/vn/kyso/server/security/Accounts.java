@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,12 +29,17 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final AccountAudit audit;
     private final Clock clock;
+    private final ApiTokens tokens;
+    private final ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, PasswordEncoder encoder, AccountAudit audit, Clock clock) {
+    Accounts(AccountStore store, PasswordEncoder encoder, AccountAudit audit, Clock clock, ApiTokens tokens,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
+        this.tokens = tokens;
+        this.events = events;
     }
 
     /** {@code actor} creates an account whose initial password must be changed at first login. */
@@ -98,6 +104,7 @@ public class Accounts {
         Passwords.requireAcceptable(oneTimePassword, account.username());
         store.updatePassword(accountId, encoder.encode(oneTimePassword), true);
         record(actor, "ACCOUNT_PASSWORD_RESET", account, "one-time password, to be changed at next login");
+        endAccess(actor, account, "password reset");
     }
 
     /** {@code actor} links the account to the CA subscriber it acts as (blank: none). */
@@ -107,6 +114,9 @@ public class Accounts {
         Account after = get(accountId);
         record(actor, "ACCOUNT_SUBSCRIBER_LINKED", after, "subscriber " + orNone(before.subscriberId()) + " -> "
                 + orNone(after.subscriberId()));
+        if (!java.util.Objects.equals(before.subscriberId(), after.subscriberId())) {
+            endAccess(actor, after, "subscriber changed");
+        }
         return after;
     }
 
@@ -118,6 +128,9 @@ public class Accounts {
         }
         store.updateEnabled(accountId, enabled);
         record(actor, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", account, "");
+        if (!enabled) {
+            endAccess(actor, account, "disabled");
+        }
         return get(accountId);
     }
 
@@ -131,6 +144,9 @@ public class Accounts {
         store.replaceRoles(accountId, roles);
         Account after = get(accountId);
         record(actor, "ACCOUNT_ROLES_CHANGED", after, roles(before.roles()) + " -> " + roles(after.roles()));
+        if (!before.roles().equals(after.roles())) {
+            endAccess(actor, after, "roles changed");
+        }
         return after;
     }
 
@@ -161,6 +177,18 @@ public class Accounts {
         } catch (DuplicateKeyException raced) {
             throw new AccountException(AccountException.ErrorCode.USERNAME_TAKEN, "username taken: " + username);
         }
+    }
+
+    /**
+     * Issue 13: a change to who the account is ends what it holds, at once and on every instance:
+     * its sessions (the security version every request compares), its API tokens, and its key
+     * activations (through {@link AccountAccessEnded}, which the signing feature handles).
+     */
+    private void endAccess(String actor, Account account, String why) {
+        store.bumpSecurityVersion(account.id());
+        int revoked = tokens.revokeAllOf(account.id());
+        record(actor, "ACCOUNT_ACCESS_ENDED", account, why + "; sessions ended, " + revoked + " API token(s) revoked");
+        events.publishEvent(new AccountAccessEnded(account.id(), account.username(), actor, why));
     }
 
     private void record(String actor, String action, Account account, String details) {

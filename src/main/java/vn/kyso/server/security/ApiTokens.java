@@ -113,7 +113,13 @@ public class ApiTokens {
                 .query(Long.class).optional()
                 .flatMap(accounts::findById)
                 .filter(Account::enabled)
-                .map(account -> new KysoUser(account, null));
+                .map(account -> new KysoUser(account, null, accounts.securityVersion(account.id())));
+    }
+
+    /** Revokes every live token of the account (it was disabled, its roles changed, its password reset). */
+    int revokeAllOf(long accountId) {
+        return jdbc.sql("UPDATE server_api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), accountId).update();
     }
 
     /** Tokens are the account's own business: the account is both actor and target. */

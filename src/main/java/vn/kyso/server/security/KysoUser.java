@@ -18,11 +18,18 @@ public final class KysoUser implements UserDetails, CredentialsContainer {
     private static final long serialVersionUID = 1L;
 
     private final Account account;
+    private final long securityVersion;
     private String passwordHash;
 
-    KysoUser(Account account, String passwordHash) {
+    /** @param securityVersion the account's version when it authenticated (see {@link AccountStandingFilter}) */
+    KysoUser(Account account, String passwordHash, long securityVersion) {
         this.account = account;
         this.passwordHash = passwordHash;
+        this.securityVersion = securityVersion;
+    }
+
+    long securityVersion() {
+        return securityVersion;
     }
 
     /**
@@ -58,7 +65,7 @@ public final class KysoUser implements UserDetails, CredentialsContainer {
     KysoUser withPasswordChanged() {
         Account a = account;
         return new KysoUser(new Account(a.id(), a.username(), a.displayName(), a.roles(), a.subscriberId(), false,
-                a.enabled(), a.createdAt()), null);
+                a.enabled(), a.createdAt()), null, securityVersion);
     }
 
     @Override

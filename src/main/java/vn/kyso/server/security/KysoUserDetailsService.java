@@ -20,6 +20,7 @@ class KysoUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         Account account = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new KysoUser(account, store.passwordHash(account.id()).orElseThrow());
+        return new KysoUser(account, store.passwordHash(account.id()).orElseThrow(),
+                store.securityVersion(account.id()));
     }
 }

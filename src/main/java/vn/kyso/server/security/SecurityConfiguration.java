@@ -56,11 +56,24 @@ class SecurityConfiguration {
         return firewall;
     }
 
+    /**
+     * Issue 13: no page leaks its URL to another site (Referrer-Policy), and over https (directly or
+     * from a trusted proxy, server.forward-headers-strategy) browsers are told to stay on https
+     * for a year (HSTS; Spring sends it on secure requests only).
+     */
+    private static org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+            transportHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+        return h.referrerPolicy(r -> r.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain protocolSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/ocsp", "/ocsp/**", "/crl/**", "/ca/**", "/tsa")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .headers(SecurityConfiguration::transportHeaders)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -69,7 +82,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AccountStore accounts, LoginThrottle throttle)
+            throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html")
@@ -94,19 +108,23 @@ class SecurityConfiguration {
                         // every other change: admin only (an auditor changes nothing)
                         .requestMatchers("/api/v1/**").hasRole(ADMIN)
                         .anyRequest().denyAll())
+                .headers(SecurityConfiguration::transportHeaders)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccountStandingFilter(accounts, true), AuthorizationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forApi(), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, AccountStore accounts, LoginThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
@@ -119,9 +137,12 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(headers -> transportHeaders(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
+                .addFilterBefore(new LoginThrottleFilter(throttle, false),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AccountStandingFilter(accounts, false), AuthorizationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forConsole(), AuthorizationFilter.class);
         return http.build();
     }

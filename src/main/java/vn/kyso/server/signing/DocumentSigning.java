@@ -277,6 +277,8 @@ public class DocumentSigning {
             case ACTIVATION_NOT_YOURS -> new SigningRefusedException(Reason.ACTIVATION_NOT_YOURS, "not your activation");
             case ACTIVATION_EXHAUSTED -> SigningRefusedException.exhausted(ca.signaturesLeft().orElse(0));
             case KEY_LOCKED -> new SigningRefusedException(Reason.KEY_LOCKED, "key locked");
+            case PIN_NOT_CHOSEN -> new SigningRefusedException(Reason.PIN_NOT_CHOSEN, "no PIN chosen yet");
+            case PIN_ALREADY_CHOSEN -> new SigningRefusedException(Reason.PIN_ALREADY_CHOSEN, "PIN chosen already");
             case NO_CUSTODY_KEY -> new SigningRefusedException(Reason.NO_CUSTODY_KEY, "no custody key");
             case INVALID_STATUS -> new SigningRefusedException(Reason.CERTIFICATE_REVOKED, "certificate not active");
             case UNKNOWN_CERTIFICATE -> new SigningRefusedException(Reason.NOT_YOUR_CERTIFICATE, "unknown certificate");

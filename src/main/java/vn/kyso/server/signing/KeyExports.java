@@ -78,7 +78,7 @@ class KeyExports {
                     ca.exportPkcs12(user.getUsername(), record.serial(), pin, exportPassword));
         } catch (CaException e) {
             throw e.code() == CaException.ErrorCode.WRONG_PIN || e.code() == CaException.ErrorCode.KEY_LOCKED
-                    ? DocumentSigning.translate(e) : e;
+                    || e.code() == CaException.ErrorCode.PIN_NOT_CHOSEN ? DocumentSigning.translate(e) : e;
         } finally {
             wipe(pin);
             wipe(exportPassword);

@@ -36,6 +36,12 @@ public class SigningActivations {
         this.limits = properties.activation();
     }
 
+    /** Issue 13: an account disabled or changed keeps no key activation, on any instance (they live in the database). */
+    @org.springframework.context.event.EventListener
+    void accountChanged(vn.kyso.server.security.AccountAccessEnded ended) {
+        ca.endKeyActivationsOf(ended.actor(), ended.username());
+    }
+
     /**
      * Checks the PIN and activates {@code serialHex} (or the caller's only usable certificate)
      * for {@code signatures} signatures during {@code lifetime} (null: the longest allowed).

@@ -87,8 +87,12 @@ public class SigningRefusedException extends RuntimeException {
         NO_CUSTODY_KEY,
         /** The PIN does not open the key. */
         WRONG_PIN,
-        /** The key is locked after too many wrong PINs. */
+        /** The key is locked after too many wrong PINs (the cure is a new key and certificate). */
         KEY_LOCKED,
+        /** The key's holder has not chosen its PIN yet (a new custody key; /sign/pin). */
+        PIN_NOT_CHOSEN,
+        /** The key's PIN was chosen already: changing it needs the current PIN. */
+        PIN_ALREADY_CHOSEN,
         /** A visible signature was placed but no signature image was given or stored. */
         NO_SIGNATURE_IMAGE,
         /** The issue step needs the agency's seal image and none was given or stored. */

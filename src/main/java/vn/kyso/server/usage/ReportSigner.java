@@ -104,7 +104,9 @@ public class ReportSigner {
         for (int i = 0; i < pin.length; i++) {
             pin[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
         }
-        CertificateRecord record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "agency", pin.clone(), false));
+        // the system is this key's only holder, so the system chooses its PIN
+        CertificateRecord record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "agency", false));
+        ca.choosePin(ACTOR, record.serial(), pin.clone());
         Identity fresh = new Identity(subscriber, record.serial(), pin);
         store(fresh);
         identity = fresh;

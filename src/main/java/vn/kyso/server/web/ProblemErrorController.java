@@ -75,6 +75,9 @@ class ProblemErrorController implements ErrorController {
         if (code instanceof Integer value && value >= 400 && value < 600) {
             return HttpStatusCode.valueOf(value);
         }
+        if (code == null) {
+            return HttpStatus.NOT_FOUND; // GET /error asked for directly: there is no error to show (issue 13)
+        }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }
 }

@@ -100,6 +100,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case USERNAME_TAKEN, SELF_LOCKOUT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
+            case SESSION_ENDED -> HttpStatus.UNAUTHORIZED;
+            case LOGIN_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
         };
         return respond(status, "account", e.code().name(), request);
@@ -182,9 +184,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Spring MVC's own exceptions (bad JSON, missing part, 404, 405, 413...): our fields, our words. */
+    /**
+     * A value Spring cannot convert to the parameter's type (a text field sent as a file part,
+     * {@code -F pin=@pin.txt}) is the client's mistake: 400, not Spring's 500 (issue 13).
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(org.springframework.beans.ConversionNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        log.info("Malformed request: {} ({})", e.getPropertyName(), e.getClass().getSimpleName());
+        return handleExceptionInternal(e, null, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(StackOverflowError.class)
+    ResponseEntity<Object> tooDeep(StackOverflowError e, HttpServletRequest request) {
+        // a document nested deeper than the stack (100,000 nested arrays): one line, not a 660-line trace
+        log.warn("Input nested too deeply on {} {}", request.getMethod(), request.getRequestURI());
+        return respond(HttpStatus.UNPROCESSABLE_CONTENT, "http", "INPUT_TOO_COMPLEX", request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("Request failed with {}", status.value(), e); // no 500 without a log line (issue 13)
+        } else {
+            log.debug("Refused request: {}", e.getClass().getSimpleName());
+        }
         ProblemDetail problem = problems.ofStatus(status, locale(request));
         return ResponseEntity.status(status).headers(headers).body(problem);
     }
@@ -212,6 +237,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case TOO_MANY_PAGES -> HttpStatus.PAYLOAD_TOO_LARGE;
             case NOT_YOUR_CERTIFICATE, NOT_A_CLERK, HANDLE_NOT_YOURS, ACTIVATION_NOT_YOURS -> HttpStatus.FORBIDDEN;
             case KEY_LOCKED -> HttpStatus.LOCKED;
+            case PIN_NOT_CHOSEN, PIN_ALREADY_CHOSEN -> HttpStatus.CONFLICT;
             case TIME_LIMIT_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
                     CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
@@ -242,8 +268,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     HttpStatus.BAD_REQUEST;
             case UNSUPPORTED_KEY, PROFILE_MISMATCH, WRONG_PIN -> HttpStatus.UNPROCESSABLE_CONTENT;
             case UNKNOWN_SUBSCRIBER, UNKNOWN_UNIT, UNKNOWN_CERTIFICATE -> HttpStatus.NOT_FOUND;
-            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED, ALREADY_EXPORTED ->
-                    HttpStatus.CONFLICT;
+            case DUPLICATE, REVOCATION_REFUSED, INVALID_STATUS, NO_CUSTODY_KEY, EXPORT_NOT_ALLOWED, ALREADY_EXPORTED,
+                    PIN_NOT_CHOSEN, PIN_ALREADY_CHOSEN -> HttpStatus.CONFLICT;
             case KEY_LOCKED -> HttpStatus.LOCKED;
             case ACTIVATION_UNKNOWN -> HttpStatus.NOT_FOUND;
             case ACTIVATION_EXPIRED -> HttpStatus.GONE;

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Refuses a PIN, password or passphrase in the URL's query, before anything logs the URL: query
+ * Refuses a PIN, password, passphrase, key activation or API token in the URL's query, before anything logs the URL: query
  * strings end up in access logs, proxies and browser history. Secrets go in the body. The answer
  * is written here, without an error dispatch, since that would log the URL again.
  */
@@ -56,7 +56,8 @@ class SecretsInUrlFilter extends OncePerRequestFilter {
             name = parameter;
         }
         name = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-        return name.endsWith("pin")
+        // activation tokens (issue 13) and API tokens stand for a PIN or password: headers or body only
+        return name.endsWith("pin") || name.equals("activation") || name.equals("token") || name.equals("accesstoken")
                 || name.contains("password") || name.contains("passphrase") || name.contains("secret");
     }
 }

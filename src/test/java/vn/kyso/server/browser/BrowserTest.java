@@ -102,7 +102,8 @@ abstract class BrowserTest extends KysoServerTest {
         long subscriber = ca.registerOfficer("browser-test", new NewOfficer(name, "Phó Chủ tịch", digits(12),
                 username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("browser-test",
-                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
+                new CustodyIssueRequest(subscriber, "personal", false));
+        ca.choosePin(username, certificate.serial(), PIN.toCharArray());
         newAccount(username, Role.OFFICER, String.valueOf(subscriber));
         return new Signer(username, name, certificate.serialHex());
     }
@@ -113,7 +114,8 @@ abstract class BrowserTest extends KysoServerTest {
         long agency = ca.registerAgency("browser-test", new NewAgency(agencyName, "UBND tỉnh Cà Mau", digits(10),
                 null, firstUnit())).id();
         CertificateRecord certificate = ca.issueWithCustody("browser-test",
-                new CustodyIssueRequest(agency, "agency", PIN.toCharArray(), false));
+                new CustodyIssueRequest(agency, "agency", false));
+        ca.choosePin(username, certificate.serial(), PIN.toCharArray());
         newAccount(username, Role.OFFICER, null);
         clerks.addClerk("admin", certificate.serialHex(), username);
         clerks.setSeal("admin", certificate.serialHex(), png(Color.RED), 36);

@@ -15,6 +15,7 @@ class CaConsoleTest extends KysoServerTest {
 
     @Test
     void adminRegistersAnOfficerIssuesSuspendsAndRevokesFromTheConsole() {
+        long mark = lastAuditSeq();
         TestHttp browser = http();
         browser.login("admin", ADMIN_PASSWORD);
         for (String page : new String[] {"/admin/units", "/admin/subscribers", "/admin/certificates",
@@ -59,7 +60,9 @@ class CaConsoleTest extends KysoServerTest {
         browser.postForm("/admin/certificates/" + serial + "/release", Map.of("_csrf", csrf));
         assertThat(browser.get("/admin/certificates?lang=vi").body())
                 .contains("Trạng thái hiện tại của chứng thư số không cho phép thao tác này.");
-        assertThat(browser.get("/admin/audit").body()).contains("LOGIN");
+        // this test's own login (the page's first entries were older tests' failed logins before
+        // issue 13 counted those per period)
+        assertThat(browser.get("/admin/audit?after=" + mark).body()).contains("LOGIN");
     }
 
     @Test

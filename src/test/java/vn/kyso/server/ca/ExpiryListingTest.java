@@ -72,7 +72,7 @@ class ExpiryListingTest {
 
     private static String custodyCertificate(TestHttp admin, long subscriber, String profile) {
         HttpResponse<String> issued = admin.postJson("/api/v1/certificates/custody",
-                "{\"subscriberId\":" + subscriber + ",\"profile\":\"" + profile + "\",\"pin\":\"246810\"}");
+                "{\"subscriberId\":" + subscriber + ",\"profile\":\"" + profile + "\"}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return TestHttp.json(issued).get("serial").asString();
     }

@@ -151,7 +151,7 @@ class TwoInstancesTest {
                 long subscriber = subscribers.get(Math.min(i, OFFICERS));
                 KysoProcess via = both[i % 2];
                 issuances.add(() -> created(admin(via).postJson("/api/v1/certificates/custody",
-                        "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"pin\":\"" + PIN + "\"}"))
+                        "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\"}"))
                         .get("serial").asString());
             }
             List<String> serials = all(pool, issuances);
@@ -162,6 +162,9 @@ class TwoInstancesTest {
             List<String> usernames = new ArrayList<>();
             for (int i = 0; i < OFFICERS; i++) {
                 usernames.add(account(both[(i + 1) % 2], "canbo" + i + "-" + RANDOM.nextInt(1_000_000), subscribers.get(i)));
+                HttpResponse<String> chosen = new TestHttp(both[i % 2].port()).basic(usernames.get(i), USER_PASSWORD)
+                        .putJson("/api/v1/signatures/keys/" + signerSerials.get(i) + "/pin", "{\"newPin\":\"" + PIN + "\"}");
+                assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
             }
 
             // signing, revocation and CRL publication through both at once

@@ -39,9 +39,9 @@ class AccountStorePostgresTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/server").load().migrate();
         AccountStore store = new AccountStore(JdbcClient.create(dataSource));
         AccountAudit nowhere = (actor, action, target, details) -> { };
-        accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder(), nowhere,
-                Clock.systemUTC());
         tokens = new ApiTokens(JdbcClient.create(dataSource), store, nowhere, new SecureRandom(), Clock.systemUTC());
+        accounts = new Accounts(store, PasswordEncoderFactories.createDelegatingPasswordEncoder(), nowhere,
+                Clock.systemUTC(), tokens, event -> { });
     }
 
     @AfterEach

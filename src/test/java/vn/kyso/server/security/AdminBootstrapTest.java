@@ -49,7 +49,8 @@ class AdminBootstrapTest {
         store = new AccountStore(JdbcClient.create(dataSource));
         accounts = new Accounts(store, encoder, (actor, action, target, details) -> audited.add(
                 String.join(" ", actor, action, target, details)), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"),
-                ZoneOffset.UTC));
+                ZoneOffset.UTC), new ApiTokens(JdbcClient.create(dataSource), store, (a, b, c, d) -> { },
+                new java.security.SecureRandom(), Clock.systemUTC()), event -> { });
         logs.start();
         ((Logger) LoggerFactory.getLogger(AdminBootstrap.class)).addAppender(logs);
     }

@@ -52,10 +52,14 @@ class AuditOfAccountsTest extends KysoServerTest {
         assertThat(entries(log, "account:kiemtoan1")).containsExactly(
                 "admin ACCOUNT_CREATED roles OFFICER, subscriber none",
                 "admin ACCOUNT_ROLES_CHANGED OFFICER -> OFFICER,AUDITOR",
+                "admin ACCOUNT_ACCESS_ENDED roles changed; sessions ended, 0 API token(s) revoked",
                 "admin ACCOUNT_SUBSCRIBER_LINKED subscriber none -> 42",
+                "admin ACCOUNT_ACCESS_ENDED subscriber changed; sessions ended, 0 API token(s) revoked",
                 "admin ACCOUNT_DISABLED ",
+                "admin ACCOUNT_ACCESS_ENDED disabled; sessions ended, 0 API token(s) revoked",
                 "admin ACCOUNT_ENABLED ",
                 "admin ACCOUNT_PASSWORD_RESET one-time password, to be changed at next login",
+                "admin ACCOUNT_ACCESS_ENDED password reset; sessions ended, 0 API token(s) revoked",
                 "kiemtoan1 ACCOUNT_PASSWORD_CHANGED ",
                 "kiemtoan1 API_TOKEN_ISSUED token " + tokenId + " 'kich-ban', expires "
                         + TestHttp.json(issued).get("expiresAt").asString(),
@@ -88,10 +92,14 @@ class AuditOfAccountsTest extends KysoServerTest {
         assertThat(entries(log, "account:kiemtoan2")).containsExactly(
                 "admin ACCOUNT_CREATED roles OFFICER, subscriber none",
                 "admin ACCOUNT_ROLES_CHANGED OFFICER -> AUDITOR",
+                "admin ACCOUNT_ACCESS_ENDED roles changed; sessions ended, 0 API token(s) revoked",
                 "admin ACCOUNT_SUBSCRIBER_LINKED subscriber none -> 7",
+                "admin ACCOUNT_ACCESS_ENDED subscriber changed; sessions ended, 0 API token(s) revoked",
                 "admin ACCOUNT_DISABLED ",
+                "admin ACCOUNT_ACCESS_ENDED disabled; sessions ended, 0 API token(s) revoked",
                 "admin ACCOUNT_ENABLED ",
-                "admin ACCOUNT_PASSWORD_RESET one-time password, to be changed at next login");
+                "admin ACCOUNT_PASSWORD_RESET one-time password, to be changed at next login",
+                "admin ACCOUNT_ACCESS_ENDED password reset; sessions ended, 0 API token(s) revoked");
         assertThat(log.body()).doesNotContain(first, reset);
         assertAuditChainIntact();
     }

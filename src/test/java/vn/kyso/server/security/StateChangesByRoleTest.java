@@ -43,7 +43,7 @@ class StateChangesByRoleTest extends KysoServerTest {
             "POST /api/v1/certificates/custody", "POST /api/v1/certificates/{serial}/suspend",
             "POST /api/v1/certificates/{serial}/release", "POST /api/v1/certificates/{serial}/revoke",
             "POST /api/v1/certificates/{serial}/renew", "POST /api/v1/certificates/{serial}/rekey",
-            "POST /api/v1/certificates/{serial}/pin-lock/reset", "POST /api/v1/subscribers/{id}/revoke-all",
+            "POST /api/v1/certificates/{serial}/custody-rekey", "POST /api/v1/subscribers/{id}/revoke-all",
             "POST /api/v1/subscribers/officers", "POST /api/v1/subscribers/agencies", "POST /api/v1/units",
             "POST /api/v1/units/{id}/close", "POST /api/v1/crl", "POST /api/v1/accounts",
             "PUT /api/v1/accounts/{id}/enabled", "PUT /api/v1/accounts/{id}/subscriber", "POST /admin/certificates/issue",
@@ -181,7 +181,7 @@ class StateChangesByRoleTest extends KysoServerTest {
 
         private static String custodyCertificate(TestHttp admin, long subscriber) {
             HttpResponse<String> issued = admin.postJson("/api/v1/certificates/custody",
-                    "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\",\"pin\":\"246810\"}");
+                    "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\"}");
             assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
             return TestHttp.json(issued).get("serial").asString();
         }
@@ -202,7 +202,7 @@ class StateChangesByRoleTest extends KysoServerTest {
                 case "POST /api/v1/certificates" -> "{\"subscriberId\":" + subscriber
                         + ",\"profile\":\"personal\",\"csr\":\"" + csr + "\"}";
                 case "POST /api/v1/certificates/custody" -> "{\"subscriberId\":" + subscriber
-                        + ",\"profile\":\"personal\",\"pin\":\"246810\"}";
+                        + ",\"profile\":\"personal\"}";
                 case "POST /api/v1/certificates/{serial}/revoke" -> "{\"reason\":\"keyCompromise\"}";
                 case "POST /api/v1/certificates/{serial}/rekey" -> "{\"csr\":\"" + csr + "\"}";
                 case "POST /api/v1/subscribers/{id}/revoke-all" -> "{\"reason\":\"affiliationChanged\"}";

@@ -94,19 +94,22 @@ public abstract class SigningTestSupport extends KysoServerTest {
         long subscriber = ca.registerOfficer("test", new NewOfficer("Nguyễn Văn " + prefix, "Chủ tịch",
                 twelveDigits(), username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test",
-                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), allowExport));
+                new CustodyIssueRequest(subscriber, "personal", allowExport));
+        ca.choosePin(username, certificate.serial(), PIN.toCharArray()); // as the officer does at /sign/pin
         var account = accounts.create("test", new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
         return new Signer(username, certificate.serialHex(), subscriber);
     }
 
-    /** An agency certificate in custody under {@link #PIN} (no clerk named yet). */
+    /** An agency certificate in custody under {@link #PIN} (no clerk named yet; the PIN as a clerk would choose it). */
     CertificateRecord newAgencyCertificate() {
         String unit = ca.units(LocalDate.now()).get(0).code();
         long agency = ca.registerAgency("test", new NewAgency("Văn phòng UBND tỉnh " + RANDOM.nextInt(100000),
                 "UBND tỉnh Cà Mau", twelveDigits().substring(0, 10), null, unit)).id();
-        return ca.issueWithCustody("test", new CustodyIssueRequest(agency, "agency", PIN.toCharArray(), false));
+        CertificateRecord certificate = ca.issueWithCustody("test", new CustodyIssueRequest(agency, "agency", false));
+        ca.choosePin("clerk", certificate.serial(), PIN.toCharArray());
+        return certificate;
     }
 
     static String twelveDigits() {

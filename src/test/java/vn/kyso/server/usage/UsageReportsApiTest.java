@@ -316,7 +316,8 @@ class UsageReportsApiTest extends KysoServerTest {
         long subscriber = ca.registerOfficer("test", new NewOfficer("Trần Thị Kiểm", "Chuyên viên", cccd.toString(),
                 username + "@camau.gov.vn", unit)).id();
         CertificateRecord certificate = ca.issueWithCustody("test",
-                new CustodyIssueRequest(subscriber, "personal", PIN.toCharArray(), false));
+                new CustodyIssueRequest(subscriber, "personal", false));
+        ca.choosePin(username, certificate.serial(), PIN.toCharArray());
         var account = accounts.create("test", new NewAccount(username, "Cán bộ " + username, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);

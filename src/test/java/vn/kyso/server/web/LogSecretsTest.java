@@ -89,6 +89,10 @@ class LogSecretsTest extends KysoServerTest {
                 "Mot-lan-" + signer + "-2026", java.util.Set.of(vn.kyso.server.security.Role.OFFICER),
                 String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + signer + "-2026", USER_PASSWORD);
+        assertThat(http().basic(signer, USER_PASSWORD).putJson("/api/v1/signatures/keys/" + serial + "/pin",
+                "{\"newPin\":\"" + PIN + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http().basic(signer, USER_PASSWORD).putJson("/api/v1/signatures/keys/" + serial + "/pin",
+                "{\"currentPin\":\"" + PIN + "\",\"newPin\":\"" + PIN + "\"}").statusCode()).isEqualTo(200);
         byte[] pdf = onePagePdf();
         assertThat(http().basic(signer, USER_PASSWORD).postMultipart("/api/v1/signatures", "file", "a.pdf", pdf,
                 Map.of("pin", PIN)).statusCode()).isEqualTo(200);

@@ -189,6 +189,25 @@ public final class KeyActivations {
         return byId(id).toActivation();
     }
 
+    /**
+     * Ends every live activation of {@code account} and wipes their keys (the account was
+     * disabled or changed); audited once per activation ended. Returns how many.
+     */
+    public int endAllOf(String actor, String account) {
+        Instant now = now();
+        return db.inTransaction(() -> {
+            List<Row> live = db.jdbc().sql(SELECT + "WHERE a.account = ? AND a.ended_at IS NULL").param(account)
+                    .query(KeyActivations::map).list();
+            for (Row row : live) {
+                db.jdbc().sql("UPDATE ca_custody_activation SET ended_at = ?, signatures_left = 0, wrapped_key = ? "
+                        + "WHERE id = ? AND ended_at IS NULL").params(CaDatabase.ts(now), WIPED, row.id).update();
+                audit.append(actor, "KEY_ACTIVATION_ENDED", row.serial, "activation=" + row.id + ";account " + account
+                        + " changed");
+            }
+            return live.size();
+        });
+    }
+
     /** Deletes activations expired for more than a day, and wipes the keys of the ones just expired. */
     public void purgeExpired() {
         Instant now = now();

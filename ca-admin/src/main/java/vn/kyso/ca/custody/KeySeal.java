@@ -130,6 +130,20 @@ final class KeySeal {
         }
     }
 
+    /** A small secret (a new key's initial secret) under the master key alone. */
+    byte[] protect(byte[] secret, byte[] aad) {
+        return encrypt(masterKey, masterProvider, secret, aad);
+    }
+
+    byte[] unprotect(byte[] protectedSecret, byte[] aad) {
+        try {
+            return decrypt(masterKey, masterProvider, protectedSecret, aad);
+        } catch (AEADBadTagException e) {
+            throw new CaException(CaException.ErrorCode.KEY_STORE_ERROR,
+                    "the custody master key does not open this key (wrong key store?)", e);
+        }
+    }
+
     static byte[] aad(long subscriberId, String algorithm) {
         return ("kyso-custody-v1|" + subscriberId + "|" + algorithm).getBytes(StandardCharsets.UTF_8);
     }

@@ -30,6 +30,9 @@ import vn.kyso.ca.register.CertificateRegister;
  */
 public final class KeyUnlock {
 
+    static final int MIN_PIN = 6;
+    static final int MAX_PIN = 64;
+
     private final CaDatabase db;
     private final CertificateRegister register;
     private final KeyCustody custody;
@@ -135,14 +138,59 @@ public final class KeyUnlock {
                 : new CaException(CaException.ErrorCode.EXPORT_NOT_ALLOWED, "policy does not allow exporting this key");
     }
 
-    /** An administrator lifts a PIN lock-out. */
-    public void reset(String actor, BigInteger serial) {
+    /**
+     * The key holder's first PIN (the caller has checked that {@code actor} is the holder). There
+     * is no PIN reset: a forgotten PIN or a locked key is cured by a new key and certificate.
+     */
+    public void choosePin(String actor, BigInteger serial, char[] pin) {
+        requirePinShape(pin);
+        CertificateRecord record = usable(serial);
         long id = custodyId(serial);
-        db.inTransaction(() -> {
-            custody.reset(id);
-            audit.append(actor, "KEY_PIN_RESET", CertificateRegister.hex(serial), "");
-            return null;
+        boolean chosen = db.inTransaction(() -> {
+            boolean done = custody.choosePin(id, pin);
+            audit.append(actor, done ? "KEY_PIN_CHOSEN" : "KEY_PIN_CHOICE_REFUSED", record.serialHex(),
+                    done ? "" : "a PIN was chosen already");
+            return done;
         });
+        if (!chosen) {
+            throw new CaException(CaException.ErrorCode.PIN_ALREADY_CHOSEN,
+                    "a PIN was chosen already; changing it needs the current PIN");
+        }
+    }
+
+    /** The holder changes their PIN; the old PIN is tried and counted as for a signature. */
+    public void changePin(String actor, BigInteger serial, char[] oldPin, char[] newPin) {
+        requirePinShape(newPin);
+        CertificateRecord record = usable(serial);
+        long id = custodyId(serial);
+        if (oldPin == null || oldPin.length == 0) {
+            throw new CaException(CaException.ErrorCode.WRONG_PIN, "the current PIN is required");
+        }
+        KeyCustody.Opened opened = db.inTransaction(() -> {
+            KeyCustody.Opened o = custody.changePin(id, oldPin, newPin);
+            if (o.attempt() == KeyCustody.Attempt.OPENED) {
+                destroy(o.key());
+                audit.append(actor, "KEY_PIN_CHANGED", record.serialHex(), "");
+            } else {
+                auditFailure(actor, record.serialHex(), o);
+            }
+            return o;
+        });
+        if (opened.attempt() != KeyCustody.Attempt.OPENED) {
+            throw failure(opened);
+        }
+    }
+
+    /** Whether the key's holder has chosen a PIN (a key issued without one cannot be used yet). */
+    public boolean pinChosen(BigInteger serial) {
+        return custody.pinChosen(custodyId(serial));
+    }
+
+    private static void requirePinShape(char[] pin) {
+        if (pin == null || pin.length < MIN_PIN || pin.length > MAX_PIN) {
+            throw new CaException(CaException.ErrorCode.INVALID_REQUEST,
+                    "the PIN must have " + MIN_PIN + " to " + MAX_PIN + " characters");
+        }
     }
 
     public boolean isLocked(BigInteger serial) {
@@ -168,22 +216,38 @@ public final class KeyUnlock {
                     String details = onOpened == null ? "" : onOpened.opened(o.key(), record);
                     audit.append(actor, purpose.action, target, details);
                 }
-                case WRONG_PIN -> audit.append(actor, "KEY_UNLOCK_FAILED", target, "attemptsLeft=" + o.attemptsLeft());
-                case NOW_LOCKED -> audit.append(actor, "KEY_LOCKED", target, "too many wrong PINs");
-                case LOCKED -> audit.append(actor, "KEY_UNLOCK_REFUSED", target, "locked");
+                default -> auditFailure(actor, target, o);
             }
             return o;
         });
-        return switch (opened.attempt()) {
-            case OPENED -> {
-                if (opened.key() == null) {
-                    throw exportRefused(KeyExport.DONE);
-                }
-                yield opened.key();
+        if (opened.attempt() == KeyCustody.Attempt.OPENED) {
+            if (opened.key() == null) {
+                throw exportRefused(KeyExport.DONE);
             }
-            case WRONG_PIN -> throw CaException.wrongPin(opened.attemptsLeft());
-            case NOW_LOCKED, LOCKED -> throw new CaException(CaException.ErrorCode.KEY_LOCKED,
-                    "the key is locked after too many wrong PINs; an administrator must reset it");
+            return opened.key();
+        }
+        throw failure(opened);
+    }
+
+    private void auditFailure(String actor, String target, KeyCustody.Opened o) {
+        switch (o.attempt()) {
+            case WRONG_PIN -> audit.append(actor, "KEY_UNLOCK_FAILED", target, "attemptsLeft=" + o.attemptsLeft());
+            case NOW_LOCKED -> audit.append(actor, "KEY_LOCKED", target, "too many wrong PINs");
+            case LOCKED -> audit.append(actor, "KEY_UNLOCK_REFUSED", target, "locked");
+            case PIN_NOT_CHOSEN -> audit.append(actor, "KEY_UNLOCK_REFUSED", target, "no PIN chosen yet");
+            case OPENED -> { }
+        }
+    }
+
+    /** The exception for a failed attempt, for the caller to throw. */
+    private static CaException failure(KeyCustody.Opened opened) {
+        return switch (opened.attempt()) {
+            case OPENED -> throw new IllegalStateException("an opened key is not a failure");
+            case WRONG_PIN -> CaException.wrongPin(opened.attemptsLeft());
+            case NOW_LOCKED, LOCKED -> new CaException(CaException.ErrorCode.KEY_LOCKED,
+                    "the key is locked after too many wrong PINs; it needs a new key and certificate");
+            case PIN_NOT_CHOSEN -> new CaException(CaException.ErrorCode.PIN_NOT_CHOSEN,
+                    "the key's holder has not chosen a PIN yet");
         };
     }
 

@@ -1,5 +1,6 @@
 package vn.kyso.ca.issuance;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -40,10 +41,19 @@ final class CsrCheck {
             PKCSObjectIdentifiers.sha384WithRSAEncryption, "SHA384withRSA",
             PKCSObjectIdentifiers.sha512WithRSAEncryption, "SHA512withRSA");
 
-    private final Provider nativeProvider;
+    /** Curves a subscriber key may use: NIST P-256, P-384, P-521 by name (never explicit parameters). */
+    private static final java.util.Set<ASN1ObjectIdentifier> CURVES = java.util.Set.of(
+            org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1,
+            org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp384r1,
+            org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp521r1);
+    private static final BigInteger MIN_EXPONENT = BigInteger.valueOf(65537);
 
-    CsrCheck(NativeCrypto crypto) {
+    private final Provider nativeProvider;
+    private final int maxRsaBits;
+
+    CsrCheck(NativeCrypto crypto, int maxRsaBits) {
         this.nativeProvider = crypto.provider().orElse(null);
+        this.maxRsaBits = maxRsaBits;
     }
 
     /** The request's public key, once everything about it is acceptable. */
@@ -54,6 +64,9 @@ final class CsrCheck {
         } catch (Exception e) {
             throw new CaException(CaException.ErrorCode.MALFORMED_CSR, "the certificate request is not a PKCS#10 request");
         }
+        // the key's policy before any verification with it: a 16,384-bit modulus or exponent 1 costs
+        // or breaks the check itself (issue 13)
+        checkPolicy(request.getSubjectPublicKeyInfo(), maxRsaBits);
         Verified verified = null;
         if (nativeProvider != null) {
             verified = verifyNatively(request, nativeProvider);
@@ -114,6 +127,42 @@ final class CsrCheck {
     }
 
     private record Verified(PublicKey key, boolean valid) {
+    }
+
+    /**
+     * Issue 13: RSA of 2048 to {@code maxRsaBits} bits with an odd public exponent of at least
+     * 65537 (and at most 256 bits), or EC on a named curve of the allow-list.
+     */
+    static void checkPolicy(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo spki, int maxRsaBits) {
+        ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();
+        try {
+            if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
+                org.bouncycastle.asn1.pkcs.RSAPublicKey rsa = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(
+                        spki.parsePublicKey());
+                int bits = rsa.getModulus().bitLength();
+                BigInteger e = rsa.getPublicExponent();
+                if (bits < 2048 || bits > maxRsaBits) {
+                    throw new CaException(CaException.ErrorCode.UNSUPPORTED_KEY,
+                            "an RSA key must have 2048 to " + maxRsaBits + " bits, not " + bits);
+                }
+                if (!e.testBit(0) || e.compareTo(MIN_EXPONENT) < 0 || e.bitLength() > 256
+                        || e.compareTo(rsa.getModulus()) >= 0) {
+                    throw new CaException(CaException.ErrorCode.UNSUPPORTED_KEY,
+                            "the RSA public exponent must be odd, at least 65537 and at most 256 bits");
+                }
+                return;
+            }
+            if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
+                if (!(spki.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve) || !CURVES.contains(curve)) {
+                    throw new CaException(CaException.ErrorCode.UNSUPPORTED_KEY,
+                            "an EC key must be on P-256, P-384 or P-521, named");
+                }
+                return;
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new CaException(CaException.ErrorCode.MALFORMED_CSR, "the certificate request's key cannot be read");
+        }
+        // other algorithms: left to the strength check, which refuses them
     }
 
     /** Circular 15/2025/TT-BKHCN: RSA at least 2048 bits, ECDSA at least 256. */

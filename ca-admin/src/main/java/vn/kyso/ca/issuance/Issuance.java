@@ -80,7 +80,7 @@ public final class Issuance {
         this.audit = audit;
         this.clock = clock;
         this.random = random;
-        this.csrs = new CsrCheck(hierarchy.crypto());
+        this.csrs = new CsrCheck(hierarchy.crypto(), settings.profiles().maxRsaBits());
     }
 
     public CertificateRecord fromCsr(String actor, CsrIssueRequest request) {
@@ -95,7 +95,7 @@ public final class Issuance {
         Subscriber subscriber = subscriberFor(request.subscriberId(), profile);
         KeyPair pair = KeyPairs.generate(settings.custody().keyAlgorithm(), null, random);
         return issue(actor, profile, subscriber, pair.getPublic(),
-                () -> custody.seal(subscriber.id(), pair.getPrivate(), request.pin(), request.allowExport()),
+                () -> custody.seal(subscriber.id(), pair.getPrivate(), request.allowExport()),
                 null, "CERTIFICATE_ISSUED", "key in custody");
     }
 
@@ -115,13 +115,16 @@ public final class Issuance {
                 "CERTIFICATE_REKEYED", "re-key of " + old.serialHex() + " from CSR");
     }
 
-    /** A new certificate for a new custody key under the PIN; the old one is revoked as superseded. */
-    public CertificateRecord rekeyWithCustody(String actor, BigInteger serial, char[] pin, boolean allowExport) {
+    /**
+     * A new certificate for a new custody key, whose holder chooses its PIN; the old one is revoked
+     * as superseded. The cure for a forgotten PIN or a locked key.
+     */
+    public CertificateRecord rekeyWithCustody(String actor, BigInteger serial, boolean allowExport) {
         CertificateRecord old = renewable(serial);
         Subscriber subscriber = subscribers.byId(old.subscriberId());
         KeyPair pair = KeyPairs.generate(settings.custody().keyAlgorithm(), null, random);
         return issue(actor, profileOf(old), subscriber, pair.getPublic(),
-                () -> custody.seal(subscriber.id(), pair.getPrivate(), pin, allowExport), serial,
+                () -> custody.seal(subscriber.id(), pair.getPrivate(), allowExport), serial,
                 "CERTIFICATE_REKEYED", "re-key of " + old.serialHex() + " with a new custody key");
     }
 
@@ -143,6 +146,11 @@ public final class Issuance {
                             throw notRenewable(old);
                         }
                         done.add(lifecycle.revokeLocked(actor, old, RevocationReason.SUPERSEDED));
+                    }
+                    if (register.keyCertifiedForAnother(key, subscriber.id())) {
+                        // issue 13: one public key, one person (or agency) across the CA
+                        throw new CaException(CaException.ErrorCode.DUPLICATE,
+                                "this public key is certified for another subscriber");
                     }
                     Long custodyId = custodyInTransaction.get();
                     Instant now = clock.instant();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -47,15 +48,49 @@ public final class CertificateRegister {
         }
         String subject = cert.getSubjectX500Principal().getName();
         db.jdbc().sql("INSERT INTO ca_certificate (serial, kind, subscriber_id, custody_key_id, subject, not_before, "
-                        + "not_after, status, reason_code, revoked_at, expiry_warned, issued_at, der) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, FALSE, ?, ?)")
+                        + "not_after, status, reason_code, revoked_at, expiry_warned, issued_at, der, spki_sha256) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, FALSE, ?, ?, ?)")
                 .params(hex(cert.getSerialNumber()), kind.name(), subscriberId, custodyKeyId, subject,
                         CaDatabase.ts(cert.getNotBefore().toInstant()), CaDatabase.ts(cert.getNotAfter().toInstant()),
-                        CertificateStatus.ACTIVE.name(), CaDatabase.ts(issuedAt), der)
+                        CertificateStatus.ACTIVE.name(), CaDatabase.ts(issuedAt), der,
+                        keyHash(cert.getPublicKey()))
                 .update();
         return new CertificateRecord(cert.getSerialNumber(), kind, subscriberId, subject,
                 cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), CertificateStatus.ACTIVE, null, null,
                 custodyKeyId != null, der);
+    }
+
+    /** SHA-256 (hex) of a public key's SubjectPublicKeyInfo. */
+    public static String keyHash(java.security.PublicKey key) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** Whether this public key is certified for a subscriber other than {@code subscriberId}. */
+    public boolean keyCertifiedForAnother(java.security.PublicKey key, long subscriberId) {
+        return db.jdbc().sql("SELECT COUNT(*) FROM ca_certificate WHERE spki_sha256 = ? "
+                        + "AND (subscriber_id IS NULL OR subscriber_id <> ?)")
+                .params(keyHash(key), subscriberId).query(Long.class).single() > 0;
+    }
+
+    /** Fills in the key hash of certificates recorded before it existed (once, at start). */
+    public void fillKeyHashes() {
+        List<Map.Entry<String, byte[]>> rows = db.jdbc().sql("SELECT serial, der FROM ca_certificate WHERE spki_sha256 IS NULL")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBytes(2))).list();
+        for (Map.Entry<String, byte[]> row : rows) {
+            try {
+                X509Certificate cert = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new java.io.ByteArrayInputStream(row.getValue()));
+                db.jdbc().sql("UPDATE ca_certificate SET spki_sha256 = ? WHERE serial = ?")
+                        .params(keyHash(cert.getPublicKey()), row.getKey()).update();
+            } catch (java.security.cert.CertificateException e) {
+                throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "certificate " + row.getKey() + " cannot be read", e);
+            }
+        }
     }
 
     public Optional<CertificateRecord> find(BigInteger serial) {

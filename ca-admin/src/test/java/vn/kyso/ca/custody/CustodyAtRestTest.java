@@ -63,8 +63,7 @@ class CustodyAtRestTest {
                 production.maxPinAttempts(), production.exportAllowed()));
         MutableClock clock = MutableClock.now();
         TestCa t = TestCa.open(db, settings, clock);
-        CertificateRecord record = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(t.officer("079000000036"), "personal", PIN, false));
+        CertificateRecord record = t.custody(t.officer("079000000036"), "personal", PIN, false);
         byte[] pkcs8 = t.ca.withCustodyKey("officer", record.serial(), PIN, k -> k.privateKey().getEncoded());
         BigInteger scalar = t.ca.withCustodyKey("officer", record.serial(), PIN,
                 k -> ((ECPrivateKey) k.privateKey()).getS());

@@ -45,8 +45,7 @@ class KeyActivationsTest {
         MutableClock clock = MutableClock.now();
         TestCa t = TestCa.open(db, dir, clock);
         long officer = t.officer(cccd);
-        return new Setup(t, clock, t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, false)));
+        return new Setup(t, clock, t.custody(officer, "personal", PIN, false));
     }
 
     @DatabaseTest

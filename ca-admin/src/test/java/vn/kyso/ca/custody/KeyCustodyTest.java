@@ -42,7 +42,7 @@ class KeyCustodyTest {
     void theRightPinUnlocksTheKeyForOneSignatureWithItsChain(TestDatabase db) throws Exception {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long officer = t.officer("079000000030");
-        CertificateRecord record = t.ca.issueWithCustody("admin", new CustodyIssueRequest(officer, "personal", PIN, false));
+        CertificateRecord record = t.custody(officer, "personal", PIN, false);
         assertThat(record.custodyKey()).isTrue();
         byte[] data = "văn bản".getBytes(StandardCharsets.UTF_8);
 
@@ -61,11 +61,10 @@ class KeyCustodyTest {
     }
 
     @DatabaseTest
-    void fiveWrongPinsLockTheKeyUntilAnAdminResetsIt(TestDatabase db) throws Exception {
+    void fiveWrongPinsLockTheKeyForGoodAndANewKeyWhosePinTheHolderChoosesIsTheCure(TestDatabase db) throws Exception {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long officer = t.officer("079000000031");
-        BigInteger serial = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, false)).serial();
+        BigInteger serial = t.custody(officer, "personal", PIN, false).serial();
 
         for (int i = 1; i <= 4; i++) {
             assertCode(() -> t.ca.withCustodyKey("officer", serial, WRONG, k -> "signed"), CaException.ErrorCode.WRONG_PIN);
@@ -74,21 +73,74 @@ class KeyCustodyTest {
         assertCode(() -> t.ca.withCustodyKey("officer", serial, WRONG, k -> "signed"), CaException.ErrorCode.KEY_LOCKED);
         assertThat(t.ca.isKeyLocked(serial)).isTrue();
         assertCode(() -> t.ca.withCustodyKey("officer", serial, PIN, k -> "signed"), CaException.ErrorCode.KEY_LOCKED);
+        assertCode(() -> t.ca.changePin("officer", serial, PIN, "999999".toCharArray()), CaException.ErrorCode.KEY_LOCKED);
 
-        t.ca.resetPinLock("admin", serial);
-        String result = t.ca.withCustodyKey("officer", serial, PIN, k -> "signed");
-        assertThat(result).isEqualTo("signed");
+        CertificateRecord fresh = t.ca.rekeyWithCustody("admin", serial, false);
+        assertThat(t.ca.certificate(serial).orElseThrow().status()).isEqualTo(vn.kyso.ca.CertificateStatus.REVOKED);
+        assertCode(() -> t.ca.withCustodyKey("officer", fresh.serial(), PIN, k -> "signed"),
+                CaException.ErrorCode.PIN_NOT_CHOSEN);
+        t.ca.choosePin("officer", fresh.serial(), "864213".toCharArray());
+        String signed = t.ca.withCustodyKey("officer", fresh.serial(), "864213".toCharArray(), k -> "signed");
+        assertThat(signed).isEqualTo("signed");
         assertThat(t.ca.auditLog(0, 1000)).extracting(e -> e.action())
-                .contains("KEY_UNLOCK_FAILED", "KEY_LOCKED", "KEY_UNLOCK_REFUSED", "KEY_PIN_RESET", "KEY_UNLOCKED");
+                .contains("KEY_UNLOCK_FAILED", "KEY_LOCKED", "KEY_UNLOCK_REFUSED", "KEY_PIN_CHOSEN", "KEY_UNLOCKED")
+                .doesNotContain("KEY_PIN_RESET");
         assertThat(t.ca.verifyAuditChain().intact()).isTrue();
+    }
+
+    @DatabaseTest
+    void aNewCustodyKeyOpensForNobodyUntilItsHolderChoosesThePinOnce(TestDatabase db) throws Exception {
+        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        long officer = t.officer("079000000038");
+        // issue 13: custody issuance takes no PIN, so whoever issues never knows one that opens the key
+        assertThat(java.util.Arrays.stream(CustodyIssueRequest.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)).doesNotContain("pin");
+        BigInteger serial = t.ca.issueWithCustody("admin", new CustodyIssueRequest(officer, "personal", false)).serial();
+
+        assertThat(t.ca.pinChosen(serial)).isFalse();
+        for (char[] guess : new char[][] {PIN, "123456".toCharArray(), "000000".toCharArray()}) {
+            assertCode(() -> t.ca.withCustodyKey("admin", serial, guess, k -> "signed"),
+                    CaException.ErrorCode.PIN_NOT_CHOSEN);
+            assertCode(() -> t.ca.activateCustodyKey("admin", serial, guess, 1, java.time.Duration.ofMinutes(1)),
+                    CaException.ErrorCode.PIN_NOT_CHOSEN);
+        }
+        assertCode(() -> t.ca.choosePin("officer", serial, "12345".toCharArray()), CaException.ErrorCode.INVALID_REQUEST);
+
+        t.ca.choosePin("officer", serial, PIN);
+        assertThat(t.ca.pinChosen(serial)).isTrue();
+        assertCode(() -> t.ca.choosePin("admin", serial, WRONG), CaException.ErrorCode.PIN_ALREADY_CHOSEN);
+        assertCode(() -> t.ca.withCustodyKey("admin", serial, WRONG, k -> "signed"), CaException.ErrorCode.WRONG_PIN);
+        String signed = t.ca.withCustodyKey("officer", serial, PIN, k -> "signed");
+        assertThat(signed).isEqualTo("signed");
+        assertThat(t.ca.isKeyLocked(serial)).isFalse();
+        assertThat(t.ca.auditLog(0, 1000)).extracting(e -> e.action() + " " + e.details())
+                .contains("KEY_PIN_CHOSEN ", "KEY_PIN_CHOICE_REFUSED a PIN was chosen already",
+                        "KEY_UNLOCK_REFUSED no PIN chosen yet");
+    }
+
+    @DatabaseTest
+    void theHolderChangesThePinWithTheCurrentOneAndAWrongCurrentPinCountsTowardTheLock(TestDatabase db) {
+        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        long officer = t.officer("079000000039");
+        BigInteger serial = t.custody(officer, "personal", PIN, false).serial();
+        char[] next = "97531864".toCharArray();
+
+        assertCode(() -> t.ca.changePin("officer", serial, WRONG, next), CaException.ErrorCode.WRONG_PIN);
+        assertCode(() -> t.ca.changePin("officer", serial, null, next), CaException.ErrorCode.WRONG_PIN);
+        assertCode(() -> t.ca.changePin("officer", serial, PIN, "1".toCharArray()), CaException.ErrorCode.INVALID_REQUEST);
+        t.ca.changePin("officer", serial, PIN, next);
+
+        assertCode(() -> t.ca.withCustodyKey("officer", serial, PIN, k -> 1), CaException.ErrorCode.WRONG_PIN);
+        Integer used = t.ca.withCustodyKey("officer", serial, next, k -> 1);
+        assertThat(used).isEqualTo(1);
+        assertThat(t.ca.auditLog(0, 1000)).extracting(e -> e.action()).contains("KEY_PIN_CHANGED");
     }
 
     @DatabaseTest
     void aCorrectPinResetsTheCountOfWrongOnes(TestDatabase db) {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long officer = t.officer("079000000032");
-        BigInteger serial = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, false)).serial();
+        BigInteger serial = t.custody(officer, "personal", PIN, false).serial();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
                 assertCode(() -> t.ca.withCustodyKey("o", serial, WRONG, k -> 1), CaException.ErrorCode.WRONG_PIN);
@@ -103,8 +155,7 @@ class KeyCustodyTest {
     void aSuspendedCertificatesKeyCannotBeUsed(TestDatabase db) {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long officer = t.officer("079000000033");
-        BigInteger serial = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, false)).serial();
+        BigInteger serial = t.custody(officer, "personal", PIN, false).serial();
         t.ca.suspend("admin", serial);
         assertCode(() -> t.ca.withCustodyKey("o", serial, PIN, k -> 1), CaException.ErrorCode.INVALID_STATUS);
     }
@@ -113,10 +164,8 @@ class KeyCustodyTest {
     void thePkcs12ExportOpensInOpensslAndPk12utilAndHappensOnce(TestDatabase db) throws Exception {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long officer = t.officer("079000000034");
-        BigInteger allowed = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, true)).serial();
-        BigInteger forbidden = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, false)).serial();
+        BigInteger allowed = t.custody(officer, "personal", PIN, true).serial();
+        BigInteger forbidden = t.custody(officer, "personal", PIN, false).serial();
         char[] password = "export-password-1".toCharArray();
 
         byte[] p12 = t.ca.exportPkcs12("officer", allowed, PIN, password);
@@ -146,8 +195,7 @@ class KeyCustodyTest {
     void aWrongPinForAnExportCountsTowardTheLockLikeASignature(TestDatabase db) {
         TestCa t = TestCa.open(db, dir, MutableClock.now());
         long officer = t.officer("079000000036");
-        BigInteger serial = t.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, true)).serial();
+        BigInteger serial = t.custody(officer, "personal", PIN, true).serial();
         char[] password = "export-password-1".toCharArray();
 
         for (int i = 1; i <= 4; i++) {
@@ -163,8 +211,7 @@ class KeyCustodyTest {
         CaSettings on = TestCa.fastSettings(dir);
         TestCa issuer = TestCa.open(db, on, MutableClock.now());
         long officer = issuer.officer("079000000037");
-        BigInteger serial = issuer.ca.issueWithCustody("admin",
-                new CustodyIssueRequest(officer, "personal", PIN, true)).serial();
+        BigInteger serial = issuer.custody(officer, "personal", PIN, true).serial();
         CaSettings.Custody c = on.custody();
         TestCa off = TestCa.open(db, on.withCustody(new CaSettings.Custody(c.keyAlgorithm(), c.argonMemoryKib(),
                 c.argonIterations(), c.argonParallelism(), c.maxPinAttempts(), false)), MutableClock.now());
@@ -191,7 +238,5 @@ class KeyCustodyTest {
         BigInteger serial = t.ca.issueFromCsr("admin", new vn.kyso.ca.CsrIssueRequest(officer, "personal",
                 vn.kyso.ca.testing.Csrs.csr(vn.kyso.ca.testing.Csrs.ecP256()))).serial();
         assertCode(() -> t.ca.withCustodyKey("o", serial, PIN, k -> 1), CaException.ErrorCode.NO_CUSTODY_KEY);
-        assertCode(() -> new CustodyIssueRequest(officer, "personal", "123".toCharArray(), false),
-                CaException.ErrorCode.INVALID_REQUEST);
     }
 }

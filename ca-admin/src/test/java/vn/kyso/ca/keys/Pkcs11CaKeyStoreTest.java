@@ -46,7 +46,8 @@ class Pkcs11CaKeyStoreTest {
                     issuing.toString(), Openssl.pem(dir, "leaf.pem", leaf).toString()).output()).contains("leaf.pem: OK");
 
             char[] pin = "112233".toCharArray();
-            var custody = ca.issueWithCustody("admin", new CustodyIssueRequest(officer, "personal", pin, false));
+            var custody = ca.issueWithCustody("admin", new CustodyIssueRequest(officer, "personal", false));
+            ca.choosePin("officer", custody.serial(), pin);
             byte[] signature = ca.withCustodyKey("officer", custody.serial(), pin, key -> {
                 Signature s = Signature.getInstance("SHA256withECDSA");
                 s.initSign(key.privateKey());

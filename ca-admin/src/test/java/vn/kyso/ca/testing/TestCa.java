@@ -76,6 +76,14 @@ public final class TestCa {
         return new TestCa(ca, events, settings, settings.dataDir());
     }
 
+    /** A custody certificate issued by "admin" whose holder then chose {@code pin}, as in production. */
+    public vn.kyso.ca.CertificateRecord custody(long subscriber, String profile, char[] pin, boolean allowExport) {
+        vn.kyso.ca.CertificateRecord record = ca.issueWithCustody("admin",
+                new vn.kyso.ca.CustodyIssueRequest(subscriber, profile, allowExport));
+        ca.choosePin("holder", record.serial(), pin);
+        return record;
+    }
+
     public long officer(String cccd) {
         return ca.registerOfficer("admin", new NewOfficer("Nguyễn Văn Ất", "Phó Giám đốc", cccd,
                 "nva" + cccd.substring(8) + "@camau.gov.vn", "AG-STP")).id();

@@ -185,15 +185,17 @@ class BatchCrashTest {
                 {"fullName": "Lê Văn Ký", "positionTitle": "Chuyên viên", "cccd": "%s",
                  "email": "ky@camau.gov.vn", "unitCode": "%s"}""".formatted(BatchTestSupport.twelveDigits(), unit))
                 .get("id").asLong();
-        kyso.postJson("/api/v1/certificates/custody", ADMIN, """
-                {"subscriberId": %d, "profile": "personal", "pin": "%s", "allowExport": false}"""
-                .formatted(subscriber, PIN));
+        String serial = kyso.postJson("/api/v1/certificates/custody", ADMIN, """
+                {"subscriberId": %d, "profile": "personal", "allowExport": false}"""
+                .formatted(subscriber)).get("serial").asString();
         kyso.postJson("/api/v1/accounts", ADMIN, """
                 {"username": "canbo", "displayName": "Lê Văn Ký", "password": "Mot-lan-canbo-2026",
                  "roles": ["OFFICER"], "subscriberId": "%d"}""".formatted(subscriber));
         String firstLogin = BatchTestSupport.basic("canbo", "Mot-lan-canbo-2026");
         kyso.postJson("/api/v1/account/password", firstLogin, """
                 {"currentPassword": "Mot-lan-canbo-2026", "newPassword": "%s"}""".formatted(USER_PASSWORD));
+        kyso.putJson("/api/v1/signatures/keys/" + serial + "/pin", BatchTestSupport.basic("canbo", USER_PASSWORD),
+                "{\"newPin\": \"" + PIN + "\"}"); // the officer chooses the PIN (issue 13)
         JsonNode token = kyso.postJson("/api/v1/tokens", BatchTestSupport.basic("canbo", USER_PASSWORD),
                 "{\"name\": \"crash-test\", \"validDays\": 1}");
         return "Bearer " + token.get("token").asString();

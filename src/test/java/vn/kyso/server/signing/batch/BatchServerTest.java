@@ -34,8 +34,8 @@ abstract class BatchServerTest extends KysoServerTest {
         String unit = ca.units(LocalDate.now()).get(0).code();
         long subscriber = ca.registerOfficer("test", new NewOfficer("Trần Thị " + prefix, "Chuyên viên",
                 BatchTestSupport.twelveDigits(), username + "@camau.gov.vn", unit)).id();
-        CertificateRecord certificate = ca.issueWithCustody("test", new CustodyIssueRequest(subscriber, "personal",
-                BatchTestSupport.PIN.toCharArray(), false));
+        CertificateRecord certificate = ca.issueWithCustody("test", new CustodyIssueRequest(subscriber, "personal", false));
+        ca.choosePin(username, certificate.serial(), BatchTestSupport.PIN.toCharArray());
         var account = accounts.create("test", new NewAccount(username, "Cán bộ " + prefix, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);

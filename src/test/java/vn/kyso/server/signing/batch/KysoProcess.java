@@ -107,11 +107,20 @@ final class KysoProcess implements AutoCloseable {
     }
 
     JsonNode postJson(String path, String authorization, String json) throws IOException, InterruptedException {
+        return sendJson("POST", path, authorization, json);
+    }
+
+    JsonNode putJson(String path, String authorization, String json) throws IOException, InterruptedException {
+        return sendJson("PUT", path, authorization, json);
+    }
+
+    private JsonNode sendJson(String method, String path, String authorization, String json)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new AssertionError("POST " + path + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError(method + " " + path + ": " + response.statusCode() + " " + response.body());
         }
         return response.body().isBlank() ? null : JSON.readTree(response.body());
     }

@@ -275,14 +275,16 @@ public final class SigningLoad {
         long subscriber = jsonNumber(send("POST", "/api/v1/subscribers/officers", admin, "{\"fullName\":\"Nguyễn Văn Tải\","
                 + "\"positionTitle\":\"Chuyên viên\",\"cccd\":\"" + cccd + "\",\"email\":\"" + username
                 + "@camau.gov.vn\",\"unitCode\":\"" + unit + "\"}", 201).body(), "id");
-        send("POST", "/api/v1/certificates/custody", admin, "{\"subscriberId\":" + subscriber
-                + ",\"profile\":\"personal\",\"pin\":\"" + pin + "\"}", 201);
+        String serial = jsonString(send("POST", "/api/v1/certificates/custody", admin, "{\"subscriberId\":" + subscriber
+                + ",\"profile\":\"personal\"}", 201).body(), "serial");
         String first = "Mot-Lan-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         String password = "Tai-Thu-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         send("POST", "/api/v1/accounts", admin, "{\"username\":\"" + username + "\",\"displayName\":\"Tải thử\","
                 + "\"password\":\"" + first + "\",\"roles\":[\"OFFICER\"],\"subscriberId\":\"" + subscriber + "\"}", 201);
         send("POST", "/api/v1/account/password", basic(username, first),
                 "{\"currentPassword\":\"" + first + "\",\"newPassword\":\"" + password + "\"}", 204);
+        send("PUT", "/api/v1/signatures/keys/" + serial + "/pin", basic(username, password),
+                "{\"newPin\":\"" + pin + "\"}", 200); // the officer chooses the PIN (issue 13)
         System.out.println("made officer " + username + " (subscriber " + subscriber + ") with a custody certificate");
         return jsonString(send("POST", "/api/v1/tokens", basic(username, password),
                 "{\"name\":\"load\",\"validDays\":1}", 201).body(), "token");
