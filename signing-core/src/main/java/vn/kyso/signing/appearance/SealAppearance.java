@@ -33,6 +33,7 @@ final class SealAppearance implements AppearanceTemplate.Design {
     private Box imageBox;
     private final List<TextBlock> texts = new ArrayList<>();
     private final List<Box> textBoxes = new ArrayList<>();
+    private final List<Landing> written = new ArrayList<>();
 
     private SealAppearance(PreparedImage image, Box seal, List<NumberingLocator.Mark> marks) {
         this.image = image;
@@ -127,6 +128,7 @@ final class SealAppearance implements AppearanceTemplate.Design {
                 Box box = text.boxOnBaseline(mark.x(text.width()), mark.baseline());
                 texts.add(text);
                 onPage.add(box);
+                written.add(AppearanceTemplate.landing(Landing.Part.TEXT, mark.text(), 0, box));
                 widget = widget.union(box);
             }
         }
@@ -135,6 +137,14 @@ final class SealAppearance implements AppearanceTemplate.Design {
             textBoxes.add(box.relativeTo(widget));
         }
         return widget;
+    }
+
+    @Override
+    public List<Landing> parts(int page) {
+        List<Landing> all = new ArrayList<>();
+        all.add(AppearanceTemplate.landing(Landing.Part.SEAL, null, page, seal));
+        written.forEach(p -> all.add(new Landing(p.part(), p.text(), page, p.x(), p.y(), p.width(), p.height())));
+        return all;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import vn.kyso.signing.SigningException;
+import vn.kyso.signing.VisibleSignature;
 import vn.kyso.signing.VisibleSignature.AgencySeal;
 import vn.kyso.signing.VisibleSignature.Numbering;
 import vn.kyso.signing.VisibleSignature.Placement;
@@ -106,8 +108,19 @@ class AgencySealAppearanceTest {
                     .containsExactly("125", "05", "02", "2026");
         }
 
-        byte[] issued = TestSigning.sign(approved, new AgencySeal(TestImages.redSeal(), 38,
-                new Placement.OverSignature(Placement.ANY_PAGE), numbering), CLERK, agency);
+        AgencySeal seal = new AgencySeal(TestImages.redSeal(), 38, new Placement.OverSignature(Placement.ANY_PAGE),
+                numbering);
+        try (PDDocument document = Loader.loadPDF(approved)) {
+            List<Landing> preview = SignatureAppearances.locate(document, seal, CLERK);
+            assertThat(preview).extracting(Landing::part).containsExactly(Landing.Part.SEAL, Landing.Part.TEXT,
+                    Landing.Part.TEXT, Landing.Part.TEXT, Landing.Part.TEXT);
+            assertThat(preview).allSatisfy(l -> assertThat(l.page()).isEqualTo(1));
+            assertThat(preview.get(0).width()).as("the seal's real size")
+                    .isCloseTo(38 * VisibleSignature.POINTS_PER_MM, within(0.5));
+            assertThat(preview.get(1).x()).as("the number in its blank")
+                    .isBetween((double) TestDocuments.NUMBER_BLANK_LEFT, (double) TestDocuments.NUMBER_BLANK_RIGHT);
+        }
+        byte[] issued = TestSigning.sign(approved, seal, CLERK, agency);
 
         Rectangle numberBlank = new Rectangle((int) Rendering.column(TestDocuments.NUMBER_BLANK_LEFT + 2),
                 (int) Rendering.row(TestDocuments.HEADER_BASELINE + 9),
