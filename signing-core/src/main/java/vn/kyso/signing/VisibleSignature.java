@@ -72,8 +72,10 @@ public sealed interface VisibleSignature {
      * @param diameterMm the seal's real diameter (a round seal is commonly 36-40 mm)
      * @param placement  {@link Placement.OverSignature} (usual) or an {@link Placement.Area} whose
      *                   centre becomes the seal's centre (the area's size does not scale the seal)
+     * @param numbering  the document number and date to write on the seal's page, or null
      */
-    record AgencySeal(byte[] sealImage, double diameterMm, Placement placement) implements VisibleSignature {
+    record AgencySeal(byte[] sealImage, double diameterMm, Placement placement, Numbering numbering)
+            implements VisibleSignature {
         /** The diameter used when none is given. */
         public static final double DEFAULT_DIAMETER_MM = 38;
 
@@ -86,6 +88,11 @@ public sealed interface VisibleSignature {
             if (placement instanceof Placement.Anchor) {
                 throw invalid("a seal is placed over the personal signature or at an area, not at anchor text");
             }
+        }
+
+        /** A seal that writes no document number nor date. */
+        public AgencySeal(byte[] sealImage, double diameterMm, Placement placement) {
+            this(sealImage, diameterMm, placement, null);
         }
 
         /** A 38 mm seal over the last visible signature on {@code page} (1-based). */
@@ -101,18 +108,36 @@ public sealed interface VisibleSignature {
         @Override
         public boolean equals(Object o) {
             return o instanceof AgencySeal s && Arrays.equals(sealImage, s.sealImage)
-                    && Double.compare(diameterMm, s.diameterMm) == 0 && placement.equals(s.placement);
+                    && Double.compare(diameterMm, s.diameterMm) == 0 && placement.equals(s.placement)
+                    && Objects.equals(numbering, s.numbering);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(sealImage), diameterMm, placement);
+            return Objects.hash(Arrays.hashCode(sealImage), diameterMm, placement, numbering);
         }
 
         @Override
         public String toString() {
             return "AgencySeal[sealImage=" + sealImage.length + " bytes, diameterMm=" + diameterMm
-                    + ", placement=" + placement + "]";
+                    + ", placement=" + placement + ", numbering=" + numbering + "]";
+        }
+    }
+
+    /**
+     * What the clerk writes when issuing (Decree 30/2020, Appendix I, boxes 4 and 5): the number
+     * into the blank after "Số:" and the date into the place-and-date line ("Cà Mau, ngày ...
+     * tháng ... năm ..."), on the page the seal goes on. Blanks that are already filled, and
+     * lines the page does not print, are left as they are.
+     *
+     * @param documentNumber the number and symbol, e.g. "125/QĐ-UBND" (only the part before the
+     *                       first "/" is written when the page prints the symbol already)
+     * @param date           the issue date
+     */
+    record Numbering(String documentNumber, java.time.LocalDate date) {
+        public Numbering {
+            documentNumber = text(documentNumber, "documentNumber");
+            require(date, "date");
         }
     }
 

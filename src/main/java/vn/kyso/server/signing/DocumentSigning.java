@@ -7,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -58,11 +56,10 @@ import vn.kyso.signing.key.InMemorySigningKey;
 public class DocumentSigning {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentSigning.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CertificateAuthority ca;
     private final SigningCertificates certificates;
-    private final SigningStore store;
+    private final SigningAppearance appearance;
     private final PdfPages pages;
     private final PdfSigner signer;
     private final PdfVerifier verifier;
@@ -73,7 +70,7 @@ public class DocumentSigning {
     private final NativeCrypto crypto;
     private final SigningActivations activations;
 
-    DocumentSigning(CertificateAuthority ca, SigningCertificates certificates, SigningStore store, PdfPages pages,
+    DocumentSigning(CertificateAuthority ca, SigningCertificates certificates, SigningAppearance appearance, PdfPages pages,
             PdfSigner signer, PdfVerifier verifier, SigningProperties properties, ApplicationEventPublisher events,
             Clock clock, KysoProperties kyso, SigningActivations activations, NativeCrypto crypto) {
         this.limits = kyso.limits();
@@ -81,7 +78,7 @@ public class DocumentSigning {
         this.activations = activations;
         this.ca = ca;
         this.certificates = certificates;
-        this.store = store;
+        this.appearance = appearance;
         this.pages = pages;
         this.signer = signer;
         this.verifier = verifier;
@@ -97,8 +94,8 @@ public class DocumentSigning {
         CertificateRecord record = null;
         try {
             record = checked(user, order, uploads);
-            VisibleSignature visible = visible(user, order, record);
-            String reason = reason(order);
+            VisibleSignature visible = appearance.visible(user, order, record);
+            String reason = appearance.reason(order);
             List<Duration> took = new ArrayList<>();
             List<SignedDocument> signed = unlock(user, record, order, uploads.size(), key -> {
                 List<SignedDocument> out = new ArrayList<>();
@@ -145,8 +142,8 @@ public class DocumentSigning {
         boolean[] opened = {false};
         try {
             record = checked(user, order, uploads);
-            VisibleSignature visible = visible(user, order, record);
-            String reason = reason(order);
+            VisibleSignature visible = appearance.visible(user, order, record);
+            String reason = appearance.reason(order);
             CertificateRecord chosen = record;
             return unlock(user, record, order, uploads.size(), key -> {
                 opened[0] = true;
@@ -208,35 +205,6 @@ public class DocumentSigning {
 
     private interface KeyUser<T> {
         T use(InMemorySigningKey key);
-    }
-
-    private VisibleSignature visible(KysoUser user, SigningOrder order, CertificateRecord record) {
-        SigningLayout layout = order.layout();
-        return switch (order.step()) {
-            case SIGN -> layout.personal(layout.placesSignature()
-                    ? store.signatureImage(user.accountId()).orElse(null) : null);
-            case ISSUE -> layout.seal(store.seal(record.serialHex()).orElse(null));
-            case APPENDIX -> layout.appendix();
-            case COPY -> layout.copy(commonName(record.certificate()));
-        };
-    }
-
-    private String reason(SigningOrder order) {
-        SigningLayout layout = order.layout();
-        return switch (order.step()) {
-            case SIGN -> null;
-            case ISSUE -> {
-                if (layout.documentNumber() == null || layout.documentNumber().isBlank()) {
-                    throw new SigningRefusedException(Reason.INVALID_FIELD, "documentNumber is required",
-                            "documentNumber");
-                }
-                LocalDate date = layout.documentDate() != null ? layout.documentDate()
-                        : LocalDate.ofInstant(clock.instant(), VIETNAM);
-                yield "Ban hành văn bản số " + layout.documentNumber().strip() + " ngày " + date;
-            }
-            case APPENDIX -> "Phụ lục văn bản số " + layout.documentNumber().strip();
-            case COPY -> "Bản sao";
-        };
     }
 
     /**

@@ -34,7 +34,7 @@ class KeyExports {
     }
 
     /** A custody key of the caller's and where it stands with its export. */
-    record OwnKey(String serial, CertificateKind kind, String subject, Instant notAfter, KeyExport export) {
+    record OwnKey(String serial, CertificateKind kind, String name, Instant notAfter, KeyExport export) {
     }
 
     /** The file and the serial of the certificate it holds; never printed. */
@@ -49,7 +49,7 @@ class KeyExports {
     List<OwnKey> ownKeys(KysoUser user) {
         return certificates.ownActive(user).stream()
                 .filter(CertificateRecord::custodyKey)
-                .map(r -> new OwnKey(r.serialHex(), r.kind(), r.subject(), r.notAfter(), ca.keyExport(r.serial())))
+                .map(r -> new OwnKey(r.serialHex(), r.kind(), DocumentSigning.commonName(r.certificate()), r.notAfter(), ca.keyExport(r.serial())))
                 .toList();
     }
 

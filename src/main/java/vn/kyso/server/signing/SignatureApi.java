@@ -32,7 +32,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.kyso.server.security.KysoUser;
 import vn.kyso.server.signing.DocumentSigned.Channel;
 import vn.kyso.signing.PadesLevel;
-import vn.kyso.signing.VisibleSignature;
 
 /**
  * Signing over the API (role OFFICER, see the security rules): multipart requests in, signed PDF
@@ -50,14 +49,14 @@ class SignatureApi {
     private final DocumentSigning signing;
     private final TwoStepSigning twoStep;
     private final SigningCertificates certificates;
-    private final SigningStore store;
+    private final SigningImages images;
 
     SignatureApi(DocumentSigning signing, TwoStepSigning twoStep, SigningCertificates certificates,
-            SigningStore store) {
+            SigningImages images) {
         this.signing = signing;
         this.twoStep = twoStep;
         this.certificates = certificates;
-        this.store = store;
+        this.images = images;
     }
 
     @Operation(summary = "Sign one PDF", description = "Fields: file, pin (or activation: a token from POST "
@@ -153,10 +152,7 @@ class SignatureApi {
     @Operation(summary = "Store your handwritten-signature image (transparent PNG), used when a request brings none")
     @PutMapping(path = "/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Void> storeImage(@AuthenticationPrincipal KysoUser user, @RequestParam("image") MultipartFile image) {
-        byte[] png = LayoutForm.bytes(image);
-        // the same check as at signing time: refused now rather than at the next signing
-        new VisibleSignature.PersonalSignature(png, new VisibleSignature.Placement.Area(1, 0, 0, 1, 1));
-        store.putSignatureImage(user.accountId(), png);
+        images.storeSignatureImage(user, LayoutForm.bytes(image));
         return ResponseEntity.noContent().build();
     }
 

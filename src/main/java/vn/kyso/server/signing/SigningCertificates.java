@@ -48,7 +48,8 @@ public class SigningCertificates {
                 .filter(r -> r.kind().isSubscriber() && r.custodyKey() && problemWith(r, now) == null)
                 .filter(r -> seen.add(r.serial()))
                 .sorted((a, b) -> a.kind().compareTo(b.kind()))
-                .map(r -> new UsableCertificate(r.serialHex(), r.kind(), r.subject(), r.notAfter()))
+                .map(r -> new UsableCertificate(r.serialHex(), r.kind(), r.subject(),
+                        DocumentSigning.commonName(r.certificate()), r.notAfter()))
                 .toList();
     }
 

@@ -50,8 +50,11 @@ public record SigningLayout(byte[] image, Integer page, Double x, Double y, Doub
         return new VisibleSignature.PersonalSignature(png, placement(), withSignerText);
     }
 
-    /** The agency seal over the last signature (or at the rectangle's centre) for step ISSUE. */
-    VisibleSignature seal(SigningStore.Seal stored) {
+    /**
+     * The agency seal over the last signature (or at the rectangle's centre) for step ISSUE,
+     * writing {@code numbering} into the blanks of the seal's page.
+     */
+    VisibleSignature seal(SigningStore.Seal stored, VisibleSignature.Numbering numbering) {
         byte[] png = sealImage != null && sealImage.length > 0 ? sealImage : stored == null ? null : stored.image();
         if (png == null) {
             throw new SigningRefusedException(Reason.NO_SEAL_IMAGE, "no seal image");
@@ -59,7 +62,7 @@ public record SigningLayout(byte[] image, Integer page, Double x, Double y, Doub
         double diameter = sealDiameterMm != null ? sealDiameterMm
                 : stored != null ? stored.diameterMm() : VisibleSignature.AgencySeal.DEFAULT_DIAMETER_MM;
         Placement placement = x != null || y != null ? area() : new Placement.OverSignature(page == null ? 0 : page);
-        return new VisibleSignature.AgencySeal(png, diameter, placement);
+        return new VisibleSignature.AgencySeal(png, diameter, placement, numbering);
     }
 
     VisibleSignature appendix() {

@@ -11,6 +11,7 @@ import vn.kyso.ca.CertificateKind;
  * @param serial  lower-case hex, as the API takes it
  * @param kind    PERSONAL or AGENCY
  * @param subject the subject DN
+ * @param name    the subject's common name (the person or the agency), what the console shows
  */
-public record UsableCertificate(String serial, CertificateKind kind, String subject, Instant notAfter) {
+public record UsableCertificate(String serial, CertificateKind kind, String subject, String name, Instant notAfter) {
 }

@@ -110,6 +110,13 @@ abstract class BrowserTest extends KysoServerTest {
 
     /** A new clerk account, named by the admin on a new agency certificate that has a seal image. */
     Signer newClerk(String agencyName) {
+        Signer clerk = newClerkWithoutSeal(agencyName);
+        clerks.setSeal("admin", clerk.serial(), png(Color.RED), 36);
+        return clerk;
+    }
+
+    /** A new clerk account on a new agency certificate with no seal image yet (a fresh install). */
+    Signer newClerkWithoutSeal(String agencyName) {
         String username = "vt-" + UUID.randomUUID().toString().substring(0, 8);
         long agency = ca.registerAgency("browser-test", new NewAgency(agencyName, "UBND tỉnh Cà Mau", digits(10),
                 null, firstUnit())).id();
@@ -118,7 +125,6 @@ abstract class BrowserTest extends KysoServerTest {
         ca.choosePin(username, certificate.serial(), PIN.toCharArray());
         newAccount(username, Role.OFFICER, null);
         clerks.addClerk("admin", certificate.serialHex(), username);
-        clerks.setSeal("admin", certificate.serialHex(), png(Color.RED), 36);
         return new Signer(username, agencyName, certificate.serialHex());
     }
 

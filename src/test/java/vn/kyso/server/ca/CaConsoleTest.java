@@ -13,6 +13,9 @@ import vn.kyso.server.TestHttp;
 /** The admin console pages of the CA, driven as a browser drives them (forms with CSRF tokens). */
 class CaConsoleTest extends KysoServerTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.kyso.ca.CertificateAuthority ca;
+
     @Test
     void adminRegistersAnOfficerIssuesSuspendsAndRevokesFromTheConsole() {
         long mark = lastAuditSeq();
@@ -82,5 +85,23 @@ class CaConsoleTest extends KysoServerTest {
         admin.login("admin", ADMIN_PASSWORD);
         assertThat(admin.postForm("/admin/certificates/01/revoke", Map.of("reason", "KEY_COMPROMISE")).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theAdminOpensAnAgencyCertificatesSealFromTheCertificateList() {
+        String unit = ca.units(java.time.LocalDate.now()).get(0).code();
+        long agency = ca.registerAgency("test", new vn.kyso.ca.NewAgency("UBND xã Tân Ân " + System.nanoTime(),
+                "UBND huyện Ngọc Hiển", String.format("09%08d", System.nanoTime() % 100_000_000L), null, unit)).id();
+        String serial = ca.issueWithCustody("test", new vn.kyso.ca.CustodyIssueRequest(agency, "agency",
+                "975318".toCharArray(), false)).serialHex();
+        TestHttp browser = http();
+        browser.login("admin", ADMIN_PASSWORD);
+
+        String list = browser.get("/admin/certificates?kind=AGENCY").body();
+        assertThat(list).contains("/account/seals?serial=" + serial);
+        HttpResponse<String> seal = browser.get("/account/seals?serial=" + serial);
+        assertThat(seal.statusCode()).isEqualTo(200);
+        assertThat(seal.body()).contains("Con dấu: UBND xã Tân Ân").contains("Chưa có ảnh con dấu")
+                .contains("/admin/seals/" + serial).doesNotContain("??");
     }
 }

@@ -145,7 +145,7 @@ class UsageReportsApiTest extends KysoServerTest {
         List<CSVRecord> rows = csvRows(csv.body());
         CSVRecord mine = rows.stream().filter(r -> r.get(1).equals(officer.serial())).findFirst().orElseThrow();
         assertThat(Integer.parseInt(mine.get(8))).isEqualTo(1);
-        assertThat(mine.get(6)).isEqualTo("PERSONAL");
+        assertThat(mine.get(6)).isEqualTo("Cá nhân");
     }
 
     @Test
@@ -155,19 +155,21 @@ class UsageReportsApiTest extends KysoServerTest {
 
         List<CSVRecord> rows = csvRows(asAuditor().getBytes("/api/v1/reports/usage?format=csv&" + period()).body());
         assertThat(rows).hasSize(json.get("certificates").asInt());
-        assertThat(rows.stream().filter(r -> r.get(11).equals("REGULAR")).count()).isEqualTo(json.get("regular").asLong());
-        assertThat(rows.stream().filter(r -> r.get(11).equals("NEVER_USED")).count())
+        assertThat(rows.stream().filter(r -> r.get(11).equals("Thường xuyên")).count())
+                .isEqualTo(json.get("regular").asLong());
+        assertThat(rows.stream().filter(r -> r.get(11).equals("Chưa sử dụng")).count())
                 .isEqualTo(json.get("neverUsed").asLong());
 
         HttpResponse<byte[]> xlsx = asAuditor().getBytes("/api/v1/reports/usage?format=xlsx&" + period());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            Sheet summary = book.getSheet("Summary");
+            assertThat(book.getSheetName(0)).isEqualTo("Tổng hợp");
+            Sheet summary = book.getSheet("Tổng hợp");
             Row counts = summary.getRow(6);
             assertThat((int) counts.getCell(2).getNumericCellValue()).isEqualTo(json.get("certificates").asInt());
             assertThat((int) counts.getCell(3).getNumericCellValue()).isEqualTo(json.get("regular").asInt());
             assertThat((int) counts.getCell(6).getNumericCellValue()).isEqualTo(json.get("neverUsed").asInt());
-            assertThat(book.getSheet("Certificates").getLastRowNum()).isEqualTo(json.get("certificates").asInt());
+            assertThat(book.getSheet("Chứng thư số").getLastRowNum()).isEqualTo(json.get("certificates").asInt());
         }
     }
 

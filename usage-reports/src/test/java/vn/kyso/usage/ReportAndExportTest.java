@@ -88,11 +88,20 @@ class ReportAndExportTest {
                     assertThat(row.get("Chủ sở hữu")).isEqualTo(expected.owner());
                     assertThat(Long.parseLong(row.get("Số chữ ký"))).isEqualTo(expected.signatures());
                     assertThat(Integer.parseInt(row.get("Số tháng hoạt động"))).isEqualTo(expected.activeMonths());
-                    assertThat(row.get("Lần dùng cuối"))
-                            .isEqualTo(expected.lastUse() == null ? "" : expected.lastUse().toString());
-                    assertThat(row.get("Phân loại")).isEqualTo(expected.usageClass().name());
+                    assertThat(row.get("Lần dùng cuối")).isEqualTo(expected.lastUse() == null ? ""
+                            : expected.lastUse().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    assertThat(row.get("Phân loại")).isEqualTo(switch (expected.usageClass()) {
+                        case REGULAR -> "Thường xuyên";
+                        case OCCASIONAL -> "Không thường xuyên";
+                        case DORMANT -> "Không hoạt động";
+                        case NEVER_USED -> "Chưa sử dụng";
+                    });
+                    assertThat(row.get("Loại")).isIn("Cơ quan, tổ chức", "Cá nhân", "Chưa xác định");
                 }
             }
+            // no code of an enum in a Vietnamese export: the auditor reads words
+            assertThat(text).doesNotContainPattern(
+                    "\\b(AGENCY|PERSONAL|UNKNOWN|ACTIVE|SUSPENDED|REVOKED|EXPIRED|REGULAR|OCCASIONAL|DORMANT|NEVER_USED)\\b");
         }
     }
 
@@ -124,7 +133,12 @@ class ReportAndExportTest {
                     Row row = certificates.getRow(i + 1);
                     assertThat(f.formatCellValue(row.getCell(1))).isEqualTo(expected.certificate().serial());
                     assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(expected.signatures());
-                    assertThat(row.getCell(11).getStringCellValue()).isEqualTo(expected.usageClass().name());
+                    assertThat(row.getCell(11).getStringCellValue()).isEqualTo(switch (expected.usageClass()) {
+                        case REGULAR -> "Regular";
+                        case OCCASIONAL -> "Occasional";
+                        case DORMANT -> "Dormant";
+                        case NEVER_USED -> "Never used";
+                    });
                 }
                 assertThat(book.getSheet("Dormant").getLastRowNum()).isEqualTo(report.dormant().size());
                 assertThat(book.getSheet("Never used").getLastRowNum()).isEqualTo(report.neverUsed().size());
@@ -134,6 +148,32 @@ class ReportAndExportTest {
                 assertThat(trend.getLastRowNum()).isEqualTo(12);
                 assertThat(trend.getRow(7).getCell(0).getStringCellValue()).isEqualTo("2025-07");
                 assertThat(trend.getRow(7).getCell(1).getNumericCellValue()).isEqualTo(3);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aVietnameseWorkbookSpeaksVietnameseInSheetNamesAndValues(TestDatabase database) throws Exception {
+        try (TestDatabase.Open db = database.open()) {
+            UsageReports usage = Fixtures.usage(db);
+            new SmallProvince(usage);
+            UsageReport report = usage.report(usage.defaultPeriod(), Language.VI);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            usage.exportXlsx(report, Language.VI, out);
+
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                List<String> names = new java.util.ArrayList<>();
+                book.forEach(sheet -> names.add(sheet.getSheetName()));
+                assertThat(names).containsExactly("Tổng hợp", "Theo loại", "Theo cơ quan", "Theo huyện", "Theo xã",
+                        "Chứng thư số", "Không hoạt động", "Chưa sử dụng", "Xu hướng", "Dùng nhiều nhất");
+                Sheet byKind = book.getSheet("Theo loại");
+                assertThat(byKind.getRow(1).getCell(1).getStringCellValue()).isIn("Cơ quan, tổ chức", "Cá nhân");
+                DataFormatter f = new DataFormatter();
+                book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> assertThat(f.formatCellValue(cell))
+                        .as(sheet.getSheetName()).doesNotContainPattern(
+                                "^(AGENCY|PERSONAL|UNKNOWN|ACTIVE|SUSPENDED|REVOKED|EXPIRED|REGULAR|OCCASIONAL|DORMANT|NEVER_USED)$"))));
             }
         }
     }

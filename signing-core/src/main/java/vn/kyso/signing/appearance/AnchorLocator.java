@@ -37,14 +37,14 @@ final class AnchorLocator {
     }
 
     /** One glyph in the displayed frame: baseline y measured from the bottom. */
-    private record Glyph(String text, float x, float baseline, float width, float size) {
+    record Glyph(String text, float x, float baseline, float width, float size) {
         float right() {
             return x + width;
         }
     }
 
     /** Glyphs on one baseline, close enough together to be one piece of text. */
-    private record Run(List<Glyph> glyphs, String key, int[] glyphOfChar) {
+    record Run(List<Glyph> glyphs, String key, int[] glyphOfChar) {
         float baseline() {
             return glyphs.get(0).baseline();
         }
@@ -118,7 +118,7 @@ final class AnchorLocator {
         return new Located(frame, new Box(0, bottom, frame.width(), top - bottom), (x0 + x1) / 2);
     }
 
-    private static List<Glyph> glyphs(PDDocument document, int pageNumber, PageFrame frame) throws IOException {
+    static List<Glyph> glyphs(PDDocument document, int pageNumber, PageFrame frame) throws IOException {
         List<Glyph> glyphs = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {
             @Override
@@ -145,9 +145,18 @@ final class AnchorLocator {
     }
 
     private static List<Run> runs(List<Glyph> glyphs) {
+        List<Run> runs = new ArrayList<>();
+        for (List<Glyph> line : lines(glyphs)) {
+            splitIntoRuns(line, runs);
+        }
+        return runs;
+    }
+
+    /** The page's lines of text, top first, each one's glyphs from left to right. */
+    static List<List<Glyph>> lines(List<Glyph> glyphs) {
         List<Glyph> byLine = new ArrayList<>(glyphs);
         byLine.sort(Comparator.comparingDouble(Glyph::baseline).reversed());
-        List<Run> runs = new ArrayList<>();
+        List<List<Glyph>> lines = new ArrayList<>();
         int i = 0;
         while (i < byLine.size()) {
             Glyph first = byLine.get(i);
@@ -157,10 +166,10 @@ final class AnchorLocator {
             }
             List<Glyph> line = new ArrayList<>(byLine.subList(i, j));
             line.sort(Comparator.comparingDouble(Glyph::x));
-            splitIntoRuns(line, runs);
+            lines.add(line);
             i = j;
         }
-        return runs;
+        return lines;
     }
 
     /** Splits a line where the space between glyphs is wider than a few spaces (e.g. two columns). */
@@ -174,7 +183,7 @@ final class AnchorLocator {
         }
     }
 
-    private static Run run(List<Glyph> glyphs) {
+    static Run run(List<Glyph> glyphs) {
         StringBuilder key = new StringBuilder();
         List<Integer> owner = new ArrayList<>();
         for (int g = 0; g < glyphs.size(); g++) {
@@ -188,7 +197,7 @@ final class AnchorLocator {
     }
 
     /** The comparable form: decomposed (NFD), no white space, lower case (char by char, so indexes stay). */
-    private static String key(String text) {
+    static String key(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder key = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {

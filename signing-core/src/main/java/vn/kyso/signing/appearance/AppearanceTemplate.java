@@ -3,6 +3,7 @@ package vn.kyso.signing.appearance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
@@ -36,6 +37,27 @@ final class AppearanceTemplate {
         Box place(PDDocument template) throws IOException;
 
         void paint(PDPageContentStream content) throws IOException;
+
+        /** The parts drawn, in the page's displayed frame, once {@link #place} has run. */
+        List<Landing> parts(int page);
+    }
+
+    /** Signature options that remember where the design landed, for {@link SignatureAppearances#locate}. */
+    static final class LaidOut extends SignatureOptions {
+        private final List<Landing> parts;
+
+        LaidOut(List<Landing> parts) {
+            this.parts = List.copyOf(parts);
+        }
+
+        List<Landing> parts() {
+            return parts;
+        }
+    }
+
+    /** A landing of {@code part} at {@code box} on the 1-based {@code page}. */
+    static Landing landing(Landing.Part part, String text, int page, Box box) {
+        return new Landing(part, text, page, box.x(), box.y(), box.width(), box.height());
     }
 
     private AppearanceTemplate() {
@@ -44,9 +66,11 @@ final class AppearanceTemplate {
     /** Signature options showing {@code design} on the frame's page. */
     static SignatureOptions build(PageFrame frame, Design design) throws IOException {
         byte[] bytes;
+        List<Landing> parts;
         try (PDDocument template = new PDDocument()) {
             Box box = design.place(template);
             checkOnPage(frame, box);
+            parts = design.parts(frame.pageIndex() + 1);
             PDPage page = new PDPage(frame.cropBox());
             template.addPage(page);
             PDAcroForm acroForm = new PDAcroForm(template);
@@ -75,7 +99,7 @@ final class AppearanceTemplate {
             template.save(out, CompressParameters.NO_COMPRESSION);
             bytes = out.toByteArray();
         }
-        SignatureOptions options = new SignatureOptions();
+        SignatureOptions options = new LaidOut(parts);
         try {
             options.setVisualSignature(new ByteArrayInputStream(bytes));
             options.setPage(frame.pageIndex());

@@ -32,6 +32,7 @@ final class PersonalAppearance implements AppearanceTemplate.Design {
     private TextBlock textBlock;
     private Box imageBox;
     private Box textBox;
+    private Box widget;
 
     private PersonalAppearance(PreparedImage image, Box area, List<String> text) {
         this.image = image;
@@ -90,9 +91,15 @@ final class PersonalAppearance implements AppearanceTemplate.Design {
                     textBlock.height());
             widget = widget.union(textBox);
         }
+        this.widget = widget;
         imageBox = imageBox.relativeTo(widget);
         textBox = textBox == null ? null : textBox.relativeTo(widget);
         return widget;
+    }
+
+    @Override
+    public List<Landing> parts(int page) {
+        return List.of(AppearanceTemplate.landing(Landing.Part.SIGNATURE, null, page, widget));
     }
 
     @Override

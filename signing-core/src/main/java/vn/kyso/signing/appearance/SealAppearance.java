@@ -1,6 +1,8 @@
 package vn.kyso.signing.appearance;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -16,16 +18,27 @@ import vn.kyso.signing.SigningException;
 import vn.kyso.signing.VisibleSignature;
 import vn.kyso.signing.VisibleSignature.Placement;
 
-/** Box 8: the agency's seal at its real size, over the left third of the personal signature. */
+/**
+ * Box 8: the agency's seal at its real size, over the left third of the personal signature; and,
+ * when the clerk gives them, the document number and date written into the page's blanks (boxes 4
+ * and 5). They belong to the seal signature's one widget, which then spans from the blanks to the
+ * seal: a change after the leader's signature may add a signature widget, never other page content.
+ */
 final class SealAppearance implements AppearanceTemplate.Design {
 
     private final PreparedImage image;
-    private final Box box;
+    private final Box seal;
+    private final List<NumberingLocator.Mark> marks;
     private PDImageXObject xObject;
+    private Box imageBox;
+    private final List<TextBlock> texts = new ArrayList<>();
+    private final List<Box> textBoxes = new ArrayList<>();
+    private final List<Landing> written = new ArrayList<>();
 
-    private SealAppearance(PreparedImage image, Box box) {
+    private SealAppearance(PreparedImage image, Box seal, List<NumberingLocator.Mark> marks) {
         this.image = image;
-        this.box = box;
+        this.seal = seal;
+        this.marks = marks;
     }
 
     static SignatureOptions layOut(PDDocument document, VisibleSignature.AgencySeal spec) throws IOException {
@@ -53,7 +66,9 @@ final class SealAppearance implements AppearanceTemplate.Design {
             centreY = signature.centreY();
         }
         Box box = new Box(centreX - width / 2, centreY - height / 2, width, height);
-        return AppearanceTemplate.build(frame, new SealAppearance(image, box));
+        List<NumberingLocator.Mark> marks = spec.numbering() == null ? List.of()
+                : NumberingLocator.locate(document, frame, spec.numbering());
+        return AppearanceTemplate.build(frame, new SealAppearance(image, box, marks));
     }
 
     private static PageFrame pageWithSignature(PDDocument document, int page) {
@@ -104,11 +119,39 @@ final class SealAppearance implements AppearanceTemplate.Design {
     @Override
     public Box place(PDDocument template) throws IOException {
         xObject = image.toXObject(template);
-        return box;
+        Box widget = seal;
+        List<Box> onPage = new ArrayList<>();
+        if (!marks.isEmpty()) {
+            var font = AppearanceFont.embedSubset(template);
+            for (NumberingLocator.Mark mark : marks) {
+                TextBlock text = new TextBlock(font, mark.size(), List.of(mark.text()), Float.MAX_VALUE);
+                Box box = text.boxOnBaseline(mark.x(text.width()), mark.baseline());
+                texts.add(text);
+                onPage.add(box);
+                written.add(AppearanceTemplate.landing(Landing.Part.TEXT, mark.text(), 0, box));
+                widget = widget.union(box);
+            }
+        }
+        imageBox = seal.relativeTo(widget);
+        for (Box box : onPage) {
+            textBoxes.add(box.relativeTo(widget));
+        }
+        return widget;
+    }
+
+    @Override
+    public List<Landing> parts(int page) {
+        List<Landing> all = new ArrayList<>();
+        all.add(AppearanceTemplate.landing(Landing.Part.SEAL, null, page, seal));
+        written.forEach(p -> all.add(new Landing(p.part(), p.text(), page, p.x(), p.y(), p.width(), p.height())));
+        return all;
     }
 
     @Override
     public void paint(PDPageContentStream content) throws IOException {
-        content.drawImage(xObject, 0, 0, box.width(), box.height());
+        content.drawImage(xObject, imageBox.x(), imageBox.y(), imageBox.width(), imageBox.height());
+        for (int i = 0; i < texts.size(); i++) {
+            texts.get(i).draw(content, textBoxes.get(i), false);
+        }
     }
 }

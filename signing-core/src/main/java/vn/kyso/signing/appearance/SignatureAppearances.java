@@ -1,6 +1,7 @@
 package vn.kyso.signing.appearance;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
@@ -27,6 +28,18 @@ public final class SignatureAppearances {
      *                          page, an anchor text not found, an unreadable image or a
      *                          character the font cannot show; IO_ERROR otherwise
      */
+    /**
+     * Where {@code spec} would land on {@code document}, part by part, without signing: what the
+     * console previews before the PIN is asked. Fails as {@link #layOut} does.
+     */
+    public static List<Landing> locate(PDDocument document, VisibleSignature spec, AppearanceContext context) {
+        try (SignatureOptions options = layOut(document, spec, context)) {
+            return ((AppearanceTemplate.LaidOut) options).parts();
+        } catch (IOException e) {
+            throw new SigningException(SigningException.ErrorCode.IO_ERROR, "cannot close the layout", e);
+        }
+    }
+
     public static SignatureOptions layOut(PDDocument document, VisibleSignature spec, AppearanceContext context) {
         if (document == null || spec == null || context == null) {
             throw new SigningException(SigningException.ErrorCode.INVALID_REQUEST,

@@ -62,6 +62,11 @@ final class StampAppearance implements AppearanceTemplate.Design {
     }
 
     @Override
+    public List<Landing> parts(int page) {
+        return List.of(AppearanceTemplate.landing(Landing.Part.STAMP, String.join("\n", lines), page, box));
+    }
+
+    @Override
     public void paint(PDPageContentStream content) throws IOException {
         block.draw(content, new Box(0, 0, box.width(), box.height()), false);
     }

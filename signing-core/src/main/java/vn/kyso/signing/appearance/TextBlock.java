@@ -54,6 +54,11 @@ final class TextBlock {
         return lines.isEmpty() ? 0 : (lines.size() - 1) * LEADING * size + (ASCENT + DESCENT) * size;
     }
 
+    /** The box of a one-line block whose baseline is at {@code baseline}, starting at {@code x}. */
+    Box boxOnBaseline(float x, float baseline) {
+        return new Box(x, baseline - DESCENT * size, width(), height());
+    }
+
     /** Draws the lines inside {@code box}, from its top, each centred or left-aligned. */
     void draw(PDPageContentStream content, Box box, boolean centred) throws IOException {
         content.setNonStrokingColor(0f, 0f, 0f);

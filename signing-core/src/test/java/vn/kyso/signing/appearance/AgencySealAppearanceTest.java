@@ -10,15 +10,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
 import vn.kyso.signing.SigningException;
+import vn.kyso.signing.VisibleSignature;
 import vn.kyso.signing.VisibleSignature.AgencySeal;
+import vn.kyso.signing.VisibleSignature.Numbering;
 import vn.kyso.signing.VisibleSignature.Placement;
 import vn.kyso.signing.testpki.TestPki;
 
@@ -86,6 +93,58 @@ class AgencySealAppearanceTest {
                 .isInstanceOfSatisfying(SigningException.class,
                         e -> assertThat(e.code()).isEqualTo(SigningException.ErrorCode.INVALID_REQUEST))
                 .hasMessageContaining("no visible signature on page 2");
+    }
+
+    @Test
+    void issuingWritesTheNumberAndTheDateIntoTheBlanksAndKeepsTheLeadersSignatureValid(@TempDir Path dir)
+            throws Exception {
+        byte[] approved = PersonalSignatureAppearanceTest.sign(TestDocuments.blankDecision(),
+                new Placement.Anchor(TestDocuments.NAME));
+        Numbering numbering = new Numbering("125/QĐ-UBND", LocalDate.of(2026, 2, 5));
+        try (PDDocument document = Loader.loadPDF(approved)) {
+            assertThat(NumberingLocator.locate(document, PageFrame.of(document, 1), numbering))
+                    .extracting(NumberingLocator.Mark::text)
+                    .as("the number without the printed symbol; Decree 30's leading zeros for day 5 and month 2")
+                    .containsExactly("125", "05", "02", "2026");
+        }
+
+        AgencySeal seal = new AgencySeal(TestImages.redSeal(), 38, new Placement.OverSignature(Placement.ANY_PAGE),
+                numbering);
+        try (PDDocument document = Loader.loadPDF(approved)) {
+            List<Landing> preview = SignatureAppearances.locate(document, seal, CLERK);
+            assertThat(preview).extracting(Landing::part).containsExactly(Landing.Part.SEAL, Landing.Part.TEXT,
+                    Landing.Part.TEXT, Landing.Part.TEXT, Landing.Part.TEXT);
+            assertThat(preview).allSatisfy(l -> assertThat(l.page()).isEqualTo(1));
+            assertThat(preview.get(0).width()).as("the seal's real size")
+                    .isCloseTo(38 * VisibleSignature.POINTS_PER_MM, within(0.5));
+            assertThat(preview.get(1).x()).as("the number in its blank")
+                    .isBetween((double) TestDocuments.NUMBER_BLANK_LEFT, (double) TestDocuments.NUMBER_BLANK_RIGHT);
+        }
+        byte[] issued = TestSigning.sign(approved, seal, CLERK, agency);
+
+        Rectangle numberBlank = new Rectangle((int) Rendering.column(TestDocuments.NUMBER_BLANK_LEFT + 2),
+                (int) Rendering.row(TestDocuments.HEADER_BASELINE + 9),
+                (int) ((TestDocuments.NUMBER_BLANK_RIGHT - TestDocuments.NUMBER_BLANK_LEFT - 4) * Rendering.PX_PER_PT),
+                (int) (11 * Rendering.PX_PER_PT));
+        BufferedImage before = Rendering.render(approved, 0, "issue-0-blanks");
+        BufferedImage after = Rendering.render(issued, 0, "issue-1-number-and-date");
+        assertThat(Rendering.bounds(before, numberBlank, Rendering.DARK)).as("blank before").isNull();
+        assertThat(Rendering.bounds(after, numberBlank, Rendering.DARK)).as("the number in the blank").isNotNull();
+        Rectangle dayBlank = new Rectangle((int) Rendering.column(375), (int) Rendering.row(TestDocuments.HEADER_BASELINE + 9),
+                (int) (20 * Rendering.PX_PER_PT), (int) (11 * Rendering.PX_PER_PT));
+        assertThat(Rendering.bounds(before, dayBlank, Rendering.DARK)).isNull();
+        assertThat(Rendering.bounds(after, dayBlank, Rendering.DARK)).as("the day in its blank").isNotNull();
+        assertThat(Rendering.bounds(after, Rendering.RED)).as("the seal is still drawn").isNotNull();
+
+        assertBothSignaturesValid(issued, dir);
+    }
+
+    @Test
+    void aNumberAlreadyPrintedIsNotWrittenAgain() throws IOException {
+        try (PDDocument document = Loader.loadPDF(PersonalSignatureAppearanceTest.decision)) {
+            assertThat(NumberingLocator.locate(document, PageFrame.of(document, 1),
+                    new Numbering("999/QĐ-UBND", LocalDate.of(2026, 3, 5)))).isEmpty();
+        }
     }
 
     /** pdfsig (poppler) is the independent judge: both signatures must still verify. */

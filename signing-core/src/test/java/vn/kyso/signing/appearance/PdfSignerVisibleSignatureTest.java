@@ -8,11 +8,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.signing.Indication;
+import vn.kyso.signing.Modifications;
 import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.PdfVerifier;
+import vn.kyso.signing.SignatureReport;
 import vn.kyso.signing.PdfSigner;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SigningKey;
@@ -47,6 +53,28 @@ class PdfSignerVisibleSignatureTest {
         assertThat(Pdfsig.trusting(dir, pki.root().certificate()).check(file))
                 .as("both signatures intact (certificate trust is the signer tests' business)")
                 .hasSize(2).allSatisfy(r -> assertThat(r.signatureValid()).as(r.toString()).isTrue());
+    }
+
+    @Test
+    void theNumberAndDateTheClerkWritesAreAnAllowedChangeForKysosVerifier() throws IOException {
+        TestPki pki = TestPki.create();
+        PdfSigner signer = PdfSigner.builder().build();
+        byte[] approved = sign(signer, key(pki.signer("Nguyễn Văn A", TestPki.KeyType.RSA_2048)),
+                TestDocuments.blankDecision(), new VisibleSignature.PersonalSignature(TestImages.blueSignature(),
+                        new Placement.Anchor(TestDocuments.NAME)));
+        byte[] issued = sign(signer, key(pki.signer("Ủy ban nhân dân tỉnh Cà Mau", TestPki.KeyType.EC_P256)),
+                approved, new VisibleSignature.AgencySeal(TestImages.redSeal(), 38,
+                        new Placement.OverSignature(Placement.ANY_PAGE),
+                        new VisibleSignature.Numbering("125/QĐ-UBND", LocalDate.of(2026, 3, 5))));
+
+        List<SignatureReport> signatures = PdfVerifier.builder().trustAnchors(List.of(pki.root().certificate()))
+                .build().verify(issued).signatures();
+        // (revocation data is the signer tests' business: here both are INDETERMINATE for want of it)
+        assertThat(signatures.get(0).modifications()).as("the leader's").isEqualTo(Modifications.ALLOWED);
+        assertThat(signatures).hasSize(2).allSatisfy(s -> {
+            assertThat(s.indication()).as(s.problems().toString()).isNotEqualTo(Indication.INVALID);
+            assertThat(s.problems()).noneMatch(p -> p.contains("after signing"));
+        });
     }
 
     private static SigningKey key(TestPki.Credential credential) {

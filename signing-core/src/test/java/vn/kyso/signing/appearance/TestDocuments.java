@@ -89,6 +89,41 @@ final class TestDocuments {
         }
     }
 
+    /** Where the blanks of {@link #blankDecision()} are: the baseline of "Số:" and of the date line. */
+    static final float HEADER_BASELINE = HEIGHT - 118;
+    /** The blank after "Số:" runs from here to the "/" of the symbol. */
+    static final float NUMBER_BLANK_LEFT = 70;
+    static final float NUMBER_BLANK_RIGHT = 130;
+
+    /**
+     * A one-page decision as the leader signs it: "Số:" and the date line still blank for the
+     * clerk to fill when issuing, the signature block at the foot of the same page.
+     */
+    static byte[] blankDecision() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDFont font = AppearanceFont.embedSubset(document);
+            try (Page page = new Page(document, font, false, false)) {
+                page.centred("ỦY BAN NHÂN DÂN", 110, HEIGHT - 77, 12);
+                page.centred("TỈNH CÀ MAU", 110, HEIGHT - 92, 12);
+                page.left("Số:", NUMBER_BLANK_LEFT - font.getStringWidth("Số:") / 1000 * 12, HEADER_BASELINE, 12);
+                page.left("/QĐ-UBND", NUMBER_BLANK_RIGHT, HEADER_BASELINE, 12);
+                page.centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 400, HEIGHT - 77, 12);
+                page.centred("Độc lập - Tự do - Hạnh phúc", 400, HEIGHT - 92, 13);
+                page.left("Cà Mau, ngày", 300, HEADER_BASELINE, 12);
+                page.left("tháng", 400, HEADER_BASELINE, 12);
+                page.left("năm", 460, HEADER_BASELINE, 12);
+                page.centred("QUYẾT ĐỊNH", WIDTH / 2, HEIGHT - 165, 14);
+                page.left("Điều 1. Phê duyệt Kế hoạch chuyển đổi số năm 2026.", MARGIN_LEFT, HEIGHT - 250, 13);
+                page.centred("TM. ỦY BAN NHÂN DÂN", BLOCK_CENTRE_X, TITLE_BASELINE, SIZE);
+                page.centred("CHỦ TỊCH", BLOCK_CENTRE_X, POSITION_BASELINE, SIZE);
+                page.centred(NAME, BLOCK_CENTRE_X, NAME_BASELINE, SIZE);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     /** Width of the signer's name as drawn, in points. */
     static float nameWidth() throws IOException {
         try (PDDocument document = new PDDocument()) {

@@ -47,6 +47,47 @@ public final class TestPdfs {
         return pages(file, 1);
     }
 
+    /**
+     * A one-page decision as its leader signs it (Decree 30 layout): "Số:" and the place-and-date
+     * line still blank for the clerk, {@code signer}'s name under the signature block. Set in the
+     * bundled Liberation Serif, so the Vietnamese text is real text a reader can find.
+     */
+    public static Path decisionToIssue(Path file, String signer) {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            org.apache.pdfbox.pdmodel.font.PDFont font;
+            try (var in = TestPdfs.class.getResourceAsStream("/vn/kyso/signing/appearance/fonts/LiberationSerif-Regular.ttf")) {
+                font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, in);
+            }
+            float top = PDRectangle.A4.getHeight();
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                Object[][] lines = {
+                    {"ỦY BAN NHÂN DÂN", 70f, top - 77}, {"TỈNH CÀ MAU", 90f, top - 92},
+                    {"Số:            /QĐ-UBND", 60f, top - 118},
+                    {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 290f, top - 77},
+                    {"Độc lập - Tự do - Hạnh phúc", 330f, top - 92},
+                    {"Cà Mau, ngày        tháng        năm 2026", 300f, top - 118},
+                    {"QUYẾT ĐỊNH", 255f, top - 165},
+                    {"Về việc phê duyệt Kế hoạch chuyển đổi số", 180f, top - 183},
+                    {"Điều 1. Phê duyệt Kế hoạch chuyển đổi số năm 2026.", 85f, top - 250},
+                    {"TM. ỦY BAN NHÂN DÂN", 355f, 300f}, {"CHỦ TỊCH", 390f, 284f}, {signer, 355f, 200f},
+                };
+                for (Object[] line : lines) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset((float) line[1], (float) line[2]);
+                    cs.showText((String) line[0]);
+                    cs.endText();
+                }
+            }
+            doc.save(file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One page with a header "%PDF-1.4" and a classic cross-reference table. */
     public static Path pdf14(Path file) {
         return write(file, 1, 1.4f, false, false);

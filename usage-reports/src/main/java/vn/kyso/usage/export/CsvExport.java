@@ -31,13 +31,14 @@ public final class CsvExport {
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, FORMAT);
         csv.printComment(report.headline(language));
-        csv.printComment(Labels.period(language) + ": " + report.request().from() + " – " + report.request().to());
+        csv.printComment(Labels.period(language) + ": " + Labels.date(report.request().from(), language) + " – "
+                + Labels.date(report.request().to(), language));
         csv.printComment(Labels.unit(language) + ": "
                 + (report.unit() == null ? "*" : report.unit().code() + " " + report.unit().name()));
         csv.printComment(Labels.policy(language) + ": " + report.policyStatement());
         csv.printRecord(Labels.certificateHeader(language));
         for (CertificateUsage row : report.certificates()) {
-            csv.printRecord(Labels.certificateRow(row));
+            csv.printRecord(Labels.certificateRow(row, language));
         }
         csv.flush();
     }

@@ -1,11 +1,20 @@
 package vn.kyso.usage.export;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import vn.kyso.usage.CertificateKind;
+import vn.kyso.usage.CertificateStatus;
 import vn.kyso.usage.Language;
+import vn.kyso.usage.UsageClass;
 import vn.kyso.usage.UsageReport.CertificateUsage;
 
-/** Column titles and the per-certificate row, shared by the CSV and XLSX exports. */
+/**
+ * Column titles, sheet names and the per-certificate row, shared by the CSV and XLSX exports:
+ * every word in the chosen language, never an enum's code (an auditor reads "Chưa sử dụng",
+ * not NEVER_USED); dates as the language writes them.
+ */
 final class Labels {
 
     private Labels() {
@@ -19,10 +28,65 @@ final class Labels {
                         "Trạng thái", "Số chữ ký", "Số tháng hoạt động", "Lần dùng cuối", "Phân loại");
     }
 
-    static List<Object> certificateRow(CertificateUsage r) {
+    static List<Object> certificateRow(CertificateUsage r, Language l) {
         return java.util.Arrays.asList(r.certificate().issuer(), r.certificate().serial(), r.owner(), r.contact(),
-                r.unitCode(), r.unitName(), r.kind().name(), r.status().name(), r.signatures(), r.activeMonths(),
-                r.lastUse() == null ? null : r.lastUse().toString(), r.usageClass().name());
+                r.unitCode(), r.unitName(), kind(r.kind().name(), l), status(r.status(), l), r.signatures(),
+                r.activeMonths(), date(r.lastUse(), l), usageClass(r.usageClass(), l));
+    }
+
+    /** The workbook's sheets, in order: summary, by kind, by agency, by district, by commune, certificates,
+     * dormant, never used, trend, top users. */
+    static List<String> sheets(Language l) {
+        return l == Language.EN
+                ? List.of("Summary", "By kind", "By agency", "By district", "By commune", "Certificates", "Dormant",
+                        "Never used", "Trend", "Top users")
+                : List.of("Tổng hợp", "Theo loại", "Theo cơ quan", "Theo huyện", "Theo xã", "Chứng thư số",
+                        "Không hoạt động", "Chưa sử dụng", "Xu hướng", "Dùng nhiều nhất");
+    }
+
+    /** A certificate kind by its code (a kind breakdown's key); another code is returned as it is. */
+    static String kind(String code, Language l) {
+        CertificateKind kind;
+        try {
+            kind = CertificateKind.valueOf(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return code;
+        }
+        boolean en = l == Language.EN;
+        return switch (kind) {
+            case AGENCY -> en ? "Agency" : "Cơ quan, tổ chức";
+            case PERSONAL -> en ? "Personal" : "Cá nhân";
+            case UNKNOWN -> en ? "Unknown" : "Chưa xác định";
+        };
+    }
+
+    static String status(CertificateStatus status, Language l) {
+        boolean en = l == Language.EN;
+        return switch (status) {
+            case ACTIVE -> en ? "Active" : "Đang hiệu lực";
+            case SUSPENDED -> en ? "Suspended" : "Tạm dừng";
+            case REVOKED -> en ? "Revoked" : "Đã thu hồi";
+            case EXPIRED -> en ? "Expired" : "Hết hạn";
+            case UNKNOWN -> en ? "Unknown" : "Chưa xác định";
+        };
+    }
+
+    static String usageClass(UsageClass usage, Language l) {
+        boolean en = l == Language.EN;
+        return switch (usage) {
+            case REGULAR -> en ? "Regular" : "Thường xuyên";
+            case OCCASIONAL -> en ? "Occasional" : "Không thường xuyên";
+            case DORMANT -> en ? "Dormant" : "Không hoạt động";
+            case NEVER_USED -> en ? "Never used" : "Chưa sử dụng";
+        };
+    }
+
+    /** ISO in English (yyyy-mm-dd); dd/mm/yyyy in Vietnamese; null stays an empty cell. */
+    static String date(LocalDate date, Language l) {
+        if (date == null) {
+            return null;
+        }
+        return l == Language.EN ? date.toString() : date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     static List<String> summaryHeader(Language l) {

@@ -19,41 +19,46 @@ import vn.kyso.usage.UsageReport.Summary;
 /**
  * The report as an XLSX workbook, one sheet per part: Summary (headline, period, unit, policy,
  * the counts), By kind, By agency, By district, By commune, Certificates, Dormant, Never used,
- * Trend, Top users. Sheet names stay English (they are identifiers); titles follow the language.
+ * Trend, Top users. Sheet names, titles and values follow the language ({@link #sheets}).
  */
 public final class XlsxExport {
 
-    public static final List<String> SHEETS = List.of("Summary", "By kind", "By agency", "By district", "By commune",
-            "Certificates", "Dormant", "Never used", "Trend", "Top users");
+    /** The sheets' names in {@code language}, in the workbook's order. */
+    public static List<String> sheets(Language language) {
+        return Labels.sheets(language);
+    }
 
     private XlsxExport() {
     }
 
     public static void write(UsageReport report, Language language, OutputStream out) throws IOException {
+        List<String> sheets = Labels.sheets(language);
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet summary = book.createSheet(SHEETS.get(0));
+            Sheet summary = book.createSheet(sheets.get(0));
             row(summary, 0, List.of(report.headline(language)));
-            row(summary, 1, List.of(Labels.period(language), report.request().from().toString(),
-                    report.request().to().toString()));
+            row(summary, 1, List.of(Labels.period(language), Labels.date(report.request().from(), language),
+                    Labels.date(report.request().to(), language)));
             row(summary, 2, List.of(Labels.unit(language),
                     report.unit() == null ? "*" : report.unit().code() + " " + report.unit().name()));
             row(summary, 3, List.of(Labels.policy(language), report.policyStatement()));
             row(summary, 5, Labels.summaryHeader(language));
             row(summary, 6, summaryRow("*", report.unit() == null ? "*" : report.unit().name(), report.summary()));
-            breakdown(book.createSheet(SHEETS.get(1)), language, report.byKind());
-            breakdown(book.createSheet(SHEETS.get(2)), language, report.byAgency());
-            breakdown(book.createSheet(SHEETS.get(3)), language, report.byDistrict());
-            breakdown(book.createSheet(SHEETS.get(4)), language, report.byCommune());
-            certificates(book.createSheet(SHEETS.get(5)), language, report.certificates());
-            certificates(book.createSheet(SHEETS.get(6)), language, report.dormant());
-            certificates(book.createSheet(SHEETS.get(7)), language, report.neverUsed());
-            Sheet trend = book.createSheet(SHEETS.get(8));
+            breakdown(book.createSheet(sheets.get(1)), language, report.byKind().stream()
+                    .map(b -> new Breakdown(Labels.kind(b.key(), language), Labels.kind(b.key(), language), b.summary()))
+                    .toList());
+            breakdown(book.createSheet(sheets.get(2)), language, report.byAgency());
+            breakdown(book.createSheet(sheets.get(3)), language, report.byDistrict());
+            breakdown(book.createSheet(sheets.get(4)), language, report.byCommune());
+            certificates(book.createSheet(sheets.get(5)), language, report.certificates());
+            certificates(book.createSheet(sheets.get(6)), language, report.dormant());
+            certificates(book.createSheet(sheets.get(7)), language, report.neverUsed());
+            Sheet trend = book.createSheet(sheets.get(8));
             row(trend, 0, Labels.trendHeader(language));
             int r = 1;
             for (MonthTrend m : report.trend()) {
                 row(trend, r++, List.of(m.month().toString(), m.signatures(), m.activeCertificates()));
             }
-            certificates(book.createSheet(SHEETS.get(9)), language, report.topUsers());
+            certificates(book.createSheet(sheets.get(9)), language, report.topUsers());
             book.write(out);
         }
     }
@@ -75,7 +80,7 @@ public final class XlsxExport {
         row(sheet, 0, Labels.certificateHeader(language));
         int r = 1;
         for (CertificateUsage c : rows) {
-            row(sheet, r++, Labels.certificateRow(c));
+            row(sheet, r++, Labels.certificateRow(c, language));
         }
     }
 
