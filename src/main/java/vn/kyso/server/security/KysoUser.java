@@ -34,10 +34,11 @@ public final class KysoUser implements UserDetails, CredentialsContainer {
 
     /**
      * The account as a registered system acts for it (CSC, with the officer's PIN): no password
-     * here, and the account is checked as loaded.
+     * here, and the account is checked as loaded (enabled, an officer) for this one request; it is
+     * never a session's principal, so it carries no security version to compare.
      */
     public static KysoUser actedForBy(Account account) {
-        return new KysoUser(account, null);
+        return new KysoUser(account, null, -1L);
     }
 
     public Account account() {
