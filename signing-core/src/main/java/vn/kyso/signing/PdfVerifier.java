@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 
 import vn.kyso.signing.verify.DocumentVerifier;
+import vn.kyso.signing.verify.PageComparisonLimits;
 import vn.kyso.signing.verify.VerifierSettings;
 
 /**
@@ -88,6 +89,7 @@ public final class PdfVerifier {
         private RevocationSource revocationSource = RevocationSource.none();
         private Duration onlineTimeout = Duration.ofSeconds(10);
         private long maxFileSize = 100L * 1024 * 1024;
+        private PageComparisonLimits pageComparison = PageComparisonLimits.DEFAULT;
 
         private Builder() {
         }
@@ -122,8 +124,19 @@ public final class PdfVerifier {
             return this;
         }
 
+        /**
+         * The bounds of the second opinion from the pages: when a later revision changed more
+         * than validation data, up to {@code maxPages} pages are rendered at the given resolution
+         * within the time limit (default 10 pages, 50 dpi, 10 s; 0 pages turns it off).
+         */
+        public Builder pageComparison(PageComparisonLimits limits) {
+            this.pageComparison = Objects.requireNonNull(limits, "pageComparison");
+            return this;
+        }
+
         public PdfVerifier build() {
-            return new PdfVerifier(new VerifierSettings(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize));
+            return new PdfVerifier(new VerifierSettings(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize,
+                    pageComparison));
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param modifications       what later incremental updates did
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
+ * @param changes             what later revisions changed, each change classified (see {@link ChangeSummary})
  */
 public record SignatureReport(
         String field,
@@ -35,15 +36,34 @@ public record SignatureReport(
         Instant timestampTime,
         boolean coversWholeDocument,
         Modifications modifications,
-        List<String> problems) {
+        List<String> problems,
+        ChangeSummary changes) {
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(indication, "indication");
         Objects.requireNonNull(modifications, "modifications");
         problems = List.copyOf(problems);
+        if (changes == null) {
+            changes = ChangeSummary.fromModifications(modifications);
+        }
         if (indication == Indication.VALID && subIndication != null) {
             throw new IllegalArgumentException("a VALID signature has no sub-indication");
         }
+    }
+
+    /** A report without the classified changes (derived from {@code modifications}). */
+    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
+            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
+            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
+                timestampTime, coversWholeDocument, modifications, problems, null);
+    }
+
+    /** This report with the change analysis that decided its {@code modifications}. */
+    public SignatureReport withChanges(ChangeSummary summary) {
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, summary.modifications(), problems,
+                summary);
     }
 }

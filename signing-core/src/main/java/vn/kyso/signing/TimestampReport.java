@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param modifications       what later incremental updates did
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
+ * @param changes             what later revisions changed, each change classified
  */
 public record TimestampReport(
         String field,
@@ -25,12 +26,28 @@ public record TimestampReport(
         String tsa,
         boolean coversWholeDocument,
         Modifications modifications,
-        List<String> problems) {
+        List<String> problems,
+        ChangeSummary changes) {
 
     public TimestampReport {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(indication, "indication");
         Objects.requireNonNull(modifications, "modifications");
         problems = List.copyOf(problems);
+        if (changes == null) {
+            changes = ChangeSummary.fromModifications(modifications);
+        }
+    }
+
+    /** A report without the classified changes (derived from {@code modifications}). */
+    public TimestampReport(String field, Indication indication, SubIndication subIndication, Instant time, String tsa,
+            boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, time, tsa, coversWholeDocument, modifications, problems, null);
+    }
+
+    /** This report with the change analysis {@code summary}. */
+    public TimestampReport withChanges(ChangeSummary summary) {
+        return new TimestampReport(field, indication, subIndication, time, tsa, coversWholeDocument,
+                summary.modifications(), problems, summary);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+import vn.kyso.signing.ChangeSummary;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.Modifications;
 import vn.kyso.signing.SignatureReport;
@@ -41,7 +42,7 @@ public final class DocumentVerifier {
     public VerificationReport verify(byte[] pdf) {
         PdfFile file = new PdfFile(pdf);
         PDDocument document = file.open();
-        try (Revisions revisions = new Revisions(file, document)) {
+        try (Revisions revisions = new Revisions(file, document, settings.pageComparison())) {
             return verify(file, revisions);
         } catch (SigningException e) {
             throw e;
@@ -53,7 +54,7 @@ public final class DocumentVerifier {
 
     private VerificationReport verify(PdfFile file, Revisions revisions) {
         List<String> documentProblems = new ArrayList<>();
-        List<SignatureCandidate> candidates = new ArrayList<>(SignatureFinder.find(revisions.current()));
+        List<SignatureCandidate> candidates = new ArrayList<>(SignatureFinder.markShared(SignatureFinder.find(revisions.current())));
         addRemovedSignatures(file, revisions, candidates);
         candidates.sort(Comparator.comparingLong(SignatureCandidate::rangeEnd));
         DocumentContext context = new DocumentContext(revisions, Dss.read(revisions.current()), settings.clock().instant(),
@@ -64,7 +65,7 @@ public final class DocumentVerifier {
         for (int i = candidates.size() - 1; i >= 0; i--) {
             SignatureCandidate c = candidates.get(i);
             if (c.isDocumentTimestamp()) {
-                timestamps.add(0, guarded(() -> documentTimestamps.check(c, context),
+                timestamps.add(0, guarded(() -> withChanges(documentTimestamps.check(c, context), revisions.summary(c)),
                         e -> new TimestampReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 false, Modifications.DISALLOWED, List.of(e))));
             }
@@ -72,7 +73,7 @@ public final class DocumentVerifier {
         List<SignatureReport> reports = new ArrayList<>();
         for (SignatureCandidate c : candidates) {
             if (!c.isDocumentTimestamp()) {
-                reports.add(guarded(() -> signatures.check(c, context),
+                reports.add(guarded(() -> withChanges(signatures.check(c, context), revisions.summary(c)),
                         e -> new SignatureReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 null, null, null, c.claimedTime(), null, false, Modifications.DISALLOWED, List.of(e))));
             }
@@ -108,6 +109,14 @@ public final class DocumentVerifier {
                 }
             }
         }
+    }
+
+    private static SignatureReport withChanges(SignatureReport report, ChangeSummary summary) {
+        return summary == null ? report : report.withChanges(summary);
+    }
+
+    private static TimestampReport withChanges(TimestampReport report, ChangeSummary summary) {
+        return summary == null ? report : report.withChanges(summary);
     }
 
     private static <T> T guarded(java.util.function.Supplier<T> check, java.util.function.Function<String, T> onError) {

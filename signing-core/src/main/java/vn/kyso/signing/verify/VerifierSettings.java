@@ -16,15 +16,23 @@ import vn.kyso.signing.RevocationSource;
  * @param revocationSource OCSP/CRL data the file lacks ({@code RevocationSource.none()} when offline)
  * @param onlineTimeout    the limit for one online revocation request
  * @param maxFileSize      the largest accepted file in bytes
+ * @param pageComparison   the bounds of rendering pages to compare a signed revision with the final file
  */
 public record VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, RevocationSource revocationSource,
-        Duration onlineTimeout, long maxFileSize) {
+        Duration onlineTimeout, long maxFileSize, PageComparisonLimits pageComparison) {
+
+    /** Settings with the default page-comparison limits. */
+    public VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, RevocationSource revocationSource,
+            Duration onlineTimeout, long maxFileSize) {
+        this(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize, PageComparisonLimits.DEFAULT);
+    }
 
     public VerifierSettings {
         trustAnchors = List.copyOf(trustAnchors);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(revocationSource, "revocationSource");
         Objects.requireNonNull(onlineTimeout, "onlineTimeout");
+        Objects.requireNonNull(pageComparison, "pageComparison");
         if (onlineTimeout.isNegative() || onlineTimeout.isZero()) {
             throw new IllegalArgumentException("onlineTimeout must be positive");
         }
