@@ -66,4 +66,10 @@ public record SignatureReport(
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, summary.modifications(), problems,
                 summary);
     }
+
+    /** This report naming the signer's certificate (taken from the signature when the checks could not). */
+    public SignatureReport withSigner(String signer, String signerSubject, String issuer, String certificateSerial) {
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, changes);
+    }
 }

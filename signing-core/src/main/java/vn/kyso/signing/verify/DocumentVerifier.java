@@ -52,6 +52,31 @@ public final class DocumentVerifier {
         }
     }
 
+    /**
+     * How many bytes the {@code number}-th signature (1-based, in the order of
+     * {@link VerificationReport#signatures()}) signed: the length of the revision it signs.
+     * Throws {@code INVALID_REQUEST} when there is no such signature or its range is unusable.
+     */
+    public long signedLength(byte[] pdf, int number) {
+        PdfFile file = new PdfFile(pdf);
+        try (Revisions revisions = new Revisions(file, file.open(), settings.pageComparison())) {
+            List<SignatureCandidate> signatures = SignatureFinder.find(revisions.current()).stream()
+                    .filter(c -> !c.isDocumentTimestamp())
+                    .sorted(Comparator.comparingLong(SignatureCandidate::rangeEnd))
+                    .toList();
+            if (number < 1 || number > signatures.size()) {
+                throw new SigningException(SigningException.ErrorCode.INVALID_REQUEST,
+                        "The document has " + signatures.size() + " signatures; there is no signature " + number);
+            }
+            long end = signatures.get(number - 1).rangeEnd();
+            if (end <= 0 || end > file.length() || !file.isRevisionEnd(end)) {
+                throw new SigningException(SigningException.ErrorCode.INVALID_REQUEST,
+                        "Signature " + number + " does not sign a whole revision of the file");
+            }
+            return end;
+        }
+    }
+
     private VerificationReport verify(PdfFile file, Revisions revisions) {
         List<String> documentProblems = new ArrayList<>();
         List<SignatureCandidate> candidates = new ArrayList<>(SignatureFinder.markShared(SignatureFinder.find(revisions.current())));
@@ -73,7 +98,8 @@ public final class DocumentVerifier {
         List<SignatureReport> reports = new ArrayList<>();
         for (SignatureCandidate c : candidates) {
             if (!c.isDocumentTimestamp()) {
-                reports.add(guarded(() -> withChanges(signatures.check(c, context), revisions.summary(c)),
+                reports.add(guarded(() -> SignerIdentity.complete(withChanges(signatures.check(c, context),
+                        revisions.summary(c)), c.contents(), cache),
                         e -> new SignatureReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 null, null, null, c.claimedTime(), null, false, Modifications.DISALLOWED, List.of(e))));
             }

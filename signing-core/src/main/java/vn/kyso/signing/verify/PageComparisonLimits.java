@@ -14,8 +14,8 @@ import java.util.Objects;
  */
 public record PageComparisonLimits(int maxPages, int dpi, Duration timeLimit) {
 
-    /** 10 pages at 50 dpi within 10 seconds. */
-    public static final PageComparisonLimits DEFAULT = new PageComparisonLimits(10, 50, Duration.ofSeconds(10));
+    /** 10 pages at 72 dpi within 10 seconds. */
+    public static final PageComparisonLimits DEFAULT = new PageComparisonLimits(10, 72, Duration.ofSeconds(10));
 
     public PageComparisonLimits {
         Objects.requireNonNull(timeLimit, "timeLimit");
