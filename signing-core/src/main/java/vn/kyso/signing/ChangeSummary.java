@@ -56,6 +56,20 @@ public record ChangeSummary(ChangeClass changeClass, boolean permitted, List<Cha
         return new ChangeSummary(worst, permitted, sorted, PageCheck.NOT_RUN, List.of());
     }
 
+    /**
+     * Whether what was signed is still what is shown: nothing came after the signature but
+     * validation data and other signatures (each reported on its own). Form data, comments and
+     * anything else do not qualify, permitted or not.
+     */
+    public boolean leavesSignedContent() {
+        if (changeClass.compareTo(ChangeClass.LTV_UPDATES) <= 0) {
+            return true;
+        }
+        return permitted && changeClass == ChangeClass.FORM_FILLING && changes.stream()
+                .allMatch(c -> c.changeClass() != ChangeClass.FORM_FILLING || c.kind() == ChangeKind.SIGNATURE_ADDED
+                        || c.kind() == ChangeKind.SIGNATURE_FIELD_SIGNED || c.kind() == ChangeKind.EMPTY_SIGNATURE_FIELD_ADDED);
+    }
+
     /** The legacy three-valued view. */
     public Modifications modifications() {
         if (changeClass == ChangeClass.NONE) {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
  * @param changes             what later revisions changed, each change classified (see {@link ChangeSummary})
+ * @param reason              the signature dictionary's /Reason as the signer wrote it, null when absent
  */
 public record SignatureReport(
         String field,
@@ -37,7 +38,8 @@ public record SignatureReport(
         boolean coversWholeDocument,
         Modifications modifications,
         List<String> problems,
-        ChangeSummary changes) {
+        ChangeSummary changes,
+        String reason) {
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");
@@ -57,19 +59,26 @@ public record SignatureReport(
             String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
             Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
         this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
-                timestampTime, coversWholeDocument, modifications, problems, null);
+                timestampTime, coversWholeDocument, modifications, problems, null, null);
     }
 
     /** This report with the change analysis that decided its {@code modifications}. */
     public SignatureReport withChanges(ChangeSummary summary) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, summary.modifications(), problems,
-                summary);
+                summary, reason);
     }
 
     /** This report naming the signer's certificate (taken from the signature when the checks could not). */
     public SignatureReport withSigner(String signer, String signerSubject, String issuer, String certificateSerial) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
-                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, changes);
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, changes, reason);
+    }
+
+    /** This report with the signer's stated /Reason. */
+    public SignatureReport withReason(String statedReason) {
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, changes,
+                statedReason);
     }
 }

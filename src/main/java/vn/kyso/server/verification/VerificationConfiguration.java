@@ -48,6 +48,7 @@ class VerificationConfiguration {
                 .clock(clock)
                 .revocationSource(new CaRevocationSource(ca, others))
                 .maxFileSize(kyso.limits().maxUploadSize().toBytes())
+                .pageComparison(verification.pageComparison().limits())
                 .build();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import vn.kyso.signing.ChangeSummary;
@@ -99,7 +100,7 @@ public final class DocumentVerifier {
         for (SignatureCandidate c : candidates) {
             if (!c.isDocumentTimestamp()) {
                 reports.add(guarded(() -> SignerIdentity.complete(withChanges(signatures.check(c, context),
-                        revisions.summary(c)), c.contents(), cache),
+                        revisions.summary(c)), c.contents(), cache).withReason(c.dictionary().getString(COSName.REASON)),
                         e -> new SignatureReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 null, null, null, c.claimedTime(), null, false, Modifications.DISALLOWED, List.of(e))));
             }

@@ -622,12 +622,7 @@ class ChangeAnalysisTest {
     }
 
     private static long hiddenObject(byte[] pdf) {
-        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            var item = doc.getDocumentCatalog().getCOSObject().getItem(COSName.getPDFName("PieceInfo"));
-            return ((org.apache.pdfbox.cos.COSObject) item).getObjectNumber();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestUpdates.reference(pdf, doc -> doc.getDocumentCatalog().getCOSObject().getItem(COSName.getPDFName("PieceInfo")));
     }
 
     private static COSDictionary xobjects(PDDocument doc, long number) throws IOException {

@@ -90,7 +90,8 @@ final class TestUpdates {
         return reference(pdf, doc -> doc.getDocument().getTrailer().getItem(COSName.ROOT));
     }
 
-    private static long reference(byte[] pdf, java.util.function.Function<PDDocument, COSBase> pick) {
+    /** The object number of the indirect object {@code pick} finds in {@code pdf}. */
+    static long reference(byte[] pdf, java.util.function.Function<PDDocument, COSBase> pick) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             COSBase b = pick.apply(doc);
             if (b instanceof COSObject o) {
