@@ -74,10 +74,19 @@ final class VerifyCommand implements Callable<Integer> {
 
             @Override
             public VerificationReport verify(Path file) {
+                return built().verify(file);
+            }
+
+            @Override
+            public byte[] signedVersion(Path file, int number) {
+                return built().signedVersion(file, number);
+            }
+
+            private DocumentVerifier built() {
                 if (built == null) {
                     built = backends.verifiers().apply(settings);
                 }
-                return built.verify(file);
+                return built;
             }
         };
         if (signedVersion != null) {
