@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 
 import vn.kyso.signing.verify.DocumentVerifier;
+import vn.kyso.signing.verify.PageComparisonLimits;
 import vn.kyso.signing.verify.VerifierSettings;
 
 /**
@@ -76,6 +77,20 @@ public final class PdfVerifier {
         return verifier.verify(pdf);
     }
 
+    /**
+     * The exact bytes that the {@code number}-th signature (1-based, in the order of
+     * {@link VerificationReport#signatures()}) signed: the revision of the file it covers, to
+     * open and see what was signed. Throws {@link SigningException} ({@code INVALID_REQUEST}) when
+     * the document has no such signature or its byte range does not end a revision.
+     */
+    public byte[] signedVersion(byte[] pdf, int number) {
+        Objects.requireNonNull(pdf, "pdf");
+        if (pdf.length > maxFileSize) {
+            throw tooLarge(pdf.length);
+        }
+        return java.util.Arrays.copyOf(pdf, (int) verifier.signedLength(pdf, number));
+    }
+
     private SigningException tooLarge(long size) {
         return new SigningException(SigningException.ErrorCode.LIMIT_EXCEEDED,
                 "The file is " + size + " bytes, more than the limit of " + maxFileSize + " bytes");
@@ -90,6 +105,7 @@ public final class PdfVerifier {
         private RevocationSource revocationSource = RevocationSource.none();
         private Duration onlineTimeout = Duration.ofSeconds(10);
         private long maxFileSize = 100L * 1024 * 1024;
+        private PageComparisonLimits pageComparison = PageComparisonLimits.DEFAULT;
 
         private Builder() {
         }
@@ -143,9 +159,19 @@ public final class PdfVerifier {
             return this;
         }
 
+        /**
+         * The bounds of the second opinion from the pages: when a later revision changed more
+         * than validation data, up to {@code maxPages} pages are rendered at the given resolution
+         * within the time limit (default 10 pages, 72 dpi, 10 s; 0 pages turns it off).
+         */
+        public Builder pageComparison(PageComparisonLimits limits) {
+            this.pageComparison = Objects.requireNonNull(limits, "pageComparison");
+            return this;
+        }
+
         public PdfVerifier build() {
             return new PdfVerifier(new VerifierSettings(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize,
-                    timestampOnly, signatureOnly));
+                    timestampOnly, signatureOnly, pageComparison));
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.Objects;
  *                            (e.g. revoked after a timestamp proved the signing time)
  * @param anchorSha256        SHA-256 (lower-case hex) of the trust anchor the signer's path ends at;
  *                            null when it ends at none
+ * @param changes             what later revisions changed, each change classified (see {@link ChangeSummary})
+ * @param reason              the signature dictionary's /Reason as the signer wrote it, null when absent
  */
 public record SignatureReport(
         String field,
@@ -38,23 +40,58 @@ public record SignatureReport(
         boolean coversWholeDocument,
         Modifications modifications,
         List<String> problems,
-        String anchorSha256) {
-
-    /** A report that names no trust anchor. */
-    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
-            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
-            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
-        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
-                timestampTime, coversWholeDocument, modifications, problems, null);
-    }
+        String anchorSha256,
+        ChangeSummary changes,
+        String reason) {
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(indication, "indication");
         Objects.requireNonNull(modifications, "modifications");
         problems = List.copyOf(problems);
+        if (changes == null) {
+            changes = ChangeSummary.fromModifications(modifications);
+        }
         if (indication == Indication.VALID && subIndication != null) {
             throw new IllegalArgumentException("a VALID signature has no sub-indication");
         }
+    }
+
+    /** A report that names no trust anchor, without the classified changes (derived from {@code modifications}). */
+    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
+            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
+            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
+                timestampTime, coversWholeDocument, modifications, problems, null, null, null);
+    }
+
+    /** A report naming the trust anchor its chain ends at (SHA-256 hex, null for none). */
+    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
+            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
+            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems,
+            String anchorSha256) {
+        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
+                timestampTime, coversWholeDocument, modifications, problems, anchorSha256, null, null);
+    }
+
+    /** This report with the change analysis that decided its {@code modifications}. */
+    public SignatureReport withChanges(ChangeSummary summary) {
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, summary.modifications(), problems,
+                anchorSha256, summary, reason);
+    }
+
+    /** This report naming the signer's certificate (taken from the signature when the checks could not). */
+    public SignatureReport withSigner(String signer, String signerSubject, String issuer, String certificateSerial) {
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
+                changes, reason);
+    }
+
+    /** This report with the signer's stated /Reason. */
+    public SignatureReport withReason(String statedReason) {
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
+                changes, statedReason);
     }
 }

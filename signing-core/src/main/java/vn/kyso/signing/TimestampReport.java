@@ -18,6 +18,7 @@ import java.util.Objects;
  *                            (e.g. revoked after a timestamp proved the signing time)
  * @param anchorSha256        SHA-256 (lower-case hex) of the trust anchor the TSA's path ends at;
  *                            null when it ends at none
+ * @param changes             what later revisions changed, each change classified
  */
 public record TimestampReport(
         String field,
@@ -28,18 +29,28 @@ public record TimestampReport(
         boolean coversWholeDocument,
         Modifications modifications,
         List<String> problems,
-        String anchorSha256) {
-
-    /** A report that names no trust anchor. */
-    public TimestampReport(String field, Indication indication, SubIndication subIndication, Instant time, String tsa,
-            boolean coversWholeDocument, Modifications modifications, List<String> problems) {
-        this(field, indication, subIndication, time, tsa, coversWholeDocument, modifications, problems, null);
-    }
+        String anchorSha256,
+        ChangeSummary changes) {
 
     public TimestampReport {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(indication, "indication");
         Objects.requireNonNull(modifications, "modifications");
         problems = List.copyOf(problems);
+        if (changes == null) {
+            changes = ChangeSummary.fromModifications(modifications);
+        }
+    }
+
+    /** A report that names no trust anchor, without the classified changes (derived from {@code modifications}). */
+    public TimestampReport(String field, Indication indication, SubIndication subIndication, Instant time, String tsa,
+            boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, time, tsa, coversWholeDocument, modifications, problems, null, null);
+    }
+
+    /** This report with the change analysis {@code summary}. */
+    public TimestampReport withChanges(ChangeSummary summary) {
+        return new TimestampReport(field, indication, subIndication, time, tsa, coversWholeDocument,
+                summary.modifications(), problems, anchorSha256, summary);
     }
 }

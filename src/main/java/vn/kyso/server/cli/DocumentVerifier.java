@@ -9,4 +9,9 @@ interface DocumentVerifier {
 
     /** The report on {@code file}; throws {@code SigningException} when the file could not be verified at all. */
     VerificationReport verify(Path file);
+
+    /** The exact bytes signature {@code number} (1-based) of {@code file} signed; throws {@code SigningException}. */
+    default byte[] signedVersion(Path file, int number) {
+        throw new UnsupportedOperationException("this verifier does not give signed versions");
+    }
 }

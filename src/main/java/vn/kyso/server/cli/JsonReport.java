@@ -74,7 +74,27 @@ final class JsonReport implements ReportPrinter {
         node.put("modifications", modifications(s.modifications()));
         ArrayNode problems = node.putArray("problems");
         s.problems().forEach(problems::add);
+        changes(node, s.changes());
         return node;
+    }
+
+    /** changeClass, changesPermitted, changes [{kind, class, permitted, page, subject, description}], pageCheck, pagesThatDiffer. */
+    private void changes(ObjectNode node, vn.kyso.signing.ChangeSummary summary) {
+        node.put("changeClass", summary.changeClass().name());
+        node.put("changesPermitted", summary.permitted());
+        ArrayNode list = node.putArray("changes");
+        for (vn.kyso.signing.Change c : summary.changes()) {
+            ObjectNode change = list.addObject();
+            change.put("kind", c.kind().name());
+            change.put("class", c.changeClass().name());
+            change.put("permitted", c.permitted());
+            change.put("page", c.page());
+            change.put("subject", c.subject());
+            change.put("description", c.english());
+        }
+        node.put("pageCheck", summary.pageCheck().name());
+        ArrayNode pages = node.putArray("pagesThatDiffer");
+        summary.pagesThatDiffer().forEach(pages::add);
     }
 
     private ObjectNode timestamp(TimestampReport t) {
@@ -88,6 +108,7 @@ final class JsonReport implements ReportPrinter {
         node.put("modifications", modifications(t.modifications()));
         ArrayNode problems = node.putArray("problems");
         t.problems().forEach(problems::add);
+        changes(node, t.changes());
         return node;
     }
 

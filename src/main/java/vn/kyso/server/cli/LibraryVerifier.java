@@ -16,6 +16,21 @@ final class LibraryVerifier {
                 .clock(settings.clock())
                 .revocationSource(settings.offline() ? RevocationSource.none() : new OnlineRevocationSource())
                 .build();
-        return verifier::verify;
+        return new DocumentVerifier() {
+            @Override
+            public vn.kyso.signing.VerificationReport verify(java.nio.file.Path file) {
+                return verifier.verify(file);
+            }
+
+            @Override
+            public byte[] signedVersion(java.nio.file.Path file, int number) {
+                try {
+                    return verifier.signedVersion(java.nio.file.Files.readAllBytes(file), number);
+                } catch (java.io.IOException e) {
+                    throw new vn.kyso.signing.SigningException(vn.kyso.signing.SigningException.ErrorCode.IO_ERROR,
+                            "Cannot read " + file + ": " + e.getMessage(), e);
+                }
+            }
+        };
     }
 }

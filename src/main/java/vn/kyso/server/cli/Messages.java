@@ -97,6 +97,35 @@ final class Messages {
         return new MessageFormat(bundle.getString(key), locale).format(args);
     }
 
+    /**
+     * One change after signing in words ("Trang 1: điền hoặc sửa giá trị trường 'amount'"): the
+     * service's sentences ({@code change.*} of messages.properties), so that the portal, the PDF
+     * report and the CLI say the same; read on first use only.
+     */
+    String change(vn.kyso.signing.Change change) {
+        if (changes == null) {
+            changes = loadResource("/" + ("en".equals(language()) ? "messages_en" : "messages") + ".properties");
+        }
+        String subject = change.subject() == null ? "" : "'" + change.subject() + "'";
+        String text = new MessageFormat(changes.getString("change.kind." + change.kind().name()), locale)
+                .format(new Object[] {change.page(), subject}).replace(" ()", "").strip();
+        return change.page() == null ? Character.toUpperCase(text.charAt(0)) + text.substring(1)
+                : new MessageFormat(changes.getString("change.onPage"), locale).format(new Object[] {change.page()}) + text;
+    }
+
+    private ResourceBundle changes;
+
+    private static ResourceBundle loadResource(String name) {
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing message bundle " + name);
+            }
+            return new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A time as a person in Vietnam reads it, in +07:00; "—" when unknown. */
     String time(Instant instant) {
         return instant == null ? get("value.none") : timeFormat.format(instant.atOffset(VIETNAM));

@@ -57,11 +57,36 @@ final class TextReport implements ReportPrinter {
         line("text.signingTime", messages.time(s.signingTime()));
         line("text.timestampTime", s.timestampTime() == null ? messages.get("text.timestamp.none")
                 : messages.time(s.timestampTime()));
-        line("text.integrity", messages.get("modifications." + s.modifications().name()));
-        if (!s.coversWholeDocument() && s.modifications() == vn.kyso.signing.Modifications.NONE) {
-            line("text.integrity", messages.get("text.notWholeDocument"));
+        line("text.integrity", messages.get(integrity(s)));
+        line("text.coverage", s.coversWholeDocument() ? messages.get("text.coverage.whole")
+                : messages.get("text.coverage.partial", number));
+        vn.kyso.signing.ChangeSummary changes = s.changes();
+        line("text.changeClass", messages.get("text.changeClass." + changes.changeClass().name())
+                + (changes.changeClass() == vn.kyso.signing.ChangeClass.NONE ? ""
+                        : " (" + messages.get(changes.permitted() ? "text.permitted" : "text.notPermitted") + ")"));
+        for (vn.kyso.signing.Change c : changes.changes()) {
+            out.println("      - " + messages.change(c) + " ("
+                    + messages.get(c.permitted() ? "text.permitted" : "text.notPermitted") + ")");
+        }
+        if (!changes.pagesThatDiffer().isEmpty()) {
+            line("text.pagesDiffer", changes.pagesThatDiffer().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         printProblems(s.problems());
+    }
+
+    /** Never "intact" beside "invalid", nor for a document whose form was filled in after signing. */
+    private static String integrity(SignatureReport s) {
+        if (!s.changes().permitted() || s.subIndication() == SubIndication.HASH_FAILURE) {
+            return "modifications.DISALLOWED";
+        }
+        if (s.indication() == Indication.INVALID) {
+            return "modifications.notConfirmed";
+        }
+        if (!s.changes().leavesSignedContent()) {
+            return "modifications.changedPermitted";
+        }
+        return s.changes().changeClass() == vn.kyso.signing.ChangeClass.NONE ? "modifications.NONE" : "modifications.ALLOWED";
     }
 
     private String verdict(Indication indication, SubIndication subIndication) {

@@ -40,6 +40,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", descriptionKey = "option.format")
     String format = "text";
 
+    @Option(names = "--signed-version", paramLabel = "N", descriptionKey = "option.signed-version")
+    Integer signedVersion;
+
+    @Option(names = "--out", paramLabel = "OUT.pdf", descriptionKey = "option.signed-version-out")
+    Path out;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "param.verify-files")
     List<Path> files;
 
@@ -68,18 +74,60 @@ final class VerifyCommand implements Callable<Integer> {
 
             @Override
             public VerificationReport verify(Path file) {
+                return built().verify(file);
+            }
+
+            @Override
+            public byte[] signedVersion(Path file, int number) {
+                return built().signedVersion(file, number);
+            }
+
+            private DocumentVerifier built() {
                 if (built == null) {
                     built = backends.verifiers().apply(settings);
                 }
-                return built.verify(file);
+                return built;
             }
         };
+        if (signedVersion != null) {
+            return writeSignedVersion(verifier);
+        }
         ReportPrinter printer = json ? new JsonReport(terminal.out()) : new TextReport(terminal.out(), messages);
         int exit = ExitCodes.OK;
         for (Path file : files) {
             exit = Math.max(exit, verifyOne(verifier, printer, file));
         }
         return exit;
+    }
+
+    /** {@code --signed-version N --out OUT.pdf FILE}: writes the bytes signature N of FILE signed, nothing else. */
+    private int writeSignedVersion(DocumentVerifier verifier) {
+        if (out == null || files.size() != 1) {
+            throw new CliFailure(ExitCodes.ERROR, "verify.signedVersionUsage");
+        }
+        Path file = files.get(0);
+        try {
+            InputFiles.checkPdf(file, ExitCodes.ERROR);
+            byte[] signed = verifier.signedVersion(file, signedVersion);
+            Path temporary = Files.createTempFile(out.toAbsolutePath().getParent(), ".kyso-", ".pdf");
+            try {
+                Files.write(temporary, signed);
+                Files.move(temporary, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            terminal.out().println(messages.get("verify.signedVersionWritten", signedVersion, file, signed.length, out));
+            return ExitCodes.OK;
+        } catch (SigningException e) {
+            terminal.err().println(messages.get("line.file", file,
+                    e.code() == SigningException.ErrorCode.INVALID_REQUEST
+                            ? messages.get("verify.noSuchSignature", signedVersion)
+                            : SigningErrors.describe(e, messages)));
+            return ExitCodes.ERROR;
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.ERROR, "verify.signedVersionNotWritten", out);
+        }
     }
 
     private int verifyOne(DocumentVerifier verifier, ReportPrinter printer, Path file) {

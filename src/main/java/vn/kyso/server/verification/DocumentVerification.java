@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+
 import javax.security.auth.x500.X500Principal;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,27 +63,53 @@ public class DocumentVerification {
             events.publishEvent(new DocumentVerified(s.issuer(), s.certificateSerial(), sha256, s.field(),
                     s.indication(), now, channel));
         }
-        return new VerificationView(filename == null ? "document.pdf" : filename,
-                report.signatures().stream().map(s -> signature(s, now, trusted.labels())).toList(),
+        List<SignatureView> signatures = new java.util.ArrayList<>();
+        for (SignatureReport s : report.signatures()) {
+            signatures.add(signature(signatures.size() + 1, s, now, trusted.labels()));
+        }
+        String overall = SignatureDescription.overall(signatures.stream().map(SignatureView::verdict).toList(),
+                report.timestamps().stream().allMatch(t -> t.indication() == Indication.VALID),
+                !report.documentProblems().isEmpty());
+        Instant checked = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return new VerificationView(filename == null ? "document.pdf" : filename, signatures,
                 report.timestamps().stream().map(t -> timestamp(t, trusted.labels())).toList(),
-                report.documentProblems(), report.allValid(), sha256,
-                VerificationView.time(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                report.documentProblems(), report.allValid(), sha256, VerificationView.time(checked), overall,
+                VerificationView.displayTime(checked));
     }
 
-    private SignatureView signature(SignatureReport s, Instant now, Map<String, String> anchors) {
+    /**
+     * The exact bytes signature {@code number} (1-based, as the report numbers them) signed.
+     * Throws {@code SigningException} (INVALID_REQUEST) when there is no such signature.
+     */
+    public byte[] signedVersion(byte[] pdf, int number) {
+        return timeLimit.within(() -> verifier.current().verifier().signedVersion(pdf, number));
+    }
+
+    private SignatureView signature(int number, SignatureReport s, Instant now, Map<String, String> anchors) {
         boolean kyso = issuedByKyso(s.issuer());
+        java.util.Optional<CertificateRecord> record = kyso ? record(s) : java.util.Optional.empty();
+        String verdict = SignatureDescription.verdict(s.indication(), s.changes());
         return new SignatureView(s.field(), s.indication().name(), name(s.subIndication()),
                 s.level() == null ? null : s.level().name().replace('_', '-'), s.signer(), s.signerSubject(),
                 s.issuer(), s.certificateSerial(), VerificationView.time(s.signingTime()),
                 VerificationView.time(s.timestampTime()), s.coversWholeDocument(), s.modifications().name(),
-                s.problems(), colour(s.indication()), kyso, statusAtSigning(s), kyso ? statusNow(s, now) : "UNKNOWN",
+                s.problems(), SignatureDescription.colour(verdict), kyso, statusAtSigning(s),
+                kyso ? record.map(r -> status(r, now)).orElse("UNKNOWN") : s.issuer() == null ? "UNKNOWN" : "OTHER_CA",
+                number, verdict, SignatureDescription.role(s, record.map(CertificateRecord::kind).orElse(null)),
+                SignatureDescription.attribute(s.signerSubject(), "CN") != null
+                        ? SignatureDescription.attribute(s.signerSubject(), "CN") : s.signer(),
+                SignatureDescription.attribute(s.signerSubject(), "OU", "O"), SignatureDescription.name(s.issuer()),
+                VerificationView.displayTime(s.signingTime()), VerificationView.displayTime(s.timestampTime()),
+                SignatureDescription.integrity(s), s.changes().changeClass().name(), s.changes().permitted(),
+                SignatureDescription.changes(s.changes()), s.changes().pageCheck().name(), s.changes().pagesThatDiffer(),
                 label(s.anchorSha256(), anchors));
     }
 
     private static TimestampView timestamp(TimestampReport t, Map<String, String> anchors) {
         return new TimestampView(t.field(), t.indication().name(), name(t.subIndication()),
                 VerificationView.time(t.time()), t.tsa(), t.coversWholeDocument(), t.modifications().name(),
-                t.problems(), colour(t.indication()), label(t.anchorSha256(), anchors));
+                t.problems(), colour(t.indication()), VerificationView.displayTime(t.time()),
+                SignatureDescription.name(t.tsa()), label(t.anchorSha256(), anchors));
     }
 
     /** The label of the anchor a path ends at (an anchor retired meanwhile is named by its SHA-256). */
@@ -99,11 +126,11 @@ public class DocumentVerification {
         }
     }
 
-    private String statusNow(SignatureReport s, Instant now) {
+    private java.util.Optional<CertificateRecord> record(SignatureReport s) {
         if (s.certificateSerial() == null) {
-            return "UNKNOWN";
+            return java.util.Optional.empty();
         }
-        return ca.certificate(new BigInteger(s.certificateSerial(), 16)).map(r -> status(r, now)).orElse("UNKNOWN");
+        return ca.certificate(new BigInteger(s.certificateSerial(), 16));
     }
 
     private static String status(CertificateRecord record, Instant now) {
@@ -113,6 +140,7 @@ public class DocumentVerification {
         return record.status().name();
     }
 
+    /** GOOD when the signature is valid, REVOKED when that made it fail, else UNKNOWN (not decided, whoever issued it). */
     private static String statusAtSigning(SignatureReport s) {
         if (s.indication() == Indication.VALID) {
             return "GOOD";

@@ -35,23 +35,49 @@ class VerificationApi {
         this.messages = messages;
     }
 
-    @Operation(summary = "Verify every signature and document timestamp of a PDF",
+    @Operation(summary = "Verify every signature and document timestamp of a PDF, or give the version a signature signed",
             description = "Multipart field `file`. The JSON has the fields of the CLI's --format json. "
                     + "`format=pdf` (or `Accept: application/pdf`) answers the report as a PDF to download, "
-                    + "in Vietnamese or English (`lang=en`).")
+                    + "in Vietnamese or English (`lang=en`). `signedVersion=N` answers instead the exact bytes "
+                    + "that signature N (1-based, as `signatures` numbers them) signed, as a PDF "
+                    + "(400 INVALID_FIELD when the document has no signature N).")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = VerificationView.class)),
             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE) })
     @PostMapping(path = "/api/v1/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> verify(@RequestPart("file") MultipartFile file,
             @Parameter(description = "json (default) or pdf") @RequestParam(name = "format", required = false) String format,
+            @Parameter(description = "N: answer the bytes signature N signed") @RequestParam(name = "signedVersion",
+                    required = false) Integer signedVersion,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Locale locale) throws IOException {
+        if (signedVersion != null) {
+            return signedVersion(verification, file.getBytes(), signedVersion);
+        }
         boolean pdf = wantsPdf(format, accept);
         VerificationView report = verification.verify(file.getOriginalFilename(), file.getBytes(), "API");
         if (pdf) {
             return VerificationPage.pdf(report, messages, locale);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    /** The bytes signature {@code number} signed, as a PDF attachment; 400 when there is no such signature. */
+    static ResponseEntity<byte[]> signedVersion(DocumentVerification verification, byte[] pdf, int number) {
+        byte[] signed;
+        try {
+            signed = verification.signedVersion(pdf, number);
+        } catch (vn.kyso.signing.SigningException e) {
+            if (e.code() != vn.kyso.signing.SigningException.ErrorCode.INVALID_REQUEST) {
+                throw e;
+            }
+            throw new vn.kyso.server.signing.SigningRefusedException(
+                    vn.kyso.server.signing.SigningRefusedException.Reason.INVALID_FIELD, e.getMessage(), "signedVersion");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("signed-version-" + number + ".pdf").build().toString())
+                .body(signed);
     }
 
     /**

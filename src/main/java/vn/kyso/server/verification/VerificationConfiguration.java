@@ -56,7 +56,8 @@ class VerificationConfiguration {
         return PdfVerifier.builder()
                 .clock(clock)
                 .revocationSource(new CaRevocationSource(ca, others))
-                .maxFileSize(kyso.limits().maxUploadSize().toBytes());
+                .maxFileSize(kyso.limits().maxUploadSize().toBytes())
+                .pageComparison(verification.pageComparison().limits());
     }
 
     /** Every certificate in a PEM (or DER) file; a file that cannot be read stops the start. */

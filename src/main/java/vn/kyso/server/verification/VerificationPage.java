@@ -28,13 +28,17 @@ import vn.kyso.signing.SigningException;
 class VerificationPage {
 
     static final String LAST_REPORT = VerificationPage.class.getName() + ".report";
+    /** The last checked document, kept (in memory) only for its signed-version downloads. */
+    static final String LAST_DOCUMENT = VerificationPage.class.getName() + ".document";
 
     private final DocumentVerification verification;
     private final MessageSource messages;
+    private final long keepUpTo;
 
-    VerificationPage(DocumentVerification verification, MessageSource messages) {
+    VerificationPage(DocumentVerification verification, MessageSource messages, VerificationProperties properties) {
         this.verification = verification;
         this.messages = messages;
+        this.keepUpTo = properties.signedVersionMaxSize().toBytes();
     }
 
     @GetMapping("/verify")
@@ -49,10 +53,16 @@ class VerificationPage {
             model.addAttribute("error", messages.getMessage("problem.signing.NO_DOCUMENT", null, locale));
             return "verification/verify";
         }
+        session.removeAttribute(LAST_DOCUMENT);
         try {
-            VerificationView report = verification.verify(file.getOriginalFilename(), file.getBytes(), "WEB");
+            byte[] pdf = file.getBytes();
+            VerificationView report = verification.verify(file.getOriginalFilename(), pdf, "WEB");
             session.setAttribute(LAST_REPORT, report);
+            if (pdf.length <= keepUpTo) {
+                session.setAttribute(LAST_DOCUMENT, pdf);
+            }
             model.addAttribute("report", report);
+            model.addAttribute("signedVersions", pdf.length <= keepUpTo);
         } catch (SigningException e) {
             session.removeAttribute(LAST_REPORT);
             model.addAttribute("error", messages.getMessage("problem.signing." + e.code().name(), null, locale));
@@ -71,6 +81,17 @@ class VerificationPage {
             return "verification/verify";
         }
         return pdf(report, messages, locale);
+    }
+
+    /** The exact bytes signature {@code number} of the last checked document signed. */
+    @GetMapping("/verify/signed-version/{number}")
+    Object signedVersion(@org.springframework.web.bind.annotation.PathVariable("number") int number, HttpSession session,
+            Model model, Locale locale) {
+        if (!(session.getAttribute(LAST_DOCUMENT) instanceof byte[] pdf)) {
+            model.addAttribute("error", messages.getMessage("verify.signedVersion.gone", null, locale));
+            return "verification/verify";
+        }
+        return VerificationApi.signedVersion(verification, pdf, number);
     }
 
     /** The report as a PDF attachment named after the checked file's hash. */

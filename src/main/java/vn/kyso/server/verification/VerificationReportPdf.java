@@ -5,7 +5,6 @@ import static vn.kyso.server.pdf.ReportDocument.MARGIN;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -54,8 +53,8 @@ final class VerificationReportPdf {
             doc.down(4);
             field(m("verify.report.file"), report.file());
             field("SHA-256", report.sha256());
-            field(m("verify.report.verifiedAt"), report.verifiedAt());
-            field(m("verify.report.verdict"), verdict(report));
+            field(m("verify.report.verifiedAt"), report.verifiedAtText() + " " + m("verify.timeZone"));
+            field(m("verify.report.verdict"), m("verify.overall." + report.overall()));
             for (String problem : report.documentProblems()) {
                 field(m("verify.report.problem"), problem);
             }
@@ -65,9 +64,11 @@ final class VerificationReportPdf {
             }
             for (TimestampView t : report.timestamps()) {
                 heading(t.colour(), m("verify.colour." + t.colour()) + " · " + m("verify.documentTimestamp"));
-                field(m("verify.timestampTime"), t.time());
-                field("TSA", t.tsa());
-                problems(t.problems());
+                field(m("verify.timestampTime"), time(t.timeText()));
+                field("TSA", t.tsaName());
+                if (t.subIndication() != null) {
+                    field(m("verify.explanation"), m("verify.reason." + t.subIndication()));
+                }
             }
             doc.down(12);
             doc.paragraph(m("verify.report.note"), 8);
@@ -77,30 +78,44 @@ final class VerificationReportPdf {
         }
     }
 
-    private String verdict(VerificationView report) {
-        if (report.signatures().isEmpty()) {
-            return m("verify.none");
-        }
-        return report.allValid() ? m("verify.report.allValid", report.signatures().size())
-                : m("verify.report.notAllValid");
-    }
-
     private void signature(int number, SignatureView s) throws IOException {
-        heading(s.colour(), m("verify.report.signature", number) + ": " + m("verify.colour." + s.colour()) + " · "
-                + (s.signer() == null ? "—" : s.signer()));
-        field(m("verify.signer"), s.displaySubject());
-        field(m("verify.issuer"), s.displayIssuer());
+        heading(s.colour(), m("verify.report.signature", number) + ": " + m("verify.verdict." + s.verdict()) + " · "
+                + (s.holder() == null ? "—" : s.holder()));
+        field(m("verify.role"), m("verify.role." + s.role()));
+        field(m("verify.holder"), s.holder());
+        field(m("verify.unit"), s.unit());
+        field(m("verify.issuerName"), s.issuerName());
         if (s.trustAnchor() != null) {
             field(m("verify.anchor"), s.trustAnchor());
         }
         field(m("verify.serial"), s.certificateSerial());
-        field(m("verify.signingTime"), s.signingTime());
-        field(m("verify.timestampTime"), s.timestampTime());
+        field(m("verify.signingTime"), time(s.signingTimeText()));
+        field(m("verify.timestampTime"), time(s.timestampTimeText()));
         field(m("verify.level"), s.level());
-        field(m("verify.integrity"), "DISALLOWED".equals(s.modifications()) ? m("verify.changed") : m("verify.intact"));
+        field(m("verify.integrity"), m(s.integrity()));
+        field(m("verify.coverage"), s.coversWholeDocument() ? m("verify.coverage.whole") : m("verify.coverage.partial"));
         field(m("verify.statusThen"), m("verify.status." + s.statusAtSigning()));
         field(m("verify.statusNow"), m("verify.status." + s.statusNow()));
-        problems(s.problems());
+        if (s.subIndication() != null) {
+            field(m("verify.explanation"), m("verify.reason." + s.subIndication()));
+        }
+        for (VerificationView.ChangeView c : s.changes()) {
+            field(m("verify.changes"), VerificationTexts.change(messages, c, locale) + " ("
+                    + (c.permitted() ? m("verify.changes.permitted") : m("verify.changes.notPermitted")) + ")");
+        }
+        if ("en".equals(locale.getLanguage())) {
+            for (String problem : s.problems()) {
+                field(m("verify.details"), problem); // signing-core's technical lines are English
+            }
+        }
+        if ("DIFFERENT".equals(s.pageCheck()) && !s.pagesThatDiffer().isEmpty()) {
+            field(m("verify.changes"), m("verify.pages.DIFFERENT", s.pagesThatDiffer().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
+    }
+
+    private String time(String text) {
+        return text == null ? null : text + " " + m("verify.timeZone");
     }
 
     /** A verdict line: a square in the verdict's colour, then the text. */
@@ -115,12 +130,6 @@ final class VerificationReportPdf {
         doc.room(SIZE + 6);
         doc.label(label, LABEL, doc.y() - SIZE, SIZE);
         doc.paragraph(value == null || value.isBlank() ? "—" : value, VALUE, SIZE);
-    }
-
-    private void problems(List<String> problems) throws IOException {
-        for (String problem : problems) {
-            field(m("verify.report.problem"), problem);
-        }
     }
 
     private String m(String key, Object... args) {

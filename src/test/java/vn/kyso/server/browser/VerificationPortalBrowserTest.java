@@ -45,7 +45,7 @@ class VerificationPortalBrowserTest extends BrowserTest {
         String text = text(report);
         assertThat(text).contains("BÁO CÁO XÁC MINH CHỮ KÝ SỐ").contains("cong-van-den.pdf").contains(sha256(document))
                 .contains("Chữ ký 1: Hợp lệ · " + officer.name()).contains("Văn bản còn nguyên vẹn từ khi ký")
-                .contains("Tất cả chữ ký đều hợp lệ (1 chữ ký).");
+                .contains("Văn bản hợp lệ: mọi chữ ký đều hợp lệ");
         assertThat(browser.errors()).isEmpty();
     }
 

@@ -155,6 +155,35 @@ class VerifyEndToEndTest {
     }
 
     @Test
+    void signedVersionWritesTheExactBytesTheSignatureSignedAndTheReportNamesTheChange() throws IOException {
+        byte[] original = Files.readAllBytes(signed);
+        byte[] later;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(original)) {
+            doc.getDocumentInformation().setTitle("Quyết định khác");
+            doc.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocument().getTrailer().setNeedToBeUpdated(true);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            later = out.toByteArray();
+        }
+        Path changed = Files.write(dir.resolve("changed-later.pdf"), later);
+        Path out = dir.resolve("signed-version-1.pdf");
+
+        CliRun extract = verify("verify", "--signed-version", "1", "--out", out.toString(), changed.toString());
+        CliRun missing = verify("verify", "--signed-version", "2", "--out", out.toString(), changed.toString());
+        CliRun report = verify("verify", "--trust", root.toString(), changed.toString());
+
+        assertThat(extract.exitCode()).as(extract.out() + extract.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(original);
+        assertThat(extract.out()).contains("chữ ký 1");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip().lines()).hasSize(1).allMatch(l -> l.contains("không có chữ ký số thứ 2"));
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.out()).contains("Thay đổi sau khi ký: thay đổi nội dung hoặc cấu trúc (KHÔNG được phép)")
+                .contains("Sửa thông tin văn bản ('Info/Title')").contains("--signed-version 1").doesNotContain("nguyên vẹn");
+    }
+
+    @Test
     void notAPdfExitsTwoWithOneLine() throws IOException {
         Path text = Files.writeString(dir.resolve("readme.pdf"), "Đây không phải PDF");
         CliRun run = verify("verify", "--offline", text.toString());

@@ -36,6 +36,6 @@ final class DocumentTimestampCheck {
         context.timestamps.add(new DocumentContext.CheckedTimestamp(candidate.rangeEnd(), verdict.isValid() && time != null,
                 time, signsDss));
         return new TimestampReport(candidate.field(), verdict.indication(), verdict.subIndication(), time, tsa,
-                candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems(), anchor);
+                candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems(), anchor, null);
     }
 }

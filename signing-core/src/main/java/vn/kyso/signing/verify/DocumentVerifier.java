@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+import vn.kyso.signing.ChangeSummary;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.Modifications;
 import vn.kyso.signing.SignatureReport;
@@ -42,7 +44,7 @@ public final class DocumentVerifier {
     public VerificationReport verify(byte[] pdf) {
         PdfFile file = new PdfFile(pdf);
         PDDocument document = file.open();
-        try (Revisions revisions = new Revisions(file, document)) {
+        try (Revisions revisions = new Revisions(file, document, settings.pageComparison())) {
             return verify(file, revisions);
         } catch (SigningException e) {
             throw e;
@@ -52,9 +54,34 @@ public final class DocumentVerifier {
         }
     }
 
+    /**
+     * How many bytes the {@code number}-th signature (1-based, in the order of
+     * {@link VerificationReport#signatures()}) signed: the length of the revision it signs.
+     * Throws {@code INVALID_REQUEST} when there is no such signature or its range is unusable.
+     */
+    public long signedLength(byte[] pdf, int number) {
+        PdfFile file = new PdfFile(pdf);
+        try (Revisions revisions = new Revisions(file, file.open(), settings.pageComparison())) {
+            List<SignatureCandidate> signatures = SignatureFinder.find(revisions.current()).stream()
+                    .filter(c -> !c.isDocumentTimestamp())
+                    .sorted(Comparator.comparingLong(SignatureCandidate::rangeEnd))
+                    .toList();
+            if (number < 1 || number > signatures.size()) {
+                throw new SigningException(SigningException.ErrorCode.INVALID_REQUEST,
+                        "The document has " + signatures.size() + " signatures; there is no signature " + number);
+            }
+            long end = signatures.get(number - 1).rangeEnd();
+            if (end <= 0 || end > file.length() || !file.isRevisionEnd(end)) {
+                throw new SigningException(SigningException.ErrorCode.INVALID_REQUEST,
+                        "Signature " + number + " does not sign a whole revision of the file");
+            }
+            return end;
+        }
+    }
+
     private VerificationReport verify(PdfFile file, Revisions revisions) {
         List<String> documentProblems = new ArrayList<>();
-        List<SignatureCandidate> candidates = new ArrayList<>(SignatureFinder.find(revisions.current()));
+        List<SignatureCandidate> candidates = new ArrayList<>(SignatureFinder.markShared(SignatureFinder.find(revisions.current())));
         addRemovedSignatures(file, revisions, candidates);
         candidates.sort(Comparator.comparingLong(SignatureCandidate::rangeEnd));
         DocumentContext context = new DocumentContext(revisions, Dss.read(revisions.current()), settings.clock().instant(),
@@ -65,7 +92,7 @@ public final class DocumentVerifier {
         for (int i = candidates.size() - 1; i >= 0; i--) {
             SignatureCandidate c = candidates.get(i);
             if (c.isDocumentTimestamp()) {
-                timestamps.add(0, guarded(() -> documentTimestamps.check(c, context),
+                timestamps.add(0, guarded(() -> withChanges(documentTimestamps.check(c, context), revisions.summary(c)),
                         e -> new TimestampReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 false, Modifications.DISALLOWED, List.of(e))));
             }
@@ -73,7 +100,8 @@ public final class DocumentVerifier {
         List<SignatureReport> reports = new ArrayList<>();
         for (SignatureCandidate c : candidates) {
             if (!c.isDocumentTimestamp()) {
-                reports.add(guarded(() -> signatures.check(c, context),
+                reports.add(guarded(() -> SignerIdentity.complete(withChanges(signatures.check(c, context),
+                        revisions.summary(c)), c.contents(), cache).withReason(c.dictionary().getString(COSName.REASON)),
                         e -> new SignatureReport(c.field(), Indication.INDETERMINATE, SubIndication.GENERIC, null, null,
                                 null, null, null, c.claimedTime(), null, false, Modifications.DISALLOWED, List.of(e))));
             }
@@ -109,6 +137,14 @@ public final class DocumentVerifier {
                 }
             }
         }
+    }
+
+    private static SignatureReport withChanges(SignatureReport report, ChangeSummary summary) {
+        return summary == null ? report : report.withChanges(summary);
+    }
+
+    private static TimestampReport withChanges(TimestampReport report, ChangeSummary summary) {
+        return summary == null ? report : report.withChanges(summary);
     }
 
     private static <T> T guarded(java.util.function.Supplier<T> check, java.util.function.Function<String, T> onError) {

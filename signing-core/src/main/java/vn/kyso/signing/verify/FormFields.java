@@ -1,5 +1,6 @@
 package vn.kyso.signing.verify;
 
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -47,9 +48,42 @@ final class FormFields {
                 || SignatureCandidate.DOC_TIMESTAMP.equals(v.getNameAsString(COSName.SUB_FILTER)));
     }
 
+    /** The field's fully qualified name (partial names joined by dots through /Parent), null when it has none. */
+    static String qualifiedName(COSDictionary field) {
+        StringBuilder name = null;
+        COSDictionary d = field;
+        for (int i = 0; d != null && i < 32; i++) {
+            String t = d.getString(COSName.T);
+            if (t != null) {
+                name = name == null ? new StringBuilder(t) : name.insert(0, t + ".");
+            }
+            d = SignatureFinder.dict(d.getItem(COSName.PARENT));
+        }
+        return name == null ? null : name.toString();
+    }
+
+    /** Whether {@code value} is a signature dictionary a verifier can check: /ByteRange and /Contents present. */
+    static boolean isSignatureDictionary(COSBase value) {
+        return resolve(value) instanceof COSDictionary d && d.getDictionaryObject(COSName.BYTERANGE) instanceof COSArray
+                && d.getDictionaryObject(COSName.CONTENTS) instanceof org.apache.pdfbox.cos.COSString;
+    }
+
+    /** Whether a widget draws something: a normal appearance, a non-empty /Rect, and neither Hidden nor NoView. */
+    static boolean draws(COSDictionary widget) {
+        COSDictionary ap = SignatureFinder.dict(widget.getItem(COSName.AP));
+        if (ap == null || resolve(ap.getItem(COSName.N)) == null || (widget.getInt(COSName.F, 0) & (2 | 32)) != 0) {
+            return false;
+        }
+        if (!(widget.getDictionaryObject(COSName.RECT) instanceof COSArray rect) || rect.size() != 4) {
+            return true;
+        }
+        float[] r = rect.toFloatArray();
+        return Math.abs(r[2] - r[0]) > 0 && Math.abs(r[3] - r[1]) > 0;
+    }
+
     static String fieldName(COSBase field) {
         COSDictionary d = SignatureFinder.dict(field);
-        String t = d == null ? null : d.getString(COSName.T);
+        String t = d == null ? null : qualifiedName(d);
         return t == null ? "(unnamed)" : "'" + t + "'";
     }
 

@@ -10,6 +10,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+import vn.kyso.signing.ChangeSummary;
 import vn.kyso.signing.SigningException;
 
 /**
@@ -21,10 +22,28 @@ final class Revisions implements AutoCloseable {
     private final PdfFile file;
     private final PDDocument current;
     private final Map<Long, PDDocument> opened = new HashMap<>();
+    private final Map<SignatureCandidate, ChangeSummary> summaries = new java.util.IdentityHashMap<>();
+    private final PageComparison pages;
 
-    Revisions(PdfFile file, PDDocument current) {
+    Revisions(PdfFile file, PDDocument current, PageComparisonLimits limits) {
         this.file = file;
         this.current = current;
+        this.pages = new PageComparison(current, limits);
+    }
+
+    /** Keeps the change analysis of {@code candidate} for its report. */
+    void remember(SignatureCandidate candidate, ChangeSummary summary) {
+        summaries.put(candidate, summary);
+    }
+
+    /** The change analysis made for {@code candidate}, null when none was made. */
+    ChangeSummary summary(SignatureCandidate candidate) {
+        return summaries.get(candidate);
+    }
+
+    /** The rendering comparison of this file's pages (its final renders are shared by all signatures). */
+    PageComparison pages() {
+        return pages;
     }
 
     PdfFile file() {

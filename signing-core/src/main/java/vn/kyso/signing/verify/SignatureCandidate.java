@@ -19,9 +19,11 @@ import org.apache.pdfbox.cos.COSObjectKey;
  * @param subFilter         the /SubFilter name, null when absent
  * @param claimedTime       /M, null when absent or unreadable
  * @param removedLater      true when a later revision no longer references this signature
+ * @param sharesSignatureWith the field that holds the same signature (dictionary or value) before this one, or null
  */
 record SignatureCandidate(String field, COSDictionary dictionary, COSObjectKey objectKey, long[] byteRange,
-        String byteRangeProblem, byte[] contents, String subFilter, Instant claimedTime, boolean removedLater) {
+        String byteRangeProblem, byte[] contents, String subFilter, Instant claimedTime, boolean removedLater,
+        String sharesSignatureWith) {
 
     static final String DOC_TIMESTAMP = "ETSI.RFC3161";
     static final String CADES = "ETSI.CAdES.detached";
@@ -43,6 +45,12 @@ record SignatureCandidate(String field, COSDictionary dictionary, COSObjectKey o
 
     SignatureCandidate markRemoved() {
         return new SignatureCandidate(field, dictionary, objectKey, byteRange, byteRangeProblem, contents, subFilter,
-                claimedTime, true);
+                claimedTime, true, sharesSignatureWith);
+    }
+
+    /** This candidate as a second field showing the signature of field {@code first}. */
+    SignatureCandidate markSharedWith(String first) {
+        return new SignatureCandidate(field, dictionary, objectKey, byteRange, byteRangeProblem, contents, subFilter,
+                claimedTime, removedLater, first);
     }
 }

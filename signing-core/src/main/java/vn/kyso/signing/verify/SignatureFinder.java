@@ -78,6 +78,22 @@ final class SignatureFinder {
         }
     }
 
+    /**
+     * {@code found} with every signature that an earlier field already holds (the same
+     * dictionary, or the same range and value copied into another) marked as shared: one
+     * signature must not count as two.
+     */
+    static List<SignatureCandidate> markShared(List<SignatureCandidate> found) {
+        List<SignatureCandidate> marked = new ArrayList<>();
+        for (SignatureCandidate c : found) {
+            SignatureCandidate first = marked.stream()
+                    .filter(m -> m.dictionary() == c.dictionary() || c.contents() != null && m.sameSignatureAs(c))
+                    .findFirst().orElse(null);
+            marked.add(first == null ? c : c.markSharedWith(first.field()));
+        }
+        return marked;
+    }
+
     static SignatureCandidate candidate(String field, COSDictionary signature, COSObjectKey key) {
         long[] range = null;
         String rangeProblem = null;
@@ -103,7 +119,7 @@ final class SignatureFinder {
         byte[] value = contents instanceof COSString s ? s.getBytes() : null;
         COSName subFilter = signature.getCOSName(COSName.SUB_FILTER);
         return new SignatureCandidate(field, signature, key, range, rangeProblem, value,
-                subFilter == null ? null : subFilter.getName(), claimedTime(signature), false);
+                subFilter == null ? null : subFilter.getName(), claimedTime(signature), false, null);
     }
 
     private static Instant claimedTime(COSDictionary signature) {

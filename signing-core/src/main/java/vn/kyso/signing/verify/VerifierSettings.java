@@ -18,15 +18,17 @@ import vn.kyso.signing.RevocationSource;
  * @param maxFileSize      the largest accepted file in bytes
  * @param timestampOnly    anchors (among {@code trustAnchors}) trusted for timestamps only
  * @param signatureOnly    anchors (among {@code trustAnchors}) trusted for signatures only
+ * @param pageComparison   the bounds of rendering pages to compare a signed revision with the final file
  */
 public record VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, RevocationSource revocationSource,
         Duration onlineTimeout, long maxFileSize, List<X509Certificate> timestampOnly,
-        List<X509Certificate> signatureOnly) {
+        List<X509Certificate> signatureOnly, PageComparisonLimits pageComparison) {
 
-    /** Every anchor trusted for signatures and timestamps alike. */
+    /** Every anchor trusted for signatures and timestamps alike, with the default page-comparison limits. */
     public VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, RevocationSource revocationSource,
             Duration onlineTimeout, long maxFileSize) {
-        this(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize, List.of(), List.of());
+        this(trustAnchors, clock, revocationSource, onlineTimeout, maxFileSize, List.of(), List.of(),
+                PageComparisonLimits.DEFAULT);
     }
 
     public VerifierSettings {
@@ -36,6 +38,7 @@ public record VerifierSettings(List<X509Certificate> trustAnchors, Clock clock, 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(revocationSource, "revocationSource");
         Objects.requireNonNull(onlineTimeout, "onlineTimeout");
+        Objects.requireNonNull(pageComparison, "pageComparison");
         if (onlineTimeout.isNegative() || onlineTimeout.isZero()) {
             throw new IllegalArgumentException("onlineTimeout must be positive");
         }

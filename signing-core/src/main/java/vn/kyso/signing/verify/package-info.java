@@ -6,18 +6,15 @@
  * <h2>Changes after signing</h2>
  * Following pyHanko's difference analysis, the signed revision (the file prefix up to the end
  * of the signed range, opened as a document of its own) is compared with the final document
- * object by object, walking both from the catalog. Allowed: /DSS and /Extensions, XMP
- * /Metadata, new signature fields and their widgets (including document timestamps; a widget
- * that draws something must belong to a signed field), signing
- * an empty signature field, additions to the form's /DR, and filling existing non-signature
- * fields (/V, /AP, /AS) unless a certification signature forbids it (DocMDP P=1, which also
- * forbids new signatures). Everything else is DISALLOWED: page content, resources, annotations
- * other than new signature widgets, the page tree, catalog entries (/OCProperties, /Names,
- * /OpenAction...), overwritten objects, removed signatures, and bytes after the last %%EOF.
+ * object by object, walking both from the catalog and the trailer's /Info, by content. Each
+ * difference is named by a rule ({@code ChangeKind}) in a class (LTV updates, form filling,
+ * annotations, other) and judged against the signed revision's DocMDP level and FieldMDP locks
+ * ({@code ChangePolicy}); docs/verification-changes.md lists the rules with an example each.
+ * When a change goes beyond LTV updates, {@code PageComparison} renders the affected pages of
+ * both and says which look different.
  *
- * <p>A signature followed by DISALLOWED changes is reported INVALID with FORMAT_FAILURE, the
- * problems naming each change: what a reader sees is no longer what was signed, and pyHanko
- * likewise judges such a signature not valid ("bottom line"). DocMDP P=3 (annotations) is
- * treated like P=2: comments added after signing are DISALLOWED.
+ * <p>A signature followed by changes that are not permitted is reported INVALID with
+ * FORMAT_FAILURE, the problems naming each change: what a reader sees is no longer what was
+ * signed, and pyHanko likewise judges such a signature not valid ("bottom line").
  */
 package vn.kyso.signing.verify;

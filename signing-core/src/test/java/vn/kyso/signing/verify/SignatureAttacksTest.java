@@ -357,17 +357,8 @@ class SignatureAttacksTest {
         }
     }
 
-    private static byte[] update(byte[] pdf, IoConsumer<PDDocument> change) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            change.accept(doc);
-            return TestDocuments.saveIncremental(doc);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    interface IoConsumer<T> {
-        void accept(T t) throws IOException;
+    private static byte[] update(byte[] pdf, TestUpdates.Edit change) {
+        return TestUpdates.update(pdf, change);
     }
 
     private static long[] byteRange(byte[] pdf) {

@@ -59,49 +59,55 @@ public final class TestSigner {
     /** How to sign. */
     record Options(TestPki.Credential credential, DigestAlgorithm digest, boolean pss, String subFilter,
             boolean includeChain, boolean essV2, Instant signingTime, TestTsa tsa, int certifyP,
-            UnaryOperator<byte[]> tamperCms, X509Certificate essFor) {
+            UnaryOperator<byte[]> tamperCms, X509Certificate essFor, String lockedField) {
 
         static Options of(TestPki.Credential credential, Instant signingTime) {
             return new Options(credential, DigestAlgorithm.SHA256, false, "ETSI.CAdES.detached", true, true,
                     signingTime,
-                    null, 0, UnaryOperator.identity(), null);
+                    null, 0, UnaryOperator.identity(), null, null);
         }
 
         Options withTsa(TestTsa t) {
             return new Options(credential, digest, pss, subFilter, includeChain, essV2,
-                    signingTime, t, certifyP, tamperCms, essFor);
+                    signingTime, t, certifyP, tamperCms, essFor, lockedField);
         }
 
         Options withDigest(DigestAlgorithm d, boolean usePss) {
             return new Options(credential, d, usePss, subFilter, includeChain, essV2,
-                    signingTime, tsa, certifyP, tamperCms, essFor);
+                    signingTime, tsa, certifyP, tamperCms, essFor, lockedField);
         }
 
         Options withSubFilter(String s, boolean ess) {
             return new Options(credential, digest, pss, s, includeChain, ess,
-                    signingTime, tsa, certifyP, tamperCms, essFor);
+                    signingTime, tsa, certifyP, tamperCms, essFor, lockedField);
         }
 
         Options withoutCertificates() {
             return new Options(credential, digest, pss, subFilter, false, essV2,
-                    signingTime, tsa, certifyP, tamperCms, essFor);
+                    signingTime, tsa, certifyP, tamperCms, essFor, lockedField);
         }
 
         Options certifying(int p) {
             return new Options(credential, digest, pss, subFilter, includeChain, essV2,
-                    signingTime, tsa, p, tamperCms, essFor);
+                    signingTime, tsa, p, tamperCms, essFor, lockedField);
         }
 
         /** The ESS signing-certificate-v2 attribute names {@code other} instead of the signer's certificate. */
         Options withEssFor(X509Certificate other) {
             return new Options(credential, digest, pss, subFilter, includeChain, essV2,
                     signingTime, tsa, certifyP, tamperCms,
-                    other);
+                    other, lockedField);
+        }
+
+        /** The signature locks the field {@code field} (FieldMDP, /Action /Include). */
+        Options locking(String field) {
+            return new Options(credential, digest, pss, subFilter, includeChain, essV2,
+                    signingTime, tsa, certifyP, tamperCms, essFor, field);
         }
 
         Options withCredential(TestPki.Credential c) {
             return new Options(c, digest, pss, subFilter, includeChain, essV2,
-                    signingTime, tsa, certifyP, tamperCms, essFor);
+                    signingTime, tsa, certifyP, tamperCms, essFor, lockedField);
         }
     }
 
@@ -118,6 +124,9 @@ public final class TestSigner {
             signature.setSignDate(calendar(o.signingTime()));
             if (o.certifyP() > 0) {
                 certify(doc, signature, o.certifyP());
+            }
+            if (o.lockedField() != null) {
+                lock(signature, o.lockedField());
             }
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(24_000);
@@ -246,6 +255,22 @@ public final class TestSigner {
         COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
         catalog.setItem(COSName.PERMS, perms);
         catalog.setNeedToBeUpdated(true);
+    }
+
+    private static void lock(PDSignature signature, String field) {
+        COSDictionary params = new COSDictionary();
+        params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
+        params.setName(COSName.getPDFName("Action"), "Include");
+        COSArray fields = new COSArray();
+        fields.add(new org.apache.pdfbox.cos.COSString(field));
+        params.setItem(COSName.FIELDS, fields);
+        COSDictionary reference = new COSDictionary();
+        reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
+        reference.setItem(COSName.TRANSFORM_METHOD, COSName.getPDFName("FieldMDP"));
+        reference.setItem(COSName.TRANSFORM_PARAMS, params);
+        COSArray references = new COSArray();
+        references.add(reference);
+        signature.getCOSObject().setItem(COSName.REFERENCE, references);
     }
 
     private static Calendar calendar(Instant t) {

@@ -24,6 +24,21 @@ final class TestUpdates {
     private TestUpdates() {
     }
 
+    /** Something done to a loaded document before it is saved as an update. */
+    interface Edit {
+        void apply(PDDocument doc) throws IOException;
+    }
+
+    /** An incremental update made by PDFBox with {@code edit} (which flags what it changes). */
+    static byte[] update(byte[] pdf, Edit edit) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            edit.apply(doc);
+            return TestDocuments.saveIncremental(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An update that replaces page 1's content with {@code text} (a new content stream). */
     static byte[] replacePageContent(byte[] pdf, String text) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -75,7 +90,8 @@ final class TestUpdates {
         return reference(pdf, doc -> doc.getDocument().getTrailer().getItem(COSName.ROOT));
     }
 
-    private static long reference(byte[] pdf, java.util.function.Function<PDDocument, COSBase> pick) {
+    /** The object number of the indirect object {@code pick} finds in {@code pdf}. */
+    static long reference(byte[] pdf, java.util.function.Function<PDDocument, COSBase> pick) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             COSBase b = pick.apply(doc);
             if (b instanceof COSObject o) {
