@@ -1,5 +1,6 @@
 package vn.kyso.signing;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,11 @@ import java.util.Objects;
  * @param modifications       what later incremental updates did
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
+ * @param signerCertificate   the certificate whose key verified the signature value; null when
+ *                            the signature's bytes or value did not verify (then nothing is proven
+ *                            about who signed)
+ * @param signatureId         the signature's stable identity ({@link SignatureId}); null when the
+ *                            CMS could not be read
  */
 public record SignatureReport(
         String field,
@@ -35,7 +41,25 @@ public record SignatureReport(
         Instant timestampTime,
         boolean coversWholeDocument,
         Modifications modifications,
-        List<String> problems) {
+        List<String> problems,
+        X509Certificate signerCertificate,
+        String signatureId) {
+
+    /** A report that proves no signer (for reports made before the cryptographic checks). */
+    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
+            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
+            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
+                timestampTime, coversWholeDocument, modifications, problems, null, null);
+    }
+
+    /**
+     * Whether the signed bytes and the signature value verified with {@link #signerCertificate}'s
+     * key: the signature is intact whatever the trust in its chain.
+     */
+    public boolean intact() {
+        return signerCertificate != null && indication != Indication.INVALID;
+    }
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");

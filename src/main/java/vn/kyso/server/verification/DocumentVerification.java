@@ -1,6 +1,7 @@
 package vn.kyso.server.verification;
 
-import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
-import javax.security.auth.x500.X500Principal;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -59,7 +59,7 @@ public class DocumentVerification {
         Instant now = clock.instant();
         for (SignatureReport s : report.signatures()) {
             events.publishEvent(new DocumentVerified(s.issuer(), s.certificateSerial(), sha256, s.field(),
-                    s.indication(), now, channel));
+                    s.indication(), now, channel, s.intact() ? s.signerCertificate() : null, s.signatureId()));
         }
         return new VerificationView(filename == null ? "document.pdf" : filename,
                 report.signatures().stream().map(s -> signature(s, now)).toList(),
@@ -69,7 +69,7 @@ public class DocumentVerification {
     }
 
     private SignatureView signature(SignatureReport s, Instant now) {
-        boolean kyso = issuedByKyso(s.issuer());
+        boolean kyso = issuedByKyso(s);
         return new SignatureView(s.field(), s.indication().name(), name(s.subIndication()),
                 s.level() == null ? null : s.level().name().replace('_', '-'), s.signer(), s.signerSubject(),
                 s.issuer(), s.certificateSerial(), VerificationView.time(s.signingTime()),
@@ -83,20 +83,31 @@ public class DocumentVerification {
                 t.problems(), colour(t.indication()));
     }
 
-    private boolean issuedByKyso(String issuer) {
-        try {
-            return issuer != null
-                    && new X500Principal(issuer).equals(ca.issuingCertificate().getSubjectX500Principal());
-        } catch (IllegalArgumentException unreadable) {
+    /**
+     * Whether kyso's CA issued the certificate that verified the signature: that certificate is
+     * the very one kyso's register holds under its serial (same encoding), and so was signed by
+     * kyso's issuing key. The issuer's name proves nothing: a lookalike CA can copy it and the
+     * serials of real certificates.
+     */
+    private boolean issuedByKyso(SignatureReport s) {
+        X509Certificate signer = s.signerCertificate();
+        if (signer == null || !s.intact()
+                || !signer.getIssuerX500Principal().equals(ca.issuingCertificate().getSubjectX500Principal())) {
             return false;
         }
+        try {
+            signer.verify(ca.issuingCertificate().getPublicKey());
+        } catch (GeneralSecurityException notKysos) {
+            return false;
+        }
+        return ca.certificate(signer.getSerialNumber()).map(r -> r.certificate().equals(signer)).orElse(false);
     }
 
     private String statusNow(SignatureReport s, Instant now) {
-        if (s.certificateSerial() == null) {
+        if (s.signerCertificate() == null) {
             return "UNKNOWN";
         }
-        return ca.certificate(new BigInteger(s.certificateSerial(), 16)).map(r -> status(r, now)).orElse("UNKNOWN");
+        return ca.certificate(s.signerCertificate().getSerialNumber()).map(r -> status(r, now)).orElse("UNKNOWN");
     }
 
     private static String status(CertificateRecord record, Instant now) {
