@@ -20,9 +20,24 @@ final class Labels {
     }
 
     static List<Object> certificateRow(CertificateUsage r) {
-        return java.util.Arrays.asList(r.certificate().issuer(), r.certificate().serial(), r.owner(), r.contact(),
-                r.unitCode(), r.unitName(), r.kind().name(), r.status().name(), r.signatures(), r.activeMonths(),
-                r.lastUse() == null ? null : r.lastUse().toString(), r.usageClass().name());
+        return java.util.Arrays.asList(inert(r.certificate().issuer()), inert(r.certificate().serial()),
+                inert(r.owner()), inert(r.contact()), inert(r.unitCode()), inert(r.unitName()), r.kind().name(),
+                r.status().name(), r.signatures(), r.activeMonths(), r.lastUse() == null ? null : r.lastUse().toString(),
+                r.usageClass().name());
+    }
+
+    /**
+     * Text a spreadsheet will not run: a value starting with =, +, -, @, a tab or a carriage
+     * return (a formula to Excel and LibreOffice, e.g. a signer named "=HYPERLINK(...)") gets a
+     * leading apostrophe, the OWASP advice for CSV injection. Names come from certificates and
+     * imports, which anyone can write.
+     */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 
     static List<String> summaryHeader(Language l) {
