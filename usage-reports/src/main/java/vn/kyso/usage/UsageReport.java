@@ -130,10 +130,15 @@ public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt,
      * @param activeMonths active months in the period
      * @param lastUse      the day of its last signature up to the period's end, null when none
      * @param usageClass   its class under the policy
+     * @param validMonths  the period's months (up to today) in which the certificate was valid on
+     *                     at least one day: the months it is judged on
+     * @param requiredActiveMonths active months that make it REGULAR: the policy's share of
+     *                     {@code validMonths}, rounded up (less than the report's when it was valid
+     *                     for part of the period only)
      */
     public record CertificateUsage(CertificateRef certificate, String subject, String owner, String contact,
             String unitCode, String unitName, CertificateKind kind, CertificateStatus status, long signatures,
-            int activeMonths, LocalDate lastUse, UsageClass usageClass) {
+            int activeMonths, LocalDate lastUse, UsageClass usageClass, int validMonths, int requiredActiveMonths) {
         public CertificateUsage {
             Objects.requireNonNull(certificate, "certificate");
             Objects.requireNonNull(usageClass, "usageClass");

@@ -14,16 +14,17 @@ final class Labels {
     static List<String> certificateHeader(Language l) {
         return l == Language.EN
                 ? List.of("Issuer", "Serial", "Owner", "Contact", "Unit code", "Unit", "Kind", "Status", "Signatures",
-                        "Active months", "Last use", "Class")
+                        "Active months", "Last use", "Class", "Valid months", "Required active months")
                 : List.of("Tổ chức cấp", "Số hiệu", "Chủ sở hữu", "Liên hệ", "Mã đơn vị", "Đơn vị", "Loại",
-                        "Trạng thái", "Số chữ ký", "Số tháng hoạt động", "Lần dùng cuối", "Phân loại");
+                        "Trạng thái", "Số chữ ký", "Số tháng hoạt động", "Lần dùng cuối", "Phân loại",
+                        "Số tháng có hiệu lực", "Số tháng hoạt động cần có");
     }
 
     static List<Object> certificateRow(CertificateUsage r) {
         return java.util.Arrays.asList(inert(r.certificate().issuer()), inert(r.certificate().serial()),
                 inert(r.owner()), inert(r.contact()), inert(r.unitCode()), inert(r.unitName()), r.kind().name(),
                 r.status().name(), r.signatures(), r.activeMonths(), r.lastUse() == null ? null : r.lastUse().toString(),
-                r.usageClass().name());
+                r.usageClass().name(), r.validMonths(), r.requiredActiveMonths());
     }
 
     /**

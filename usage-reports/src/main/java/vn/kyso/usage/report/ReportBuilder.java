@@ -50,17 +50,22 @@ public final class ReportBuilder {
         RegularUsePolicy policy = request.policy();
         Unit scope = request.unitCode() == null ? null : units.require(request.unitCode());
         LocalDate from = request.from();
-        LocalDate to = request.to();
-        int months = RegularUsePolicy.monthsIn(from, to);
+        // future days never count: a period reaching past today is judged on its days so far
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate to = request.to().isAfter(today) ? today : request.to();
+        boolean started = !to.isBefore(from);
+        int months = started ? RegularUsePolicy.monthsIn(from, to) : 0;
 
         Scope filter = Scope.of(from, to, zone, scope == null ? null : scope.path(), request.kind());
-        List<Scoped> scoped = reader.certificates(filter);
+        List<Scoped> scoped = started ? reader.certificates(filter) : List.of();
         Set<Long> ids = new HashSet<>(scoped.size() * 2);
         for (Scoped s : scoped) {
             ids.add(s.id());
         }
-        PeriodUse use = reader.use(from, to, policy.minSignaturesPerActiveMonth(), filter, ids);
+        PeriodUse use = started ? reader.use(from, to, policy.minSignaturesPerActiveMonth(), filter, ids)
+                : PeriodUse.none();
         Map<Long, LocalDate> before = reader.lastSignedBefore(from);
+        ValidMonths valid = new ValidMonths(from, to, zone);
 
         Map<String, Unit> unitsByCode = new HashMap<>();
         for (Unit u : units.all()) {
@@ -71,12 +76,14 @@ public final class ReportBuilder {
         for (Scoped s : scoped) {
             PeriodUse.Tally t = use.of(s.id());
             LocalDate signedBefore = before.get(s.id());
-            UsageClass c = policy.classify(months, t.activeMonths, t.signatures, signedBefore != null);
+            int validMonths = valid.of(s.notBefore(), s.notAfter(), s.revokedAt());
+            UsageClass c = policy.classify(validMonths, t.activeMonths, t.signatures, signedBefore != null);
             Unit unit = s.unitCode() == null ? null : unitsByCode.get(s.unitCode());
             CertificateUsage row = new CertificateUsage(s.ref(), s.subject(), s.owner(), s.contact(), s.unitCode(),
                     unit == null ? null : unit.name(), s.kind(),
                     CertificateInventory.effectiveStatus(s.status(), s.notAfter(), clock.instant()), t.signatures,
-                    t.activeMonths, t.lastUse != null ? t.lastUse : signedBefore, c);
+                    t.activeMonths, t.lastUse != null ? t.lastUse : signedBefore, c, validMonths,
+                    policy.requiredActiveMonths(validMonths));
             rows.add(row);
             paths.put(row, s.unitPath() == null ? "" : s.unitPath());
         }
@@ -99,8 +106,10 @@ public final class ReportBuilder {
 
         return new UsageReport(request, scope, clock.instant(), months, policy.requiredActiveMonths(months),
                 policy.statement(language, months), summarize(rows), byKind,
-                breakdown(Unit.Kind.AGENCY, scope, rows, paths, unitsByCode),
-                breakdown(Unit.Kind.DISTRICT, scope, rows, paths, unitsByCode),
+                Remainder.withProvinceRows(breakdown(Unit.Kind.AGENCY, scope, rows, paths, unitsByCode),
+                        scope, rows, paths, unitsByCode, language, true),
+                Remainder.withProvinceRows(breakdown(Unit.Kind.DISTRICT, scope, rows, paths, unitsByCode),
+                        scope, rows, paths, unitsByCode, language, false),
                 breakdown(Unit.Kind.COMMUNE, scope, rows, paths, unitsByCode), rows,
                 rows.stream().filter(r -> r.usageClass() == UsageClass.DORMANT).toList(),
                 rows.stream().filter(r -> r.usageClass() == UsageClass.NEVER_USED).toList(), monthly, top);
@@ -123,6 +132,17 @@ public final class ReportBuilder {
         List<Breakdown> out = new ArrayList<>();
         byUnit.forEach((code, list) -> out.add(new Breakdown(code, unitsByCode.get(code).name(), summarize(list))));
         return out;
+    }
+
+    /** Who is counted in an agency or district row: certificates whose unit path holds its code. */
+    static boolean inAgencyOrDistrict(String path, Map<String, Unit> unitsByCode) {
+        for (String code : path.split("/")) {
+            Unit u = code.isEmpty() ? null : unitsByCode.get(code);
+            if (u != null && (u.kind() == Unit.Kind.AGENCY || u.kind() == Unit.Kind.DISTRICT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Summary summarize(List<CertificateUsage> rows) {
