@@ -42,6 +42,7 @@ class UsageDashboard {
         try {
             UsageReport report = exports.report(query);
             model.addAttribute("report", ReportView.of(report, ReportExports.language()));
+            model.addAttribute("amendments", report.amendments());
             model.addAttribute("rejected", usage.rejectedObservations(
                     report.request().from().atStartOfDay(UsageReports.VIETNAM).toInstant(),
                     report.request().to().plusDays(1).atStartOfDay(UsageReports.VIETNAM).toInstant(), REJECTED_SHOWN));

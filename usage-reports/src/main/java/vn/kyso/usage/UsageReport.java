@@ -27,12 +27,14 @@ import java.util.Objects;
  * @param neverUsed        the NEVER_USED ones, for follow-up
  * @param trend            one row per calendar month of the period
  * @param topUsers         the certificates with the most signatures in the period
+ * @param amendments       later evidence dated in the period's closed months, shown beside the
+ *                         figures, which it does not change
  */
 public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt, int monthsInPeriod,
         int requiredActiveMonths, String policyStatement, Summary summary, List<Breakdown> byKind,
         List<Breakdown> byAgency, List<Breakdown> byDistrict, List<Breakdown> byCommune,
         List<CertificateUsage> certificates, List<CertificateUsage> dormant, List<CertificateUsage> neverUsed,
-        List<MonthTrend> trend, List<CertificateUsage> topUsers) {
+        List<MonthTrend> trend, List<CertificateUsage> topUsers, List<Amendment> amendments) {
 
     public UsageReport {
         Objects.requireNonNull(request, "request");
@@ -46,6 +48,7 @@ public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt,
         neverUsed = List.copyOf(neverUsed);
         trend = List.copyOf(trend);
         topUsers = List.copyOf(topUsers);
+        amendments = List.copyOf(amendments);
     }
 
     public RegularUsePolicy policy() {

@@ -36,6 +36,7 @@ import vn.kyso.usage.event.BinaryOnceKeys;
 import vn.kyso.usage.event.EventStore;
 import vn.kyso.usage.export.CsvExport;
 import vn.kyso.usage.export.XlsxExport;
+import vn.kyso.usage.ingest.Amendments;
 import vn.kyso.usage.ingest.FolderPoller;
 import vn.kyso.usage.ingest.RejectionLog;
 import vn.kyso.usage.inventory.Fingerprints;
@@ -94,9 +95,10 @@ public final class UsageReports {
         this.events = new EventStore(jdbcTemplate, tx, inventory, clock, random, zone);
         this.audit = b.audit;
         this.rejections = new RejectionLog(jdbc);
+        Amendments amendments = new Amendments(jdbc, zone, b.closeGrace);
         this.ingestion = new Ingestion(b.extractor, inventory, this::recordQuietly, b.maxDocumentBytes, rejections,
-                audit, clock);
-        this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone);
+                audit, clock, amendments, e -> storage(() -> events.isRecorded(e)));
+        this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone, amendments);
         this.demo = new DemoPlanner(zone);
         this.metrics = new UsageMetrics(inventory::countByStatus, this::regularRatio, clock, b.metricsCacheTtl);
     }
@@ -372,6 +374,7 @@ public final class UsageReports {
         private boolean migrate = true;
         private boolean loadBundledUnits = true;
         private AuditTrail audit = AuditTrail.none();
+        private Duration closeGrace = Duration.ofDays(10);
 
         private Builder() {
         }
@@ -401,6 +404,18 @@ public final class UsageReports {
         /** Roots the verifier trusts; untrusted signatures still count (use needs no trust). */
         public Builder trustAnchors(Collection<X509Certificate> anchors) {
             trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        /**
+         * How long after a month's end its figures still take evidence dated in it (10 days by
+         * default); later, such evidence is an amendment shown beside them.
+         */
+        public Builder closeGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("closeGrace is negative");
+            }
+            this.closeGrace = grace;
             return this;
         }
 

@@ -91,7 +91,11 @@ class ProvenCountingTest {
 
     /** Three certificates of kyso's CA: one used in the closed period, one only before it, one never. */
     static UsageReports province(TestDatabase.Open db) {
-        UsageReports usage = UsageReports.builder().dataSource(db.dataSource()).clock(CLOCK).random(new SecureRandom())
+        return province(db, CLOCK);
+    }
+
+    static UsageReports province(TestDatabase.Open db, Clock clock) {
+        UsageReports usage = UsageReports.builder().dataSource(db.dataSource()).clock(clock).random(new SecureRandom())
                 .trustAnchors(List.of(kyso.root().certificate())).metricsCacheTtl(Duration.ZERO).build();
         for (TestPki.Credential c : List.of(regular, dormant, never, clerk)) {
             usage.onCertificate(CertificateNotice.issued(c.certificate(), NOW.minus(Duration.ofDays(400)),
@@ -258,6 +262,40 @@ class ProvenCountingTest {
             LocalDate today = LocalDate.ofInstant(NOW, UsageReports.VIETNAM);
             assertThat(usage.report(ReportRequest.of(today.withDayOfMonth(1), today)).summary().signatures())
                     .isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aTimestampedSignatureDatedInAClosedMonthIsAnAmendmentBesideUnchangedFigures(TestDatabase database)
+            throws Exception {
+        // fifty days from now this month is over and its ten days of grace too
+        Clock later = Clock.fixed(NOW.plus(Duration.ofDays(50)), ZoneOffset.UTC);
+        try (TestDatabase.Open db = database.open()) {
+            UsageReports usage = province(db, later);
+            LocalDate today = LocalDate.ofInstant(NOW, UsageReports.VIETNAM);
+            ReportRequest thisMonth = ReportRequest.of(today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth()));
+            UsageReport.Summary before = usage.report(thisMonth).summary();
+            PdfSigner signer = PdfSigner.builder().timestampSource(
+                    new vn.kyso.signing.tsp.HttpTimestampSource(server.tsaUrl())).build();
+            Path timestamped = dir.resolve("timestamped-" + database + ".pdf");
+            signer.sign(SignRequest.builder(InMemorySigningKey.of(never.privateKey(), never.chain()), PadesLevel.B_T)
+                    .build(), TestPdfs.plain(dir.resolve("late-" + database + ".pdf")), timestamped);
+
+            IngestResult first = usage.ingest(List.of(timestamped), null, "auditor");
+            IngestResult again = usage.ingest(List.of(timestamped), null, "auditor");
+
+            assertThat(first.rejected()).isEmpty();
+            assertThat(first.recorded()).isZero();
+            assertThat(again.recorded()).isZero();
+            UsageReport report = usage.report(thisMonth);
+            assertThat(report.summary()).isEqualTo(before);
+            assertThat(report.amendments()).singleElement().satisfies(a -> {
+                assertThat(a.certificate()).isEqualTo(CertificateRef.of(never.certificate()));
+                assertThat(a.recordedBy()).isEqualTo("auditor");
+                assertThat(a.recordedAt()).isEqualTo(later.instant());
+                assertThat(a.signedAt()).isBetween(NOW.minusSeconds(120), NOW.plusSeconds(600));
+            });
         }
     }
 

@@ -49,6 +49,7 @@ public final class EventStore {
     static final int CHUNK = 10_000;
     private static final int MAX_ATTEMPTS = 8;
 
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final CertificateInventory inventory;
     private final EventWriter writer;
@@ -58,6 +59,7 @@ public final class EventStore {
 
     public EventStore(JdbcTemplate jdbc, TransactionTemplate tx, CertificateInventory inventory, Clock clock,
             SecureRandom random, ZoneId zone) {
+        this.jdbc = jdbc;
         this.tx = tx;
         this.inventory = inventory;
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
@@ -109,6 +111,13 @@ public final class EventStore {
             }
         }
         return total;
+    }
+
+    /** Whether this signature (by its once-only key) is stored already. */
+    public boolean isRecorded(UsageEvent e) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM usage_event WHERE once_key = ?", Integer.class,
+                (Object) onceKey(e, sha256()));
+        return n != null && n > 0;
     }
 
     /**

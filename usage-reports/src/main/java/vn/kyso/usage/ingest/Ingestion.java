@@ -49,10 +49,14 @@ public final class Ingestion {
     private final RejectionLog rejections;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Amendments amendments;
+    private final java.util.function.Predicate<UsageEvent> alreadyCounted;
 
     public Ingestion(SignatureExtractor extractor, CertificateInventory inventory,
             Function<List<UsageEvent>, RecordResult> recorder, long maxDocumentBytes, RejectionLog rejections,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, Amendments amendments, java.util.function.Predicate<UsageEvent> recorded) {
+        this.amendments = amendments;
+        this.alreadyCounted = recorded;
         this.extractor = extractor;
         this.proof = new ProvenSignatures(inventory);
         this.recorder = recorder;
@@ -166,14 +170,21 @@ public final class Ingestion {
                 String fileSha256 = SignedRevisions.sha256(file);
                 Instant now = clock.instant();
                 int proven = 0;
+                int amended = 0;
                 Map<RejectionReason, Integer> refused = new EnumMap<>(RejectionReason.class);
                 for (FoundSignature s : found) {
                     signatures++;
                     ProvenSignatures.Judgement j = proof.judge(s, now);
                     if (j.proven() != null) {
                         proven++;
-                        pending.add(UsageEvent.seen(j.proven().holder().ref(), j.proven().at(), s.revisionSha256(),
-                                s.field(), s.signatureId()));
+                        UsageEvent seen = UsageEvent.seen(j.proven().holder().ref(), j.proven().at(),
+                                s.revisionSha256(), s.field(), s.signatureId());
+                        if (!amendments.closed(seen.at(), now)) {
+                            pending.add(seen);
+                        } else if (!alreadyCounted.test(seen) && amendments.add(s.signatureId(), j.proven().holder().id(),
+                                seen.at(), d.name(), fileSha256, now, actor)) {
+                            amended++; // a closed month's figures stay; the evidence is shown beside them
+                        }
                         continue;
                     }
                     refused.merge(j.reason(), 1, Integer::sum);
@@ -182,7 +193,8 @@ public final class Ingestion {
                             s.certificate(), s.subject(), j.evidenceTime(), j.reason(), j.detail()));
                 }
                 audit.append(actor, "USAGE_DOCUMENT_INGESTED", "sha256:" + fileSha256, d.name() + ": "
-                        + found.size() + " signature(s), " + proven + " proven, rejected " + refused);
+                        + found.size() + " signature(s), " + proven + " proven (" + amended + " amending closed months), rejected "
+                        + refused);
                 if (pending.size() >= FLUSH_EVERY) {
                     flush();
                 }

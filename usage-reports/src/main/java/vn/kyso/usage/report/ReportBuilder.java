@@ -39,7 +39,11 @@ public final class ReportBuilder {
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReportBuilder(JdbcTemplate jdbc, UnitDirectory units, Clock clock, ZoneId zone) {
+    private final vn.kyso.usage.ingest.Amendments amendments;
+
+    public ReportBuilder(JdbcTemplate jdbc, UnitDirectory units, Clock clock, ZoneId zone,
+            vn.kyso.usage.ingest.Amendments amendments) {
+        this.amendments = amendments;
         this.reader = new RollupReader(jdbc);
         this.units = units;
         this.clock = clock;
@@ -112,7 +116,17 @@ public final class ReportBuilder {
                         scope, rows, paths, unitsByCode, language, false),
                 breakdown(Unit.Kind.COMMUNE, scope, rows, paths, unitsByCode), rows,
                 rows.stream().filter(r -> r.usageClass() == UsageClass.DORMANT).toList(),
-                rows.stream().filter(r -> r.usageClass() == UsageClass.NEVER_USED).toList(), monthly, top);
+                rows.stream().filter(r -> r.usageClass() == UsageClass.NEVER_USED).toList(), monthly, top,
+                started ? amended(from, to, rows) : List.of());
+    }
+
+    /** The amendments dated in the period, for the certificates it covers. */
+    private List<vn.kyso.usage.Amendment> amended(LocalDate from, LocalDate to, List<CertificateUsage> rows) {
+        Set<String> covered = new HashSet<>();
+        rows.forEach(r -> covered.add(r.certificate().serial() + "|" + r.certificate().issuer()));
+        return amendments.between(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream().filter(a -> covered.contains(a.certificate().serial() + "|" + a.certificate().issuer()))
+                .toList();
     }
 
     /** One row per unit of {@code kind} inside the scope, counting the certificates of its subtree. */
