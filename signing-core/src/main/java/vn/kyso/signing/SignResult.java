@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param timestampTime   the signature timestamp's genTime (B-T and above), or null
  * @param documentSha256  SHA-256 of the whole output file, for the usage event
  * @param outputSize      the output's size in bytes
+ * @param signatureId     the signature's stable identity ({@link SignatureId}), shared with the verifier's report
  */
 public record SignResult(String fieldName, PadesLevel level, X509Certificate signingCertificate,
-        Instant claimedSigningTime, Instant timestampTime, byte[] documentSha256, long outputSize) {
+        Instant claimedSigningTime, Instant timestampTime, byte[] documentSha256, long outputSize,
+        String signatureId) {
 
     public SignResult {
         Objects.requireNonNull(fieldName, "fieldName");

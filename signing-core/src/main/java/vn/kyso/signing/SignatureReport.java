@@ -1,5 +1,6 @@
 package vn.kyso.signing;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,11 @@ import java.util.Objects;
  *                            null when it ends at none
  * @param changes             what later revisions changed, each change classified (see {@link ChangeSummary})
  * @param reason              the signature dictionary's /Reason as the signer wrote it, null when absent
+ * @param signerCertificate   the certificate whose key verified the signature value; null when
+ *                            the signature's bytes or value did not verify (then nothing is proven
+ *                            about who signed)
+ * @param signatureId         the signature's stable identity ({@link SignatureId}); null when the
+ *                            CMS could not be read
  */
 public record SignatureReport(
         String field,
@@ -42,7 +48,17 @@ public record SignatureReport(
         List<String> problems,
         String anchorSha256,
         ChangeSummary changes,
-        String reason) {
+        String reason,
+        X509Certificate signerCertificate,
+        String signatureId) {
+
+    /**
+     * Whether the signed bytes and the signature value verified with {@link #signerCertificate}'s
+     * key: the signature is intact whatever the trust in its chain.
+     */
+    public boolean intact() {
+        return signerCertificate != null && indication != Indication.INVALID;
+    }
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");
@@ -62,7 +78,7 @@ public record SignatureReport(
             String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
             Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
         this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
-                timestampTime, coversWholeDocument, modifications, problems, null, null, null);
+                timestampTime, coversWholeDocument, modifications, problems, null, null, null, null, null);
     }
 
     /** A report naming the trust anchor its chain ends at (SHA-256 hex, null for none). */
@@ -71,27 +87,27 @@ public record SignatureReport(
             Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems,
             String anchorSha256) {
         this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
-                timestampTime, coversWholeDocument, modifications, problems, anchorSha256, null, null);
+                timestampTime, coversWholeDocument, modifications, problems, anchorSha256, null, null, null, null);
     }
 
     /** This report with the change analysis that decided its {@code modifications}. */
     public SignatureReport withChanges(ChangeSummary summary) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, summary.modifications(), problems,
-                anchorSha256, summary, reason);
+                anchorSha256, summary, reason, signerCertificate, signatureId);
     }
 
     /** This report naming the signer's certificate (taken from the signature when the checks could not). */
     public SignatureReport withSigner(String signer, String signerSubject, String issuer, String certificateSerial) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
-                changes, reason);
+                changes, reason, signerCertificate, signatureId);
     }
 
     /** This report with the signer's stated /Reason. */
     public SignatureReport withReason(String statedReason) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
-                changes, statedReason);
+                changes, statedReason, signerCertificate, signatureId);
     }
 }

@@ -131,7 +131,7 @@ class DemoLoader implements ApplicationRunner {
             refs.add(ref);
             usage.onCertificate(CertificateNotice.issued(ref, planned.notBefore(), record.subject(), planned.kind(),
                     planned.unitCode(), planned.ownerName(), planned.ownerContact(), planned.notBefore(),
-                    planned.notAfter()));
+                    planned.notAfter()).withCertificate(record.certificate()));
         }
         usage.recordAll(plan.events(refs::get));
         usage.metrics().refresh();

@@ -23,10 +23,21 @@ import vn.kyso.signing.PadesLevel;
  * @param outcome           SIGNED or FAILED
  * @param failure           the error code when FAILED (e.g. WRONG_PIN, NOT_A_PDF), else null
  * @param account           the account that asked
+ * @param signatureId       SIGNED: the signature's identity (SHA-256 of its signature value), which
+ *                          the usage module shares with ingestion so the signature counts once;
+ *                          null when FAILED
  */
 public record DocumentSigned(String certificateIssuer, String certificateSerial, String documentSha256,
         String signatureField, Instant at, Channel channel, PadesLevel level, Duration duration, Outcome outcome,
-        String failure, String account) {
+        String failure, String account, String signatureId) {
+
+    /** A signing event without a signature identity (a failure, or a caller that has none). */
+    public DocumentSigned(String certificateIssuer, String certificateSerial, String documentSha256,
+            String signatureField, Instant at, Channel channel, PadesLevel level, Duration duration, Outcome outcome,
+            String failure, String account) {
+        this(certificateIssuer, certificateSerial, documentSha256, signatureField, at, channel, level, duration,
+                outcome, failure, account, null);
+    }
 
     public DocumentSigned {
         Objects.requireNonNull(documentSha256, "documentSha256");

@@ -271,7 +271,8 @@ public class DocumentSigning {
         X509Certificate cert = result.signingCertificate();
         events.publishEvent(new DocumentSigned(cert.getIssuerX500Principal().getName(),
                 cert.getSerialNumber().toString(16), HexFormat.of().formatHex(result.documentSha256()),
-                result.fieldName(), clock.instant(), channel, level, took, Outcome.SIGNED, null, user.getUsername()));
+                result.fieldName(), clock.instant(), channel, level, took, Outcome.SIGNED, null, user.getUsername(),
+                result.signatureId()));
     }
 
     void publishFailed(KysoUser user, Channel channel, PadesLevel level, CertificateRecord record, String sha256,

@@ -119,7 +119,7 @@ public class TwoStepSigning {
                     cert.getSerialNumber().toString(16), HexFormat.of().formatHex(result.documentSha256()),
                     result.fieldName(), clock.instant(), channel, entry.level(),
                     Duration.ofNanos(System.nanoTime() - entry.startedNanos()), Outcome.SIGNED, null,
-                    user.getUsername()));
+                    user.getUsername(), result.signatureId()));
             return new SignedDocument("document-signed.pdf", pdf.toByteArray(), result);
         } catch (SigningException e) {
             events.publishEvent(new DocumentSigned(null, null, entry.uploadSha256(), null, clock.instant(), channel, entry.level(),

@@ -65,7 +65,8 @@ class CaEventTranslator {
             usage.onCertificate(CertificateNotice.issued(CertificateRef.of(certificate), event.at(),
                     certificate.getSubjectX500Principal().getName(),
                     event.kind() == vn.kyso.ca.CertificateKind.AGENCY ? CertificateKind.AGENCY : CertificateKind.PERSONAL,
-                    subscriber.unit().code(), subscriber.displayName(), contact, event.notBefore(), event.notAfter()));
+                    subscriber.unit().code(), subscriber.displayName(), contact, event.notBefore(), event.notAfter())
+                    .withCertificate(certificate));
         });
     }
 

@@ -63,14 +63,14 @@ class IngestionJobs implements DisposableBean {
         this.random = random;
     }
 
-    /** Queues the staged files; the job deletes them when it ends. */
-    Status start(StagedUpload upload) {
+    /** Queues the staged files, ingested on behalf of {@code actor}; the job deletes them when it ends. */
+    Status start(StagedUpload upload, String actor) {
         forgetOld();
         byte[] id = new byte[12];
         random.nextBytes(id);
         Job job = new Job(HexFormat.of().formatHex(id), clock.instant());
         jobs.put(job.id, job);
-        runner.execute(() -> job.run(upload));
+        runner.execute(() -> job.run(upload, actor));
         return job.status();
     }
 
@@ -109,10 +109,10 @@ class IngestionJobs implements DisposableBean {
             this.started = started;
         }
 
-        void run(StagedUpload upload) {
+        void run(StagedUpload upload, String actor) {
             state = State.RUNNING;
             try (upload) {
-                result = usage.ingest(upload.files(), this);
+                result = usage.ingest(upload.files(), this, actor);
                 state = State.DONE;
                 LOG.info("ingestion {}: {} documents, {} signatures recorded, {} duplicates, {} skipped", id,
                         result.files(), result.recorded(), result.duplicates(), result.skipped().size());

@@ -30,7 +30,8 @@ class IngestionPages {
     }
 
     @PostMapping("/reports/ingestions")
-    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            java.security.Principal who) {
         List<MultipartFile> chosen = files == null ? List.of()
                 : files.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null
                         && !f.getOriginalFilename().isBlank())).toList();
@@ -38,7 +39,8 @@ class IngestionPages {
             model.addAttribute("failure", "usage.ingest.none");
             return "reports/ingestion";
         }
-        return "redirect:/reports/ingestions/" + jobs.start(StagedUpload.of(chosen, properties.maxIngestFiles())).id();
+        return "redirect:/reports/ingestions/" + jobs.start(StagedUpload.of(chosen, properties.maxIngestFiles()),
+                who.getName()).id();
     }
 
     @GetMapping("/reports/ingestions/{id}")

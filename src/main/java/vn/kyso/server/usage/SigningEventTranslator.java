@@ -40,7 +40,7 @@ class SigningEventTranslator {
             Channel channel = event.channel() == DocumentSigned.Channel.WEB ? Channel.WEB : Channel.API;
             if (event.outcome() == DocumentSigned.Outcome.SIGNED) {
                 usage.record(UsageEvent.signed(ref, event.at(), event.documentSha256(), event.signatureField(), channel,
-                        event.level(), event.duration()));
+                        event.level(), event.duration(), event.signatureId()));
             } else {
                 usage.signingFailed(ref, channel, event.level(), event.duration());
             }
@@ -56,12 +56,12 @@ class SigningEventTranslator {
 
     @EventListener
     void verified(DocumentVerified event) {
-        if (event.certificateIssuer() == null || event.certificateSerial() == null) {
-            return;
+        if (event.signerCertificate() == null) {
+            return; // not intact: it proves no use of any certificate
         }
         try {
-            usage.record(UsageEvent.verified(new CertificateRef(event.certificateIssuer(), event.certificateSerial()),
-                    event.at(), event.documentSha256(), event.signatureField(), null));
+            usage.verified(event.signerCertificate(), event.at(), event.documentSha256(), event.signatureField(),
+                    event.signatureId());
         } catch (RuntimeException e) {
             log.warn("Verification not counted: {}", e.toString());
         }

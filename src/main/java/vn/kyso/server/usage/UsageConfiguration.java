@@ -34,6 +34,8 @@ class UsageConfiguration {
                 .clock(clock)
                 .random(random)
                 .trustAnchors(List.of(ca.rootCertificate()))
+                // changes to the figures go into the CA's hash-chained audit log (docs/usage.md)
+                .auditTrail(ca::audit)
                 .maxDocumentBytes(properties.maxDocumentBytes().toBytes())
                 .metricsCacheTtl(properties.metricsCacheTtl())
                 .build();

@@ -22,6 +22,9 @@ import vn.kyso.usage.UsageReports;
 @Controller
 class UsageDashboard {
 
+    /** The newest rejected observations the dashboard lists; the API gives more. */
+    static final int REJECTED_SHOWN = 50;
+
     private final UsageReports usage;
     private final ReportExports exports;
 
@@ -39,6 +42,10 @@ class UsageDashboard {
         try {
             UsageReport report = exports.report(query);
             model.addAttribute("report", ReportView.of(report, ReportExports.language()));
+            model.addAttribute("amendments", report.amendments());
+            model.addAttribute("rejected", usage.rejectedObservations(
+                    report.request().from().atStartOfDay(UsageReports.VIETNAM).toInstant(),
+                    report.request().to().plusDays(1).atStartOfDay(UsageReports.VIETNAM).toInstant(), REJECTED_SHOWN));
             model.addAttribute("query", new ReportQuery(report.request().from().toString(),
                     report.request().to().toString(), unit == null ? "" : unit, kind == null ? "" : kind));
         } catch (UsageException e) {

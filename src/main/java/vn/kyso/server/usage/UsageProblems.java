@@ -32,6 +32,7 @@ class UsageProblems {
             case INVALID_REQUEST, UNKNOWN_UNIT -> HttpStatus.BAD_REQUEST;
             case UNKNOWN_CERTIFICATE, UNKNOWN_INGESTION -> HttpStatus.NOT_FOUND;
             case UNREADABLE_IMPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICTING_CERTIFICATE -> HttpStatus.CONFLICT;
             case IO_ERROR, STORAGE_FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
         return ResponseEntity.status(status)

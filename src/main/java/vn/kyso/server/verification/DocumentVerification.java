@@ -1,6 +1,7 @@
 package vn.kyso.server.verification;
 
-import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 
-import javax.security.auth.x500.X500Principal;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,7 +61,7 @@ public class DocumentVerification {
         Instant now = clock.instant();
         for (SignatureReport s : report.signatures()) {
             events.publishEvent(new DocumentVerified(s.issuer(), s.certificateSerial(), sha256, s.field(),
-                    s.indication(), now, channel));
+                    s.indication(), now, channel, s.intact() ? s.signerCertificate() : null, s.signatureId()));
         }
         List<SignatureView> signatures = new java.util.ArrayList<>();
         for (SignatureReport s : report.signatures()) {
@@ -86,15 +86,16 @@ public class DocumentVerification {
     }
 
     private SignatureView signature(int number, SignatureReport s, Instant now, Map<String, String> anchors) {
-        boolean kyso = issuedByKyso(s.issuer());
-        java.util.Optional<CertificateRecord> record = kyso ? record(s) : java.util.Optional.empty();
+        boolean kyso = issuedByKyso(s);
+        java.util.Optional<CertificateRecord> record = kyso ? ca.certificate(s.signerCertificate().getSerialNumber())
+                : java.util.Optional.empty();
         String verdict = SignatureDescription.verdict(s.indication(), s.changes());
         return new SignatureView(s.field(), s.indication().name(), name(s.subIndication()),
                 s.level() == null ? null : s.level().name().replace('_', '-'), s.signer(), s.signerSubject(),
                 s.issuer(), s.certificateSerial(), VerificationView.time(s.signingTime()),
                 VerificationView.time(s.timestampTime()), s.coversWholeDocument(), s.modifications().name(),
                 s.problems(), SignatureDescription.colour(verdict), kyso, statusAtSigning(s),
-                kyso ? record.map(r -> status(r, now)).orElse("UNKNOWN") : s.issuer() == null ? "UNKNOWN" : "OTHER_CA",
+                kyso ? record.map(r -> status(r, now)).orElse("UNKNOWN") : otherOrUnknown(s),
                 number, verdict, SignatureDescription.role(s, record.map(CertificateRecord::kind).orElse(null)),
                 SignatureDescription.attribute(s.signerSubject(), "CN") != null
                         ? SignatureDescription.attribute(s.signerSubject(), "CN") : s.signer(),
@@ -117,20 +118,37 @@ public class DocumentVerification {
         return sha256 == null ? null : anchors.getOrDefault(sha256, sha256);
     }
 
-    private boolean issuedByKyso(String issuer) {
-        try {
-            return issuer != null
-                    && new X500Principal(issuer).equals(ca.issuingCertificate().getSubjectX500Principal());
-        } catch (IllegalArgumentException unreadable) {
+    /**
+     * Whether kyso's CA issued the certificate that verified the signature: that certificate is
+     * the very one kyso's register holds under its serial (same encoding), and so was signed by
+     * kyso's issuing key. The issuer's name proves nothing: a lookalike CA can copy it and the
+     * serials of real certificates.
+     */
+    private boolean issuedByKyso(SignatureReport s) {
+        X509Certificate signer = s.signerCertificate();
+        if (signer == null || !s.intact()
+                || !signer.getIssuerX500Principal().equals(ca.issuingCertificate().getSubjectX500Principal())) {
             return false;
         }
+        try {
+            signer.verify(ca.issuingCertificate().getPublicKey());
+        } catch (GeneralSecurityException notKysos) {
+            return false;
+        }
+        return ca.certificate(signer.getSerialNumber()).map(r -> r.certificate().equals(signer)).orElse(false);
     }
 
-    private java.util.Optional<CertificateRecord> record(SignatureReport s) {
-        if (s.certificateSerial() == null) {
-            return java.util.Optional.empty();
+    /**
+     * Not proven to be kyso's: another CA's when its issuer is not kyso's issuing CA by name;
+     * UNKNOWN when nothing names an issuer, or when the name is kyso's but the signature did not
+     * verify (a tampered document signed by kyso's own certificate is no stranger's).
+     */
+    private String otherOrUnknown(SignatureReport s) {
+        if (s.issuer() == null) {
+            return "UNKNOWN";
         }
-        return ca.certificate(new BigInteger(s.certificateSerial(), 16));
+        String kysoIssuer = ca.issuingCertificate().getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
+        return s.issuer().equals(kysoIssuer) ? "UNKNOWN" : "OTHER_CA";
     }
 
     private static String status(CertificateRecord record, Instant now) {

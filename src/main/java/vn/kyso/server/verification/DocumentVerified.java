@@ -1,5 +1,6 @@
 package vn.kyso.server.verification;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,9 +17,17 @@ import vn.kyso.signing.Indication;
  * @param indication        the verdict
  * @param at                when it was verified
  * @param channel           API or WEB
+ * @param signerCertificate the certificate whose key verified the intact signature, null when not intact
+ * @param signatureId       the signature's identity (SHA-256 of its signature value), may be null
  */
 public record DocumentVerified(String certificateIssuer, String certificateSerial, String documentSha256,
-        String signatureField, Indication indication, Instant at, String channel) {
+        String signatureField, Indication indication, Instant at, String channel, X509Certificate signerCertificate,
+        String signatureId) {
+
+    public DocumentVerified(String certificateIssuer, String certificateSerial, String documentSha256,
+            String signatureField, Indication indication, Instant at, String channel) {
+        this(certificateIssuer, certificateSerial, documentSha256, signatureField, indication, at, channel, null, null);
+    }
 
     public DocumentVerified {
         Objects.requireNonNull(documentSha256, "documentSha256");

@@ -78,6 +78,12 @@ class IngestionProgressTest extends KysoServerTest {
         return bytes.toByteArray();
     }
 
+    /** The other CA's signer counts only once an admin imported its certificate (issue 14). */
+    @org.junit.jupiter.api.BeforeEach
+    void importTheOtherCasSigner() throws Exception {
+        usage.importCertificates(signer.certificate().getEncoded(), null, "admin");
+    }
+
     private TestHttp asAuditor() {
         return http().basic(auditor(), USER_PASSWORD);
     }

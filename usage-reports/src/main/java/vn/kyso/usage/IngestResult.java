@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What ingesting a batch of signed PDFs did. Every signature found becomes a SEEN event for its
- * certificate, except signatures whose cryptography fails (listed in {@code rejected}).
+ * What ingesting a batch of signed PDFs did. A signature found becomes a SEEN event only when
+ * proven (docs/usage.md, "Counting rules"); every other one is a rejected observation, listed in
+ * {@code rejected} and kept for the auditor.
  *
  * @param files          documents looked at (entries of a zip count one each)
  * @param signaturesFound signatures found in readable documents (document timestamps excluded)
  * @param recorded       SEEN events stored for the first time
  * @param duplicates     signatures already counted (re-ingested documents)
  * @param skipped        documents skipped, with why
- * @param rejected       signatures not counted because they do not verify
+ * @param rejected       signatures not counted, with why
  */
 public record IngestResult(int files, int signaturesFound, int recorded, int duplicates, List<SkippedFile> skipped,
         List<RejectedSignature> rejected) {
@@ -51,9 +52,11 @@ public record IngestResult(int files, int signaturesFound, int recorded, int dup
     /**
      * @param file        the document
      * @param field       the signature field
-     * @param certificate the certificate the signature names; null when it names none readably
+     * @param certificate the issuer and serial the signature names; null when it names none readably
      * @param reason      why it was not counted (English)
+     * @param code        why it was not counted, as a code
      */
-    public record RejectedSignature(String file, String field, CertificateRef certificate, String reason) {
+    public record RejectedSignature(String file, String field, CertificateRef certificate, String reason,
+            RejectionReason code) {
     }
 }

@@ -5,18 +5,19 @@ package vn.kyso.usage;
  *
  * @param recorded             events stored for the first time
  * @param duplicates           events already known (the same signature, or the same reference)
- * @param newCertificates      certificates not in the inventory, registered on the way as UNKNOWN
+ * @param notInInventory       events left out because their certificate is not in the inventory
+ *                             (events never add certificates; the CA and imports do)
  */
-public record RecordResult(int recorded, int duplicates, int newCertificates) {
+public record RecordResult(int recorded, int duplicates, int notInInventory) {
 
     public RecordResult {
-        if (recorded < 0 || duplicates < 0 || newCertificates < 0) {
+        if (recorded < 0 || duplicates < 0 || notInInventory < 0) {
             throw new IllegalArgumentException("negative count");
         }
     }
 
     public RecordResult plus(RecordResult other) {
         return new RecordResult(recorded + other.recorded, duplicates + other.duplicates,
-                newCertificates + other.newCertificates);
+                notInInventory + other.notInInventory);
     }
 }

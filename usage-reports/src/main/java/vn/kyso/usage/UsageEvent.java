@@ -25,9 +25,22 @@ import vn.kyso.signing.PadesLevel;
  * @param level          for SIGNED: the PAdES level made (may be null)
  * @param duration       for SIGNED: how long signing took (may be null)
  * @param reference      for CHECKED and VERIFIED: an idempotency reference (may be null)
+ * @param signatureId    for SIGNED, SEEN and VERIFIED: the signature's identity, SHA-256 (hex) of
+ *                       its signature value ({@code vn.kyso.signing.SignatureId}); when given, a
+ *                       SIGNED or SEEN event is the same signature as any other with this id,
+ *                       whatever the document's later revisions and the route it came by. Null
+ *                       for events recorded before identities existed: then (certificate,
+ *                       document, field) identifies the signature, as before.
  */
 public record UsageEvent(EventType type, CertificateRef certificate, Instant at, String documentSha256,
-        String signatureField, Channel channel, PadesLevel level, Duration duration, String reference) {
+        String signatureField, Channel channel, PadesLevel level, Duration duration, String reference,
+        String signatureId) {
+
+    /** An event without a signature identity. */
+    public UsageEvent(EventType type, CertificateRef certificate, Instant at, String documentSha256,
+            String signatureField, Channel channel, PadesLevel level, Duration duration, String reference) {
+        this(type, certificate, at, documentSha256, signatureField, channel, level, duration, reference, null);
+    }
 
     public UsageEvent {
         Objects.requireNonNull(type, "type");
@@ -41,6 +54,13 @@ public record UsageEvent(EventType type, CertificateRef certificate, Instant at,
             documentSha256 = documentSha256.toLowerCase(Locale.ROOT);
             if (documentSha256.length() != 64 || !documentSha256.chars().allMatch(HexFormat::isHexDigit)) {
                 throw new IllegalArgumentException("documentSha256 must be 64 hex digits");
+            }
+        }
+        if (signatureId != null) {
+            signatureId = signatureId.toLowerCase(Locale.ROOT);
+            if (signatureId.length() != 64 || !signatureId.chars().allMatch(HexFormat::isHexDigit)
+                    || type == EventType.CHECKED) {
+                throw new IllegalArgumentException("signatureId must be 64 hex digits, for signatures only");
             }
         }
         if (type == EventType.SIGNED) {
@@ -58,6 +78,20 @@ public record UsageEvent(EventType type, CertificateRef certificate, Instant at,
             Channel channel, PadesLevel level, Duration duration) {
         return new UsageEvent(EventType.SIGNED, certificate, at, documentSha256, signatureField, channel, level, duration,
                 null);
+    }
+
+    /** A signature kyso made, with its identity (the signer's {@code SignResult.signatureId()}). */
+    public static UsageEvent signed(CertificateRef certificate, Instant at, String documentSha256, String signatureField,
+            Channel channel, PadesLevel level, Duration duration, String signatureId) {
+        return new UsageEvent(EventType.SIGNED, certificate, at, documentSha256, signatureField, channel, level, duration,
+                null, signatureId);
+    }
+
+    /** A proven signature found in an ingested document, with its identity. */
+    public static UsageEvent seen(CertificateRef certificate, Instant at, String documentSha256, String signatureField,
+            String signatureId) {
+        return new UsageEvent(EventType.SEEN, certificate, at, documentSha256, signatureField, null, null, null, null,
+                signatureId);
     }
 
     /** A signature found in an ingested document. */

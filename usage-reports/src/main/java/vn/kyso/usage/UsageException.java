@@ -40,6 +40,8 @@ public class UsageException extends RuntimeException {
         /** A file or folder could not be read or written. */
         IO_ERROR,
         /** The database refused or failed an operation. */
-        STORAGE_FAILURE
+        STORAGE_FAILURE,
+        /** Another certificate with the same issuer name and serial is in the inventory already. */
+        CONFLICTING_CERTIFICATE
     }
 }

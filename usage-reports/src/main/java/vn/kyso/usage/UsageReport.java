@@ -27,12 +27,14 @@ import java.util.Objects;
  * @param neverUsed        the NEVER_USED ones, for follow-up
  * @param trend            one row per calendar month of the period
  * @param topUsers         the certificates with the most signatures in the period
+ * @param amendments       later evidence dated in the period's closed months, shown beside the
+ *                         figures, which it does not change
  */
 public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt, int monthsInPeriod,
         int requiredActiveMonths, String policyStatement, Summary summary, List<Breakdown> byKind,
         List<Breakdown> byAgency, List<Breakdown> byDistrict, List<Breakdown> byCommune,
         List<CertificateUsage> certificates, List<CertificateUsage> dormant, List<CertificateUsage> neverUsed,
-        List<MonthTrend> trend, List<CertificateUsage> topUsers) {
+        List<MonthTrend> trend, List<CertificateUsage> topUsers, List<Amendment> amendments) {
 
     public UsageReport {
         Objects.requireNonNull(request, "request");
@@ -46,6 +48,7 @@ public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt,
         neverUsed = List.copyOf(neverUsed);
         trend = List.copyOf(trend);
         topUsers = List.copyOf(topUsers);
+        amendments = List.copyOf(amendments);
     }
 
     public RegularUsePolicy policy() {
@@ -130,10 +133,15 @@ public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt,
      * @param activeMonths active months in the period
      * @param lastUse      the day of its last signature up to the period's end, null when none
      * @param usageClass   its class under the policy
+     * @param validMonths  the period's months (up to today) in which the certificate was valid on
+     *                     at least one day: the months it is judged on
+     * @param requiredActiveMonths active months that make it REGULAR: the policy's share of
+     *                     {@code validMonths}, rounded up (less than the report's when it was valid
+     *                     for part of the period only)
      */
     public record CertificateUsage(CertificateRef certificate, String subject, String owner, String contact,
             String unitCode, String unitName, CertificateKind kind, CertificateStatus status, long signatures,
-            int activeMonths, LocalDate lastUse, UsageClass usageClass) {
+            int activeMonths, LocalDate lastUse, UsageClass usageClass, int validMonths, int requiredActiveMonths) {
         public CertificateUsage {
             Objects.requireNonNull(certificate, "certificate");
             Objects.requireNonNull(usageClass, "usageClass");

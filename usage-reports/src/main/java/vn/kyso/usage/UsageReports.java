@@ -36,7 +36,10 @@ import vn.kyso.usage.event.BinaryOnceKeys;
 import vn.kyso.usage.event.EventStore;
 import vn.kyso.usage.export.CsvExport;
 import vn.kyso.usage.export.XlsxExport;
+import vn.kyso.usage.ingest.Amendments;
 import vn.kyso.usage.ingest.FolderPoller;
+import vn.kyso.usage.ingest.RejectionLog;
+import vn.kyso.usage.inventory.Fingerprints;
 import vn.kyso.usage.ingest.Ingestion;
 import vn.kyso.usage.ingest.VerifiedSignatures;
 import vn.kyso.usage.ingest.SignatureExtractor;
@@ -64,6 +67,8 @@ public final class UsageReports {
     private final CertificateImport imports;
     private final EventStore events;
     private final Ingestion ingestion;
+    private final RejectionLog rejections;
+    private final AuditTrail audit;
     private final ReportBuilder reports;
     private final DemoPlanner demo;
     private final UsageMetrics metrics;
@@ -88,8 +93,12 @@ public final class UsageReports {
         this.inventory = new CertificateInventory(jdbc, units, clock);
         this.imports = new CertificateImport(inventory);
         this.events = new EventStore(jdbcTemplate, tx, inventory, clock, random, zone);
-        this.ingestion = new Ingestion(b.extractor, inventory, this::recordQuietly, b.maxDocumentBytes);
-        this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone);
+        this.audit = b.audit;
+        this.rejections = new RejectionLog(jdbc);
+        Amendments amendments = new Amendments(jdbc, zone, b.closeGrace);
+        this.ingestion = new Ingestion(b.extractor, inventory, this::recordQuietly, b.maxDocumentBytes, rejections,
+                audit, clock, amendments, e -> storage(() -> events.isRecorded(e)));
+        this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone, amendments);
         this.demo = new DemoPlanner(zone);
         this.metrics = new UsageMetrics(inventory::countByStatus, this::regularRatio, clock, b.metricsCacheTtl);
     }
@@ -130,6 +139,18 @@ public final class UsageReports {
         return storage(() -> events.count(counts));
     }
 
+    /**
+     * Counts a verification kyso made of an intact signature whose verifying certificate is one of
+     * the inventory (by encoding or key); any other certificate is left out, never registered.
+     */
+    public RecordResult verified(X509Certificate signer, java.time.Instant at, String documentSha256, String field,
+            String signatureId) {
+        return storage(() -> inventory.holder(signer, at)
+                .map(h -> events.record(List.of(new UsageEvent(EventType.VERIFIED, h.ref(), at, documentSha256, field,
+                        null, null, null, null, signatureId)), (e, kind) -> { }))
+                .orElse(new RecordResult(0, 0, 1)));
+    }
+
     private RecordResult recordQuietly(List<UsageEvent> batch) {
         return storage(() -> events.record(batch, (e, kind) -> { }));
     }
@@ -152,7 +173,15 @@ public final class UsageReports {
 
     /** Imports PEM, DER, PKCS#7 or CSV; certificates the file gives no unit go to {@code unitCode} (may be null). */
     public ImportResult importCertificates(byte[] content, String unitCode) {
-        return storage(() -> imports.importFile(content, unitCode));
+        return importCertificates(content, unitCode, "system");
+    }
+
+    /** An admin's import of other CAs' certificates, audited under {@code actor}. */
+    public ImportResult importCertificates(byte[] content, String unitCode, String actor) {
+        ImportResult result = storage(() -> imports.importFile(content, unitCode));
+        audit.append(actor, "USAGE_CERTIFICATES_IMPORTED", "sha256:" + Fingerprints.sha256Hex(content),
+                String.valueOf(result));
+        return result;
     }
 
     public ImportResult importCertificates(Path file, String unitCode) {
@@ -218,12 +247,26 @@ public final class UsageReports {
 
     /** Ingests signed PDFs and zips of them; bad files are listed in the result, not thrown. */
     public IngestResult ingest(List<Path> files, IngestListener listener) {
-        return ingestion.ingest(files, listener == null ? IngestListener.none() : listener);
+        return ingest(files, listener, "system");
+    }
+
+    /** Ingests on behalf of {@code actor}, whom the audit log and the rejected observations name. */
+    public IngestResult ingest(List<Path> files, IngestListener listener, String actor) {
+        return storage(() -> ingestion.ingest(files, listener == null ? IngestListener.none() : listener, actor));
     }
 
     /** Ingests every PDF and zip under {@code folder}. */
     public IngestResult ingestFolder(Path folder, IngestListener listener) {
-        return ingestion.ingestFolder(folder, listener == null ? IngestListener.none() : listener);
+        return storage(() -> ingestion.ingestFolder(folder, listener == null ? IngestListener.none() : listener,
+                "system"));
+    }
+
+    /**
+     * The signatures ingestion saw and did not count, ingested in [from, to), newest first, at
+     * most {@code limit}: the auditor's view of every refusal with its reason.
+     */
+    public List<RejectedObservation> rejectedObservations(java.time.Instant from, java.time.Instant to, int limit) {
+        return storage(() -> rejections.list(from, to, limit));
     }
 
     /** Watches a drop folder: polls every {@code interval} on a daemon thread, or only on demand when null. */
@@ -330,6 +373,8 @@ public final class UsageReports {
         private Duration metricsCacheTtl = Duration.ofSeconds(60);
         private boolean migrate = true;
         private boolean loadBundledUnits = true;
+        private AuditTrail audit = AuditTrail.none();
+        private Duration closeGrace = Duration.ofDays(10);
 
         private Builder() {
         }
@@ -359,6 +404,24 @@ public final class UsageReports {
         /** Roots the verifier trusts; untrusted signatures still count (use needs no trust). */
         public Builder trustAnchors(Collection<X509Certificate> anchors) {
             trustAnchors.addAll(anchors);
+            return this;
+        }
+
+        /**
+         * How long after a month's end its figures still take evidence dated in it (10 days by
+         * default); later, such evidence is an amendment shown beside them.
+         */
+        public Builder closeGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("closeGrace is negative");
+            }
+            this.closeGrace = grace;
+            return this;
+        }
+
+        /** Where changes to the figures are audited (the service passes the CA's audit log). */
+        public Builder auditTrail(AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit);
             return this;
         }
 

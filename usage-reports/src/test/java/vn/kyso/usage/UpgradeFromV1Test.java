@@ -37,8 +37,8 @@ class UpgradeFromV1Test {
             String issuerKey = IssuerKeys.of(ref.issuer());
             OffsetDateTime at = vn("2025-05-05T09:00").atOffset(ZoneOffset.UTC);
             jdbc.update("INSERT INTO usage_certificate (issuer_key, serial, issuer_dn, kind, kind_source, status, origin,"
-                    + " registered_at) VALUES (?, ?, ?, 'PERSONAL', 'ISSUANCE', 'ACTIVE', 'CA', ?)", issuerKey,
-                    ref.serial(), ref.issuer(), at);
+                    + " registered_at, not_before, not_after) VALUES (?, ?, ?, 'PERSONAL', 'ISSUANCE', 'ACTIVE', 'CA', ?,"
+                    + " ?, ?)", issuerKey, ref.serial(), ref.issuer(), at, at.minusYears(1), at.plusYears(2));
             long id = jdbc.queryForObject("SELECT id FROM usage_certificate", Long.class);
             // the first schema's key: SHA-256 in hex over what makes the signature the same one
             String identity = "signature|" + issuerKey + "|" + ref.serial() + "|" + sha256("doc") + "|Signature1";

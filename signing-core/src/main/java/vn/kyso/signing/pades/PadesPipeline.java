@@ -24,6 +24,7 @@ import vn.kyso.signing.PreparedSignature;
 import vn.kyso.signing.RevocationSource;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignResult;
+import vn.kyso.signing.SignatureId;
 import vn.kyso.signing.SigningException;
 import vn.kyso.signing.SigningException.ErrorCode;
 import vn.kyso.signing.TimestampSource;
@@ -62,6 +63,7 @@ public final class PadesPipeline {
         TimestampSource tsa = request.level().atLeast(PadesLevel.B_T) ? timestampSource(request) : null;
         byte[][] token = new byte[1][];
         byte[][] cms = new byte[1][];
+        byte[][] signatureValue = new byte[1][];
         MeasuredOutput measured = new MeasuredOutput(out);
         try (Stages stages = new Stages(in.inMemory())) {
             boolean last = request.level() == PadesLevel.B_B || request.level() == PadesLevel.B_T;
@@ -72,6 +74,7 @@ public final class PadesPipeline {
                         CmsSignatureStep.estimate(request, tsa == null ? 0 : tokenSize.get() + 512), hash -> {
                             byte[] attrs = CadesSignedData.signedAttributes(request.key().certificate(), algorithm, hash);
                             byte[] value = request.key().sign(attrs, request.digest());
+                            signatureValue[0] = value;
                             token[0] = tsa == null ? null : signatureTimestamp(tsa, value, request.digest());
                             cms[0] = CadesSignedData.signedData(request.key().certificateChain(), algorithm, attrs,
                                     value, token[0]);
@@ -81,7 +84,7 @@ public final class PadesPipeline {
             if (!last) {
                 finishLevels(stage.source(), measured, request.level(), stages, tsa, cms[0], request.key().certificate());
             }
-            return result(written.fieldName(), request, now, token[0], measured);
+            return result(written.fieldName(), request, now, token[0], signatureValue[0], measured);
         } catch (IOException e) {
             throw new SigningException(ErrorCode.IO_ERROR, "cannot write the signed PDF: " + e.getMessage(), e);
         }
@@ -148,7 +151,7 @@ public final class PadesPipeline {
             if (!last) {
                 finishLevels(stage.source(), measured, request.level(), stages, tsa, cms, request.key().certificate());
             }
-            return result(entry.fieldName(), request, entry.claimedTime(), token, measured);
+            return result(entry.fieldName(), request, entry.claimedTime(), token, signatureValue, measured);
         } catch (IOException e) {
             throw new SigningException(ErrorCode.IO_ERROR, "cannot complete the signature: " + e.getMessage(), e);
         } finally {
@@ -269,7 +272,7 @@ public final class PadesPipeline {
     }
 
     private static SignResult result(String field, SignRequest request, Instant claimed, byte[] token,
-            MeasuredOutput measured) {
+            byte[] signatureValue, MeasuredOutput measured) {
         Instant tsTime = null;
         if (token != null) {
             try {
@@ -279,7 +282,7 @@ public final class PadesPipeline {
             }
         }
         return new SignResult(field, request.level(), request.key().certificate(), claimed, tsTime, measured.sha256(),
-                measured.count());
+                measured.count(), SignatureId.of(signatureValue));
     }
 
     private static OutputStream nonClosing(OutputStream out) {

@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.cms.Time;
 import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.Modifications;
 import vn.kyso.signing.PadesLevel;
+import vn.kyso.signing.SignatureId;
 import vn.kyso.signing.SignatureReport;
 import vn.kyso.signing.SubIndication;
 
@@ -58,7 +59,8 @@ final class SignatureCheck {
                 candidate.claimedTime() != null ? candidate.claimedTime() : findings.cmsSigningTime,
                 findings.timestampTime,
                 candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems(),
-                Names.sha256(findings.anchor));
+                Names.sha256(findings.anchor), null, null,
+                signer, findings.cms == null ? null : SignatureId.of(findings.cms.signer.getSignature()));
     }
 
     private void cryptographic(SignatureCandidate candidate, DocumentContext context, Verdict verdict, Findings findings) {

@@ -49,6 +49,7 @@ public final class EventStore {
     static final int CHUNK = 10_000;
     private static final int MAX_ATTEMPTS = 8;
 
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final CertificateInventory inventory;
     private final EventWriter writer;
@@ -58,6 +59,7 @@ public final class EventStore {
 
     public EventStore(JdbcTemplate jdbc, TransactionTemplate tx, CertificateInventory inventory, Clock clock,
             SecureRandom random, ZoneId zone) {
+        this.jdbc = jdbc;
         this.tx = tx;
         this.inventory = inventory;
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
@@ -80,28 +82,28 @@ public final class EventStore {
         RecordResult total = new RecordResult(0, 0, 0);
         for (int from = 0; from < events.size(); from += CHUNK) {
             List<UsageEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
-            // certificates are resolved (and unknown ones registered) before the chunk's
-            // transaction, so a rolled-back attempt cannot leave a cached id that does not exist
-            int newCertificates = 0;
-            Map<CertificateRef, Known> known = new HashMap<>();
-            for (UsageEvent e : chunk) {
-                if (!known.containsKey(e.certificate())) {
-                    Known k = inventory.resolve(e.certificate(), null);
-                    known.put(e.certificate(), k);
-                    newCertificates += k.registeredNow() ? 1 : 0;
-                }
-            }
+            // certificates are looked up before the chunk's transaction, so a rolled-back attempt
+            // cannot leave a cached id that does not exist. An event naming a certificate the
+            // inventory does not hold is left out: only the CA's notices and an admin's imports
+            // add certificates, never an event (a stranger's signature verified on the portal
+            // would otherwise join every period's denominator)
+            int notInInventory = 0;
+            Map<CertificateRef, Optional<Known>> known = new HashMap<>();
             List<Pending> pending = new ArrayList<>(chunk.size());
             MessageDigest sha256 = sha256();
             for (UsageEvent e : chunk) {
-                pending.add(new Pending(onceKey(e, sha256), e, known.get(e.certificate()),
-                        e.at().atZone(zone).toLocalDate()));
+                Optional<Known> k = known.computeIfAbsent(e.certificate(), inventory::known);
+                if (k.isEmpty()) {
+                    notInInventory++;
+                    continue;
+                }
+                pending.add(new Pending(onceKey(e, sha256), e, k.get(), e.at().atZone(zone).toLocalDate()));
             }
             // every writer takes unique-key locks in the same (key) order, so two batches sharing
             // events wait for each other instead of deadlocking
             Collections.sort(pending);
             List<Pending> inserted = inTransaction(pending);
-            total = total.plus(new RecordResult(inserted.size(), chunk.size() - inserted.size(), newCertificates));
+            total = total.plus(new RecordResult(inserted.size(), pending.size() - inserted.size(), notInInventory));
             for (Pending p : inserted) {
                 if (p.event().type() == EventType.SIGNED) {
                     onNewSigned.accept(p.event(), p.known().kind());
@@ -109,6 +111,13 @@ public final class EventStore {
             }
         }
         return total;
+    }
+
+    /** Whether this signature (by its once-only key) is stored already. */
+    public boolean isRecorded(UsageEvent e) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM usage_event WHERE once_key = ?", Integer.class,
+                (Object) onceKey(e, sha256()));
+        return n != null && n > 0;
     }
 
     /**
@@ -177,12 +186,14 @@ public final class EventStore {
 
     /**
      * What makes an event the same event. A signature is the same whether kyso made it (SIGNED)
-     * or found it (SEEN): both hash to one key, so it counts once.
+     * or found it (SEEN): both hash to one key, so it counts once. With its identity (the digest
+     * of its signature value) that key holds across PAdES levels and later revisions.
      */
     private byte[] onceKey(UsageEvent e, MessageDigest sha256) {
         String cert = IssuerKeys.of(e.certificate().issuer()) + "|" + e.certificate().serial();
         String identity = switch (e.type()) {
-            case SIGNED, SEEN -> "signature|" + cert + "|" + e.documentSha256() + "|" + e.signatureField();
+            case SIGNED, SEEN -> e.signatureId() != null ? "signature-value|" + e.signatureId()
+                    : "signature|" + cert + "|" + e.documentSha256() + "|" + e.signatureField();
             case CHECKED, VERIFIED -> e.type().name() + "|" + cert + "|"
                     + (e.reference() != null ? "ref:" + e.reference() : "nonce:" + nonce());
         };

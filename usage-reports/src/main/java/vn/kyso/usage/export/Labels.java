@@ -23,15 +23,17 @@ final class Labels {
     static List<String> certificateHeader(Language l) {
         return l == Language.EN
                 ? List.of("Issuer", "Serial", "Owner", "Contact", "Unit code", "Unit", "Kind", "Status", "Signatures",
-                        "Active months", "Last use", "Class")
+                        "Active months", "Last use", "Class", "Valid months", "Required active months")
                 : List.of("Tổ chức cấp", "Số hiệu", "Chủ sở hữu", "Liên hệ", "Mã đơn vị", "Đơn vị", "Loại",
-                        "Trạng thái", "Số chữ ký", "Số tháng hoạt động", "Lần dùng cuối", "Phân loại");
+                        "Trạng thái", "Số chữ ký", "Số tháng hoạt động", "Lần dùng cuối", "Phân loại",
+                        "Số tháng có hiệu lực", "Số tháng hoạt động cần có");
     }
 
     static List<Object> certificateRow(CertificateUsage r, Language l) {
-        return java.util.Arrays.asList(r.certificate().issuer(), r.certificate().serial(), r.owner(), r.contact(),
-                r.unitCode(), r.unitName(), kind(r.kind().name(), l), status(r.status(), l), r.signatures(),
-                r.activeMonths(), date(r.lastUse(), l), usageClass(r.usageClass(), l));
+        return java.util.Arrays.asList(inert(r.certificate().issuer()), inert(r.certificate().serial()),
+                inert(r.owner()), inert(r.contact()), inert(r.unitCode()), inert(r.unitName()), kind(r.kind().name(), l),
+                status(r.status(), l), r.signatures(), r.activeMonths(), date(r.lastUse(), l),
+                usageClass(r.usageClass(), l), r.validMonths(), r.requiredActiveMonths());
     }
 
     /** The workbook's sheets, in order: summary, by kind, by agency, by district, by commune, certificates,
@@ -87,6 +89,20 @@ final class Labels {
             return null;
         }
         return l == Language.EN ? date.toString() : date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
+    /**
+     * Text a spreadsheet will not run: a value starting with =, +, -, @, a tab or a carriage
+     * return (a formula to Excel and LibreOffice, e.g. a signer named "=HYPERLINK(...)") gets a
+     * leading apostrophe, the OWASP advice for CSV injection. Names come from certificates and
+     * imports, which anyone can write.
+     */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 
     static List<String> summaryHeader(Language l) {

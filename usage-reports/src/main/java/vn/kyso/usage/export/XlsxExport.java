@@ -95,7 +95,7 @@ public final class XlsxExport {
             if (v instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else {
-                cell.setCellValue(v.toString());
+                cell.setCellValue(Labels.inert(v.toString()));
             }
         }
     }

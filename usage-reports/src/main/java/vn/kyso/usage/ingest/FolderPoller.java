@@ -30,6 +30,8 @@ public final class FolderPoller implements FolderWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderPoller.class);
     static final String INGESTED = "ingested";
+    /** Who the audit log names for what the watched folder ingests. */
+    static final String ACTOR = "watch-folder";
     static final String SKIPPED = "skipped";
 
     private final Path folder;
@@ -88,7 +90,7 @@ public final class FolderPoller implements FolderWatch {
         lastSeen.putAll(now);
         List<IngestResult> results = new ArrayList<>();
         for (Path p : stable) {
-            IngestResult r = ingestion.ingest(List.of(p), listener);
+            IngestResult r = ingestion.ingest(List.of(p), listener, ACTOR);
             results.add(r);
             move(p, r.skipped().isEmpty() ? INGESTED : SKIPPED);
             lastSeen.remove(p);

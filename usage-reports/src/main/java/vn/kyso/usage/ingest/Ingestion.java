@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -13,41 +17,57 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import vn.kyso.usage.AuditTrail;
 import vn.kyso.usage.IngestListener;
 import vn.kyso.usage.IngestResult;
 import vn.kyso.usage.IngestResult.RejectedSignature;
 import vn.kyso.usage.IngestResult.SkipReason;
 import vn.kyso.usage.IngestResult.SkippedFile;
 import vn.kyso.usage.RecordResult;
+import vn.kyso.usage.RejectedObservation;
+import vn.kyso.usage.RejectionReason;
 import vn.kyso.usage.UsageEvent;
 import vn.kyso.usage.UsageException;
 import vn.kyso.usage.UsageException.ErrorCode;
 import vn.kyso.usage.inventory.CertificateInventory;
 
 /**
- * Turns signed PDFs into SEEN events: files, zip archives and folders. One bad document is
- * listed and skipped; the batch goes on. Events are recorded in groups, so a large batch is not
- * one long transaction.
+ * Turns signed PDFs into SEEN events: files, zip archives and folders. Only proven signatures
+ * count ({@link ProvenSignatures}); each other one is a rejected observation, kept with its
+ * reason. Each document is audited (who, its digest, what was counted and rejected). One bad
+ * document is listed and skipped; the batch goes on. Events are recorded in groups, so a large
+ * batch is not one long transaction.
  */
 public final class Ingestion {
 
     private static final int FLUSH_EVERY = 1_000;
 
     private final SignatureExtractor extractor;
-    private final CertificateInventory inventory;
+    private final ProvenSignatures proof;
     private final Function<List<UsageEvent>, RecordResult> recorder;
     private final long maxDocumentBytes;
+    private final RejectionLog rejections;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Amendments amendments;
+    private final java.util.function.Predicate<UsageEvent> alreadyCounted;
 
     public Ingestion(SignatureExtractor extractor, CertificateInventory inventory,
-            Function<List<UsageEvent>, RecordResult> recorder, long maxDocumentBytes) {
+            Function<List<UsageEvent>, RecordResult> recorder, long maxDocumentBytes, RejectionLog rejections,
+            AuditTrail audit, Clock clock, Amendments amendments, java.util.function.Predicate<UsageEvent> recorded) {
+        this.amendments = amendments;
+        this.alreadyCounted = recorded;
         this.extractor = extractor;
-        this.inventory = inventory;
+        this.proof = new ProvenSignatures(inventory);
         this.recorder = recorder;
         this.maxDocumentBytes = maxDocumentBytes;
+        this.rejections = rejections;
+        this.audit = audit;
+        this.clock = clock;
     }
 
-    /** Ingests PDF files and zip archives of PDFs. */
-    public IngestResult ingest(List<Path> files, IngestListener listener) {
+    /** Ingests PDF files and zip archives of PDFs on behalf of {@code actor} (audited). */
+    public IngestResult ingest(List<Path> files, IngestListener listener, String actor) {
         List<Document> documents = new ArrayList<>();
         List<SkippedFile> unreadable = new ArrayList<>();
         for (Path f : files) {
@@ -57,7 +77,7 @@ public final class Ingestion {
                 documents.add(new Document(f.getFileName().toString(), f, null, null));
             }
         }
-        Batch batch = new Batch(documents.size());
+        Batch batch = new Batch(documents.size(), actor);
         batch.skipped.addAll(unreadable);
         unreadable.forEach(listener::skipped);
         int done = 0;
@@ -72,8 +92,8 @@ public final class Ingestion {
     }
 
     /** Ingests every PDF and zip under {@code folder} (sub-folders included), in name order. */
-    public IngestResult ingestFolder(Path folder, IngestListener listener) {
-        return ingest(candidates(folder), listener);
+    public IngestResult ingestFolder(Path folder, IngestListener listener, String actor) {
+        return ingest(candidates(folder), listener, actor);
     }
 
     /** The PDFs and zips under {@code folder}, in path order. */
@@ -120,9 +140,11 @@ public final class Ingestion {
         final List<UsageEvent> pending = new ArrayList<>();
         final List<SkippedFile> skipped = new ArrayList<>();
         final List<RejectedSignature> rejected = new ArrayList<>();
+        final String actor;
 
-        Batch(int files) {
+        Batch(int files, String actor) {
             this.files = files;
+            this.actor = actor;
         }
 
         void ingest(Document d) {
@@ -145,18 +167,34 @@ public final class Ingestion {
                     skipped.add(new SkippedFile(d.name(), SkipReason.UNSIGNED, "the PDF has no signature"));
                     return;
                 }
+                String fileSha256 = SignedRevisions.sha256(file);
+                Instant now = clock.instant();
+                int proven = 0;
+                int amended = 0;
+                Map<RejectionReason, Integer> refused = new EnumMap<>(RejectionReason.class);
                 for (FoundSignature s : found) {
                     signatures++;
-                    String problem = s.problem() != null ? s.problem()
-                            : s.time() == null ? "the signature states no signing time" : null;
-                    if (problem != null) {
-                        rejected.add(new RejectedSignature(d.name(), s.field(), s.certificate(), problem));
+                    ProvenSignatures.Judgement j = proof.judge(s, now);
+                    if (j.proven() != null) {
+                        proven++;
+                        UsageEvent seen = UsageEvent.seen(j.proven().holder().ref(), j.proven().at(),
+                                s.revisionSha256(), s.field(), s.signatureId());
+                        if (!amendments.closed(seen.at(), now)) {
+                            pending.add(seen);
+                        } else if (!alreadyCounted.test(seen) && amendments.add(s.signatureId(), j.proven().holder().id(),
+                                seen.at(), d.name(), fileSha256, now, actor)) {
+                            amended++; // a closed month's figures stay; the evidence is shown beside them
+                        }
                         continue;
                     }
-                    // registers a certificate nobody announced, with the kind its subject shows
-                    inventory.resolve(s.certificate(), s.subject());
-                    pending.add(UsageEvent.seen(s.certificate(), s.time(), s.revisionSha256(), s.field()));
+                    refused.merge(j.reason(), 1, Integer::sum);
+                    rejected.add(new RejectedSignature(d.name(), s.field(), s.certificate(), j.detail(), j.reason()));
+                    rejections.add(new RejectedObservation(now, actor, d.name(), fileSha256, s.field(), s.signatureId(),
+                            s.certificate(), s.subject(), j.evidenceTime(), j.reason(), j.detail()));
                 }
+                audit.append(actor, "USAGE_DOCUMENT_INGESTED", "sha256:" + fileSha256, d.name() + ": "
+                        + found.size() + " signature(s), " + proven + " proven (" + amended + " amending closed months), rejected "
+                        + refused);
                 if (pending.size() >= FLUSH_EVERY) {
                     flush();
                 }
@@ -207,7 +245,12 @@ public final class Ingestion {
 
         IngestResult finish() {
             flush();
-            return new IngestResult(files, signatures, recorded.recorded(), recorded.duplicates(), skipped, rejected);
+            IngestResult result = new IngestResult(files, signatures, recorded.recorded(), recorded.duplicates(),
+                    skipped, rejected);
+            audit.append(actor, "USAGE_INGESTED", "documents:" + files, "signatures " + signatures + ", counted "
+                    + recorded.recorded() + ", already counted " + recorded.duplicates() + ", rejected "
+                    + rejected.size() + ", skipped documents " + skipped.size());
+            return result;
         }
     }
 }

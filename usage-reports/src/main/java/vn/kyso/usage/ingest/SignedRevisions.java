@@ -46,6 +46,17 @@ final class SignedRevisions {
         return hashes;
     }
 
+    /** SHA-256 (hex) of a whole file, streamed. */
+    static String sha256(java.nio.file.Path file) throws IOException {
+        try (var in = new java.security.DigestInputStream(java.nio.file.Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String sha256(byte[] data, int length) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

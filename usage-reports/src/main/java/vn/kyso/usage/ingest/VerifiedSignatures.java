@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.RevocationSource;
 import vn.kyso.signing.SignatureReport;
@@ -20,10 +19,10 @@ import vn.kyso.usage.CertificateRef;
 import vn.kyso.usage.IngestResult.SkipReason;
 
 /**
- * Finds signatures with signing-core's {@link PdfVerifier}, offline. Counting use needs who
- * signed and when, not trust: an INDETERMINATE signature (unknown root, no revocation data)
- * still names its signer by issuer and serial and counts; an INVALID one (altered bytes, bad
- * signature value) proves nothing and is reported instead.
+ * Finds signatures with signing-core's {@link PdfVerifier}, offline, and passes on what it
+ * proved: the certificate whose key verified an intact signature, the signature's identity and
+ * the time a valid signature timestamp proves. Whether that certificate is one the province
+ * counts, and whether it was valid then, is the inventory's question ({@link ProvenSignatures}).
  */
 public final class VerifiedSignatures implements SignatureExtractor {
 
@@ -61,14 +60,13 @@ public final class VerifiedSignatures implements SignatureExtractor {
         List<FoundSignature> found = new ArrayList<>();
         for (SignatureReport s : report.signatures()) {
             boolean identified = s.issuer() != null && s.certificateSerial() != null;
-            String problem = s.indication() == Indication.INVALID || !identified
-                    ? (s.problems().isEmpty() ? String.valueOf(s.subIndication()) : String.join("; ", s.problems()))
-                    : null;
+            String problem = s.intact() ? null
+                    : s.problems().isEmpty() ? String.valueOf(s.subIndication()) : String.join("; ", s.problems());
             String revision = revisions.getOrDefault(s.field(), SignedRevisions.sha256(bytes, bytes.length));
             found.add(new FoundSignature(s.field(),
-                    identified ? new CertificateRef(s.issuer(), s.certificateSerial()) : null,
-                    s.signerSubject(), s.timestampTime() != null ? s.timestampTime() : s.signingTime(), problem,
-                    revision));
+                    identified ? new CertificateRef(s.issuer(), s.certificateSerial()) : null, s.signerSubject(),
+                    s.intact() ? s.signerCertificate() : null, s.signatureId(), s.timestampTime(), s.signingTime(),
+                    problem, revision));
         }
         return found;
     }

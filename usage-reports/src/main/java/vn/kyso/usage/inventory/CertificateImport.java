@@ -71,7 +71,7 @@ public final class CertificateImport {
             tally.count(ref, inventory.upsert(new CertificateInventory.Described(ref, subject.toString(),
                     CertificateKind.inferFromSubject(subject), KindSource.INFERRED, unitCode,
                     attribute(subject, BCStyle.CN), attribute(subject, BCStyle.EmailAddress),
-                    x.getNotBefore().toInstant(), x.getNotAfter().toInstant()), Origin.IMPORT));
+                    x.getNotBefore().toInstant(), x.getNotAfter().toInstant(), x), Origin.IMPORT));
         }
         return tally.result(format);
     }
@@ -121,7 +121,8 @@ public final class CertificateImport {
                     tally.count(ref, inventory.upsert(new CertificateInventory.Described(ref, subject, kind,
                             kindText.isEmpty() ? KindSource.INFERRED : KindSource.IMPORT_FILE,
                             unit.isEmpty() ? defaultUnit : unit, owner.isEmpty() ? CertificateInventory.commonName(subject)
-                                    : owner, contact.isEmpty() ? null : contact, null, null), Origin.IMPORT));
+                                    : owner, contact.isEmpty() ? null : contact, date(row, "not_before"),
+                            date(row, "not_after"), null), Origin.IMPORT));
                 } catch (UsageException | IllegalArgumentException e) {
                     tally.problems.add("line " + row.getRecordNumber() + ": " + e.getMessage());
                 }
@@ -130,6 +131,23 @@ public final class CertificateImport {
             throw new UsageException(ErrorCode.UNREADABLE_IMPORT, "the CSV cannot be read: " + e.getMessage(), e);
         }
         return tally.result(Format.CSV);
+    }
+
+    /**
+     * A validity bound from an optional column (ISO date or instant). A row without both bounds
+     * stays out of every period's denominator: nobody said when it was valid.
+     */
+    private static java.time.Instant date(CSVRecord row, String column) {
+        String v = value(row, column);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(column + " is not a date (YYYY-MM-DD): " + v);
+        }
     }
 
     private static String value(CSVRecord row, String column) {

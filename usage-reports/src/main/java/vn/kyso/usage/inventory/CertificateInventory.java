@@ -2,6 +2,7 @@ package vn.kyso.usage.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,9 +32,18 @@ public final class CertificateInventory {
     public record Known(long id, CertificateKind kind, boolean registeredNow) {
     }
 
-    /** A certificate as an import describes it. */
+    /** A certificate as an import describes it; {@code x509} null when only described (CSV). */
     public record Described(CertificateRef ref, String subject, CertificateKind kind, KindSource kindSource,
-            String unitCode, String ownerName, String ownerContact, Instant notBefore, Instant notAfter) {
+            String unitCode, String ownerName, String ownerContact, Instant notBefore, Instant notAfter,
+            X509Certificate x509) {
+    }
+
+    /**
+     * The inventory's certificate a signer certificate is: its id, its validity and its revocation
+     * time (null when not revoked), to judge the signature at the time the evidence supports.
+     */
+    public record Holder(long id, CertificateRef ref, Instant notBefore, Instant notAfter, CertificateStatus status,
+            Instant revokedAt) {
     }
 
     private static final String COLUMNS = "issuer_dn, serial, subject_dn, kind, kind_source, unit_code, owner_name,"
@@ -48,33 +58,6 @@ public final class CertificateInventory {
         this.jdbc = jdbc;
         this.units = units;
         this.clock = clock;
-    }
-
-    /** The certificate's id, registering it as OBSERVED (kind from {@code subject}) when unknown. */
-    public Known resolve(CertificateRef ref, String subject) {
-        String issuerKey = IssuerKeys.of(ref.issuer());
-        String cacheKey = issuerKey + "/" + ref.serial();
-        Known k = known.get(cacheKey);
-        if (k != null) {
-            return k;
-        }
-        Optional<Known> found = lookup(issuerKey, ref.serial());
-        boolean registered = false;
-        if (found.isEmpty()) {
-            CertificateKind kind = CertificateKind.inferFromSubject(subject);
-            registered = jdbc.sql("""
-                    INSERT INTO usage_certificate (issuer_key, serial, issuer_dn, subject_dn, kind, kind_source, status,
-                        origin, owner_name, registered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(issuerKey, ref.serial(), ref.issuer(), subject, kind.name(), KindSource.INFERRED.name(),
-                            CertificateStatus.UNKNOWN.name(), Origin.OBSERVED.name(), commonName(subject), now())
-                    .update() == 1;
-            found = lookup(issuerKey, ref.serial());
-        }
-        Known result = found.orElseThrow(() -> new UsageException(ErrorCode.STORAGE_FAILURE,
-                "certificate vanished while registering it"));
-        known.put(cacheKey, result);
-        return registered ? new Known(result.id(), result.kind(), true) : result;
     }
 
     /** The certificate's id and kind when the inventory has it; never registers one. */
@@ -108,7 +91,8 @@ public final class CertificateInventory {
         if (notice.change() == CertificateNotice.Change.ISSUED) {
             units.require(notice.unitCode());
             upsert(new Described(ref, notice.subject(), notice.kind(), KindSource.ISSUANCE, notice.unitCode(),
-                    notice.ownerName(), notice.ownerContact(), notice.notBefore(), notice.notAfter()), Origin.CA);
+                    notice.ownerName(), notice.ownerContact(), notice.notBefore(), notice.notAfter(), notice.x509()),
+                    Origin.CA);
             return;
         }
         CertificateStatus status = switch (notice.change()) {
@@ -136,14 +120,27 @@ public final class CertificateInventory {
             units.require(d.unitCode());
         }
         String issuerKey = IssuerKeys.of(d.ref().issuer());
-        int inserted = jdbc.sql("INSERT INTO usage_certificate (issuer_key, registered_at, " + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(issuerKey, now(), d.ref().issuer(), d.ref().serial(), d.subject(), d.kind().name(),
-                        d.kindSource().name(), d.unitCode(), d.ownerName(), d.ownerContact(),
+        String certSha256 = d.x509() == null ? null : Fingerprints.certificate(d.x509());
+        String spkiSha256 = d.x509() == null ? null : Fingerprints.publicKey(d.x509());
+        int inserted = jdbc.sql("INSERT INTO usage_certificate (issuer_key, registered_at, cert_sha256, spki_sha256, "
+                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(issuerKey, now(), certSha256, spkiSha256, d.ref().issuer(), d.ref().serial(), d.subject(),
+                        d.kind().name(), d.kindSource().name(), d.unitCode(), d.ownerName(), d.ownerContact(),
                         CertificateStatus.ACTIVE.name(), origin.name(), utc(d.notBefore()), utc(d.notAfter()))
                 .update();
         if (inserted == 1) {
             return true;
+        }
+        if (certSha256 != null) {
+            // the same issuer and serial with another encoding is another certificate, not this one
+            String stored = jdbc.sql("SELECT cert_sha256 FROM usage_certificate WHERE issuer_key = ? AND serial = ?")
+                    .params(issuerKey, d.ref().serial()).query(String.class).optional().orElse(null);
+            if (stored != null && !stored.equals(certSha256)) {
+                throw new UsageException(ErrorCode.CONFLICTING_CERTIFICATE, "a different certificate with serial "
+                        + d.ref().serial() + " from " + d.ref().issuer() + " is in the inventory already");
+            }
+            jdbc.sql("UPDATE usage_certificate SET cert_sha256 = ?, spki_sha256 = ? WHERE issuer_key = ? AND serial = ?")
+                    .params(certSha256, spkiSha256, issuerKey, d.ref().serial()).update();
         }
         jdbc.sql("""
                 UPDATE usage_certificate SET subject_dn = COALESCE(?, subject_dn),
@@ -161,6 +158,33 @@ public final class CertificateInventory {
                 .update();
         known.remove(issuerKey + "/" + d.ref().serial());
         return false;
+    }
+
+    /**
+     * The inventory's certificate that {@code signer} is: the same encoding, else the same public
+     * key (a certificate renewed for the same key; the one valid at {@code at} first). Never by
+     * issuer name and serial: anyone can write those into a certificate of their own.
+     */
+    public Optional<Holder> holder(X509Certificate signer, Instant at) {
+        String select = "SELECT id, issuer_dn, serial, not_before, not_after, status, revoked_at FROM usage_certificate";
+        Optional<Holder> same = jdbc.sql(select + " WHERE cert_sha256 = ?").param(Fingerprints.certificate(signer))
+                .query(CertificateInventory::holder).optional();
+        if (same.isPresent()) {
+            return same;
+        }
+        return jdbc.sql(select + " WHERE spki_sha256 = ? ORDER BY not_before").param(Fingerprints.publicKey(signer))
+                .query(CertificateInventory::holder).list().stream()
+                .sorted(java.util.Comparator.comparing((Holder h) -> !validAt(h, at)))
+                .findFirst();
+    }
+
+    private static boolean validAt(Holder h, Instant at) {
+        return h.notBefore() != null && h.notAfter() != null && !at.isBefore(h.notBefore()) && !at.isAfter(h.notAfter());
+    }
+
+    private static Holder holder(ResultSet rs, int row) throws SQLException {
+        return new Holder(rs.getLong(1), new CertificateRef(rs.getString(2), rs.getString(3)), instant(rs, "not_before"),
+                instant(rs, "not_after"), CertificateStatus.valueOf(rs.getString(6)), instant(rs, "revoked_at"));
     }
 
     /** Corrects the kind by hand; later imports keep it. */

@@ -30,6 +30,14 @@ final class PeriodUse {
         }
     }
 
+    /** No use: a period that has not started yet. */
+    static PeriodUse none() {
+        return new PeriodUse();
+    }
+
+    private PeriodUse() {
+    }
+
     Tally of(long certificateId) {
         return perCertificate.getOrDefault(certificateId, Tally.NONE);
     }

@@ -39,7 +39,11 @@ public final class ReportBuilder {
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReportBuilder(JdbcTemplate jdbc, UnitDirectory units, Clock clock, ZoneId zone) {
+    private final vn.kyso.usage.ingest.Amendments amendments;
+
+    public ReportBuilder(JdbcTemplate jdbc, UnitDirectory units, Clock clock, ZoneId zone,
+            vn.kyso.usage.ingest.Amendments amendments) {
+        this.amendments = amendments;
         this.reader = new RollupReader(jdbc);
         this.units = units;
         this.clock = clock;
@@ -50,17 +54,22 @@ public final class ReportBuilder {
         RegularUsePolicy policy = request.policy();
         Unit scope = request.unitCode() == null ? null : units.require(request.unitCode());
         LocalDate from = request.from();
-        LocalDate to = request.to();
-        int months = RegularUsePolicy.monthsIn(from, to);
+        // future days never count: a period reaching past today is judged on its days so far
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate to = request.to().isAfter(today) ? today : request.to();
+        boolean started = !to.isBefore(from);
+        int months = started ? RegularUsePolicy.monthsIn(from, to) : 0;
 
         Scope filter = Scope.of(from, to, zone, scope == null ? null : scope.path(), request.kind());
-        List<Scoped> scoped = reader.certificates(filter);
+        List<Scoped> scoped = started ? reader.certificates(filter) : List.of();
         Set<Long> ids = new HashSet<>(scoped.size() * 2);
         for (Scoped s : scoped) {
             ids.add(s.id());
         }
-        PeriodUse use = reader.use(from, to, policy.minSignaturesPerActiveMonth(), filter, ids);
+        PeriodUse use = started ? reader.use(from, to, policy.minSignaturesPerActiveMonth(), filter, ids)
+                : PeriodUse.none();
         Map<Long, LocalDate> before = reader.lastSignedBefore(from);
+        ValidMonths valid = new ValidMonths(from, to, zone);
 
         Map<String, Unit> unitsByCode = new HashMap<>();
         for (Unit u : units.all()) {
@@ -71,12 +80,14 @@ public final class ReportBuilder {
         for (Scoped s : scoped) {
             PeriodUse.Tally t = use.of(s.id());
             LocalDate signedBefore = before.get(s.id());
-            UsageClass c = policy.classify(months, t.activeMonths, t.signatures, signedBefore != null);
+            int validMonths = valid.of(s.notBefore(), s.notAfter(), s.revokedAt());
+            UsageClass c = policy.classify(validMonths, t.activeMonths, t.signatures, signedBefore != null);
             Unit unit = s.unitCode() == null ? null : unitsByCode.get(s.unitCode());
             CertificateUsage row = new CertificateUsage(s.ref(), s.subject(), s.owner(), s.contact(), s.unitCode(),
                     unit == null ? null : unit.name(), s.kind(),
                     CertificateInventory.effectiveStatus(s.status(), s.notAfter(), clock.instant()), t.signatures,
-                    t.activeMonths, t.lastUse != null ? t.lastUse : signedBefore, c);
+                    t.activeMonths, t.lastUse != null ? t.lastUse : signedBefore, c, validMonths,
+                    policy.requiredActiveMonths(validMonths));
             rows.add(row);
             paths.put(row, s.unitPath() == null ? "" : s.unitPath());
         }
@@ -99,11 +110,23 @@ public final class ReportBuilder {
 
         return new UsageReport(request, scope, clock.instant(), months, policy.requiredActiveMonths(months),
                 policy.statement(language, months), summarize(rows), byKind,
-                breakdown(Unit.Kind.AGENCY, scope, rows, paths, unitsByCode),
-                breakdown(Unit.Kind.DISTRICT, scope, rows, paths, unitsByCode),
+                Remainder.withProvinceRows(breakdown(Unit.Kind.AGENCY, scope, rows, paths, unitsByCode),
+                        scope, rows, paths, unitsByCode, language, true),
+                Remainder.withProvinceRows(breakdown(Unit.Kind.DISTRICT, scope, rows, paths, unitsByCode),
+                        scope, rows, paths, unitsByCode, language, false),
                 breakdown(Unit.Kind.COMMUNE, scope, rows, paths, unitsByCode), rows,
                 rows.stream().filter(r -> r.usageClass() == UsageClass.DORMANT).toList(),
-                rows.stream().filter(r -> r.usageClass() == UsageClass.NEVER_USED).toList(), monthly, top);
+                rows.stream().filter(r -> r.usageClass() == UsageClass.NEVER_USED).toList(), monthly, top,
+                started ? amended(from, to, rows) : List.of());
+    }
+
+    /** The amendments dated in the period, for the certificates it covers. */
+    private List<vn.kyso.usage.Amendment> amended(LocalDate from, LocalDate to, List<CertificateUsage> rows) {
+        Set<String> covered = new HashSet<>();
+        rows.forEach(r -> covered.add(r.certificate().serial() + "|" + r.certificate().issuer()));
+        return amendments.between(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream().filter(a -> covered.contains(a.certificate().serial() + "|" + a.certificate().issuer()))
+                .toList();
     }
 
     /** One row per unit of {@code kind} inside the scope, counting the certificates of its subtree. */
@@ -123,6 +146,17 @@ public final class ReportBuilder {
         List<Breakdown> out = new ArrayList<>();
         byUnit.forEach((code, list) -> out.add(new Breakdown(code, unitsByCode.get(code).name(), summarize(list))));
         return out;
+    }
+
+    /** Who is counted in an agency or district row: certificates whose unit path holds its code. */
+    static boolean inAgencyOrDistrict(String path, Map<String, Unit> unitsByCode) {
+        for (String code : path.split("/")) {
+            Unit u = code.isEmpty() ? null : unitsByCode.get(code);
+            if (u != null && (u.kind() == Unit.Kind.AGENCY || u.kind() == Unit.Kind.DISTRICT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Summary summarize(List<CertificateUsage> rows) {

@@ -27,7 +27,8 @@ final class RollupReader {
 
     /** A certificate in scope. */
     record Scoped(long id, CertificateRef ref, String subject, CertificateKind kind, String unitCode,
-            String owner, String contact, CertificateStatus status, java.time.Instant notAfter, String unitPath) {
+            String owner, String contact, CertificateStatus status, java.time.Instant notAfter, String unitPath,
+            java.time.Instant notBefore, java.time.Instant revokedAt) {
     }
 
     /** The period cut into whole months and the edge days of partial months. */
@@ -55,12 +56,13 @@ final class RollupReader {
     List<Scoped> certificates(Scope scope) {
         return jdbc.query("""
                 SELECT c.id, c.issuer_dn, c.serial, c.subject_dn, c.kind, c.unit_code, c.owner_name, c.owner_contact,
-                    c.status, c.not_after, u.unit_path
+                    c.status, c.not_after, u.unit_path, c.not_before, c.revoked_at
                 FROM usage_certificate c LEFT JOIN usage_unit u ON u.code = c.unit_code WHERE """ + scope.where(),
                 (rs, n) -> new Scoped(rs.getLong(1), new CertificateRef(rs.getString(2), rs.getString(3)),
                         rs.getString(4), CertificateKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
                         rs.getString(8), CertificateStatus.valueOf(rs.getString(9)),
-                        CertificateInventory.instant(rs, "not_after"), rs.getString(11)),
+                        CertificateInventory.instant(rs, "not_after"), rs.getString(11),
+                        CertificateInventory.instant(rs, "not_before"), CertificateInventory.instant(rs, "revoked_at")),
                 scope.params().toArray());
     }
 

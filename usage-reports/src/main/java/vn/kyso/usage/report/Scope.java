@@ -11,7 +11,8 @@ import vn.kyso.usage.CertificateKind;
 /**
  * The certificates a report covers, as a condition over {@code usage_certificate c LEFT JOIN
  * usage_unit u}: in force during part of the period at least (issued before its end, not
- * expired nor revoked before its start), in the unit subtree and of the kind asked.
+ * expired nor revoked before its start), in the unit subtree and of the kind asked. A
+ * certificate whose validity nobody stated belongs to no period.
  */
 record Scope(String where, List<Object> params) {
 
@@ -22,8 +23,8 @@ record Scope(String where, List<Object> params) {
     static Scope of(LocalDate from, LocalDate to, ZoneId zone, String unitPath, CertificateKind kind) {
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        StringBuilder where = new StringBuilder("(c.not_before IS NULL OR c.not_before < ?)"
-                + " AND (c.not_after IS NULL OR c.not_after >= ?) AND (c.revoked_at IS NULL OR c.revoked_at >= ?)");
+        StringBuilder where = new StringBuilder(" c.not_before IS NOT NULL AND c.not_after IS NOT NULL"
+                + " AND c.not_before < ? AND c.not_after >= ? AND (c.revoked_at IS NULL OR c.revoked_at >= ?)");
         List<Object> params = new ArrayList<>(List.of(end, start, start));
         if (unitPath != null) {
             where.append(" AND u.unit_path LIKE ?");
