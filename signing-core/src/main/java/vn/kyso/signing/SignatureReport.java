@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param modifications       what later incremental updates did
  * @param problems            human-readable reasons (English); for a VALID signature only notes
  *                            (e.g. revoked after a timestamp proved the signing time)
+ * @param format              the signature's encoding (PAdES, PKCS#7 detached, legacy PKCS#7 SHA-1);
+ *                            null when the /SubFilter is unknown or the signature was not read
  */
 public record SignatureReport(
         String field,
@@ -35,7 +37,8 @@ public record SignatureReport(
         Instant timestampTime,
         boolean coversWholeDocument,
         Modifications modifications,
-        List<String> problems) {
+        List<String> problems,
+        SignatureFormat format) {
 
     public SignatureReport {
         Objects.requireNonNull(field, "field");
@@ -45,5 +48,13 @@ public record SignatureReport(
         if (indication == Indication.VALID && subIndication != null) {
             throw new IllegalArgumentException("a VALID signature has no sub-indication");
         }
+    }
+
+    /** A report that does not name the signature's format. */
+    public SignatureReport(String field, Indication indication, SubIndication subIndication, PadesLevel level,
+            String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
+            Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
+        this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
+                timestampTime, coversWholeDocument, modifications, problems, null);
     }
 }
