@@ -31,6 +31,8 @@ import java.util.Objects;
  *                            about who signed)
  * @param signatureId         the signature's stable identity ({@link SignatureId}); null when the
  *                            CMS could not be read
+ * @param format              the signature's encoding (PAdES, PKCS#7 detached, legacy PKCS#7 SHA-1);
+ *                            null when the /SubFilter is unknown or the signature was not read
  */
 public record SignatureReport(
         String field,
@@ -50,7 +52,8 @@ public record SignatureReport(
         ChangeSummary changes,
         String reason,
         X509Certificate signerCertificate,
-        String signatureId) {
+        String signatureId,
+        SignatureFormat format) {
 
     /**
      * Whether the signed bytes and the signature value verified with {@link #signerCertificate}'s
@@ -78,7 +81,7 @@ public record SignatureReport(
             String signer, String signerSubject, String issuer, String certificateSerial, Instant signingTime,
             Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems) {
         this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
-                timestampTime, coversWholeDocument, modifications, problems, null, null, null, null, null);
+                timestampTime, coversWholeDocument, modifications, problems, null, null, null, null, null, null);
     }
 
     /** A report naming the trust anchor its chain ends at (SHA-256 hex, null for none). */
@@ -87,27 +90,27 @@ public record SignatureReport(
             Instant timestampTime, boolean coversWholeDocument, Modifications modifications, List<String> problems,
             String anchorSha256) {
         this(field, indication, subIndication, level, signer, signerSubject, issuer, certificateSerial, signingTime,
-                timestampTime, coversWholeDocument, modifications, problems, anchorSha256, null, null, null, null);
+                timestampTime, coversWholeDocument, modifications, problems, anchorSha256, null, null, null, null, null);
     }
 
     /** This report with the change analysis that decided its {@code modifications}. */
     public SignatureReport withChanges(ChangeSummary summary) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, summary.modifications(), problems,
-                anchorSha256, summary, reason, signerCertificate, signatureId);
+                anchorSha256, summary, reason, signerCertificate, signatureId, format);
     }
 
     /** This report naming the signer's certificate (taken from the signature when the checks could not). */
     public SignatureReport withSigner(String signer, String signerSubject, String issuer, String certificateSerial) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
-                changes, reason, signerCertificate, signatureId);
+                changes, reason, signerCertificate, signatureId, format);
     }
 
     /** This report with the signer's stated /Reason. */
     public SignatureReport withReason(String statedReason) {
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
-                changes, statedReason, signerCertificate, signatureId);
+                changes, statedReason, signerCertificate, signatureId, format);
     }
 }

@@ -6,13 +6,11 @@ import java.util.Arrays;
 
 import org.apache.pdfbox.cos.COSObjectKey;
 
-import vn.kyso.signing.DigestAlgorithm;
-
 /**
  * The structural rules for a signed byte range, the ones that defeat universal signature
  * forgery and signature wrapping: four non-negative integers, starting at 0, exactly one gap,
  * and the gap is exactly this signature's {@code /Contents} hex string (delimiters included),
- * holding only hex digits, with only zero padding after the DER value; the range ends where a
+ * holding only hex digits, with only zero padding after the DER or BER value; the range ends where a
  * revision ends.
  */
 final class ByteRangeCheck {
@@ -92,7 +90,7 @@ final class ByteRangeCheck {
         }
         int derLength = derLength(decoded);
         if (derLength < 0) {
-            return "/Contents does not hold a DER-encoded signature";
+            return "/Contents does not hold a DER- or BER-encoded signature";
         }
         for (int k = derLength; k < decoded.length; k++) {
             if (decoded[k] != 0) {
@@ -102,39 +100,88 @@ final class ByteRangeCheck {
         return null;
     }
 
-    /** The value of /Contents without the zero padding after the DER object. */
+    /** The value of /Contents without the zero padding after the (DER or BER) object. */
     static byte[] der(byte[] contents) {
         int n = derLength(contents);
         return n <= 0 || n == contents.length ? contents : Arrays.copyOf(contents, n);
     }
 
-    /** The length of the DER SEQUENCE at the start of {@code v} (tag, length and content), or -1. */
+    /**
+     * The length of the SEQUENCE at the start of {@code v} (tag, length and content), or -1.
+     * A definite length is read in constant time (DER, the common case); an indefinite length
+     * (BER, as Adobe's and other signers' CMS often is) is found by walking the nested elements
+     * to their end-of-contents markers.
+     */
     static int derLength(byte[] v) {
         if (v.length < 2 || v[0] != 0x30) {
             return -1;
         }
-        int first = v[1] & 0xff;
+        return elementEnd(v, 0, 0);
+    }
+
+    private static final int MAX_BER_DEPTH = 64;
+
+    /** Where the BER element starting at {@code at} ends (exclusive), or -1 when malformed. */
+    private static int elementEnd(byte[] v, int at, int depth) {
+        if (depth > MAX_BER_DEPTH || at + 2 > v.length) {
+            return -1;
+        }
+        int tag = v[at] & 0xff;
+        int p = at + 1;
+        if ((tag & 0x1f) == 0x1f) { // high tag number: base-128 continuation bytes
+            while (p < v.length && (v[p] & 0x80) != 0) {
+                p++;
+            }
+            p++;
+        }
+        if (p >= v.length) {
+            return -1;
+        }
+        int first = v[p++] & 0xff;
         if (first < 0x80) {
-            return first + 2 <= v.length ? first + 2 : -1;
+            return p + first <= v.length ? p + first : -1;
+        }
+        if (first == 0x80) {
+            if ((tag & 0x20) == 0) {
+                return -1; // indefinite length is only for constructed encodings
+            }
+            while (p + 1 < v.length) {
+                if (v[p] == 0 && v[p + 1] == 0) {
+                    return p + 2;
+                }
+                p = elementEnd(v, p, depth + 1);
+                if (p < 0) {
+                    return -1;
+                }
+            }
+            return -1;
         }
         int lengthBytes = first & 0x7f;
-        if (lengthBytes == 0 || lengthBytes > 4 || 2 + lengthBytes > v.length) {
+        if (lengthBytes > 4 || p + lengthBytes > v.length) {
             return -1;
         }
         long len = 0;
         for (int k = 0; k < lengthBytes; k++) {
-            len = len << 8 | (v[2 + k] & 0xff);
+            len = len << 8 | (v[p + k] & 0xff);
         }
-        long total = 2 + lengthBytes + len;
+        long total = p + lengthBytes + len;
         return total <= v.length ? (int) total : -1;
     }
 
     /** The digest of the two signed ranges (the range must have passed {@link #problem}). */
-    static byte[] digest(byte[] bytes, long[] range, DigestAlgorithm algorithm) {
+    static byte[] digest(byte[] bytes, long[] range, VerifierDigest algorithm) {
         MessageDigest md = algorithm.newDigest();
         md.update(bytes, (int) range[0], (int) range[1]);
         md.update(bytes, (int) range[2], (int) range[3]);
         return md.digest();
+    }
+
+    /** The two signed ranges as one array (only for what needs the message itself: pure EdDSA). */
+    static byte[] signedBytes(byte[] bytes, long[] range) {
+        byte[] out = new byte[(int) (range[1] + range[3])];
+        System.arraycopy(bytes, (int) range[0], out, 0, (int) range[1]);
+        System.arraycopy(bytes, (int) range[2], out, (int) range[1], (int) range[3]);
+        return out;
     }
 
     /** Where {@code key}'s object starts in the revision's cross-reference data (negative: compressed), or null. */

@@ -101,6 +101,11 @@ final class ChainValidator {
                         "certificate " + Names.subject(c) + " issues certificates but is not a CA");
             }
         }
+        String constraints = PathConstraints.problem(path);
+        if (constraints != null) {
+            return Result.failure(path, Indication.INDETERMINATE, SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
+                    constraints);
+        }
         String usage = usageProblem(endEntity, purpose);
         if (usage != null) {
             return Result.failure(path, Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, usage);

@@ -24,18 +24,23 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
-import vn.kyso.signing.DigestAlgorithm;
+import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SubIndication;
 
 /**
  * The CMS SignedData in a signature's /Contents: its signer certificate, the message-digest
  * check over the byte range, the signature value, and the ESS signing-certificate reference.
+ * Accepts what real signers write: BER as well as DER (signed attributes are verified over their
+ * DER re-encoding, RFC 5652 §5.4, which Bouncy Castle does), the legacy adbe.pkcs7.sha1 form
+ * (the SHA-1 digest of the byte range as encapsulated content), EdDSA (RFC 8419), and CMS
+ * holding content or several SignerInfos, judged as EU DSS does (see {@link EncapsulatedContent}).
  */
 final class CmsSignature {
 
@@ -44,23 +49,31 @@ final class CmsSignature {
 
     final CMSSignedData cms;
     final SignerInformation signer;
-    final DigestAlgorithm digestAlgorithm;
+    final VerifierDigest digestAlgorithm;
     final List<X509Certificate> certificates = new ArrayList<>();
     X509Certificate signerCertificate;
     boolean hasSigningCertificateV2;
+    /** False when the CMS holds several SignerInfos (PAdES allows one). */
+    boolean singleSigner = true;
+    /** The format as the CMS is really encoded (adbe.pkcs7.sha1 may be declared as detached). */
+    SignatureFormat format;
+    /** The digest the document's integrity rests on: SHA-1 for adbe.pkcs7.sha1, else the signer's. */
+    VerifierDigest documentDigest;
 
-    private CmsSignature(CMSSignedData cms, SignerInformation signer, DigestAlgorithm digestAlgorithm) {
+    private CmsSignature(CMSSignedData cms, SignerInformation signer, VerifierDigest digestAlgorithm, SignatureFormat format) {
         this.cms = cms;
         this.signer = signer;
         this.digestAlgorithm = digestAlgorithm;
+        this.format = format;
+        this.documentDigest = digestAlgorithm;
     }
 
     /**
      * Parses {@code contents} and runs the integrity checks in ETSI order; failures go to
      * {@code verdict}. Returns null when nothing more can be checked.
      */
-    static CmsSignature check(byte[] contents, byte[] pdf, long[] range, CertificatePool documentCertificates,
-            CertificateCache cache, Verdict verdict) {
+    static CmsSignature check(byte[] contents, byte[] pdf, long[] range, SignatureFormat format,
+            CertificatePool documentCertificates, CertificateCache cache, Verdict verdict) {
         CMSSignedData cms;
         try {
             cms = new CMSSignedData(ByteRangeCheck.der(contents));
@@ -69,23 +82,30 @@ final class CmsSignature {
             return null;
         }
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            verdict.invalid(SubIndication.FORMAT_FAILURE, "the CMS holds " + signers.size() + " signers instead of one");
-            return null;
-        }
-        if (cms.getSignedContent() != null && cms.getSignedContent().getContent() != null) {
-            verdict.invalid(SubIndication.FORMAT_FAILURE, "the CMS is not detached: it encapsulates content");
+        if (signers.isEmpty()) {
+            verdict.invalid(SubIndication.FORMAT_FAILURE, "the CMS holds no SignerInfo");
             return null;
         }
         SignerInformation signer = signers.iterator().next();
-        DigestAlgorithm algorithm = DigestAlgorithm.fromOid(signer.getDigestAlgorithmID().getAlgorithm());
+        VerifierDigest algorithm = VerifierDigest.fromOid(signer.getDigestAlgorithmID().getAlgorithm());
         if (algorithm == null) {
-            verdict.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+            verdict.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
                     "the signature uses a digest algorithm that is not accepted ("
                             + signer.getDigestAlgorithmID().getAlgorithm().getId() + ")");
             return null;
         }
-        CmsSignature s = new CmsSignature(cms, signer, algorithm);
+        String nonConformant = EdDsaRules.problem(signer, algorithm);
+        if (nonConformant != null) {
+            verdict.invalid(SubIndication.FORMAT_FAILURE, nonConformant);
+            return null;
+        }
+        CmsSignature s = new CmsSignature(cms, signer, algorithm, format);
+        if (signers.size() > 1) {
+            // ETSI EN 319 142-1 allows one SignerInfo; EU DSS validates the first and warns
+            s.singleSigner = false;
+            verdict.note("the CMS holds " + signers.size() + " SignerInfos where PAdES allows one: only the first"
+                    + " was validated, the others are not part of this verdict");
+        }
         for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
             try {
                 X509Certificate c = cache.certificate(h.getEncoded());
@@ -102,34 +122,63 @@ final class CmsSignature {
                     "the signer's certificate is neither in the signature nor in the file");
             return null;
         }
-        byte[] digest = ByteRangeCheck.digest(pdf, range, algorithm);
-        AttributeTable signed = signer.getSignedAttributes();
-        if (signed != null) {
-            Attribute md = signed.get(CMSAttributes.messageDigest);
-            if (md == null || md.getAttrValues().size() != 1
-                    || !(md.getAttrValues().getObjectAt(0) instanceof ASN1OctetString value)) {
-                verdict.invalid(SubIndication.FORMAT_FAILURE, "the CMS has no message-digest attribute");
-                return null;
-            }
-            if (!MessageDigest.isEqual(digest, value.getOctets())) {
-                verdict.invalid(SubIndication.HASH_FAILURE, "the signed bytes were changed: their digest does not match the signature");
-                return null;
-            }
-        }
-        if (!s.verifySignatureValue(digest, verdict)) {
+        if (!EncapsulatedContent.check(s, pdf, range, verdict)) {
             return null;
         }
         s.checkSigningCertificateReference(verdict);
         return s;
     }
 
-    private boolean verifySignatureValue(byte[] digest, Verdict verdict) {
+    /** The detached case: the signer's digest over the byte range is what was signed. */
+    boolean checkDetached(byte[] pdf, long[] range, Verdict verdict) {
+        byte[] digest = ByteRangeCheck.digest(pdf, range, digestAlgorithm);
+        byte[] claimed = messageDigestAttribute(verdict);
+        if (claimed == MALFORMED) {
+            return false;
+        }
+        if (claimed != null && !MessageDigest.isEqual(digest, claimed)) {
+            verdict.invalid(SubIndication.HASH_FAILURE, EncapsulatedContent.signsOtherContent(this, claimed)
+                    ? "the CMS signs the content it encapsulates, not this document's bytes"
+                    : "the signed bytes were changed: their digest does not match the signature");
+            return false;
+        }
         try {
+            if (claimed == null && EdDsaRules.isEdDsa(signer)) {
+                // pure EdDSA signs the message itself, not a digest of it (RFC 8419 §3.1)
+                return verifyOver(new CMSSignedData(new CMSProcessableByteArray(ByteRangeCheck.signedBytes(pdf, range)),
+                        cms.toASN1Structure()), verdict);
+            }
             Map<Object, byte[]> hashes = new HashMap<>();
             hashes.put(digestAlgorithm.oid(), digest);
             hashes.put(digestAlgorithm.oid().getId(), digest);
-            CMSSignedData withDigest = new CMSSignedData(hashes, cms.toASN1Structure());
-            SignerInformation si = withDigest.getSignerInfos().getSigners().iterator().next();
+            return verifyOver(new CMSSignedData(hashes, cms.toASN1Structure()), verdict);
+        } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
+            verdict.invalid(SubIndication.SIG_CRYPTO_FAILURE, "the signature value does not verify: " + PdfFile.oneLine(e));
+            return false;
+        }
+    }
+
+    private static final byte[] MALFORMED = new byte[0];
+
+    /** The signed message-digest value, null without signed attributes, {@link #MALFORMED} when unusable. */
+    byte[] messageDigestAttribute(Verdict verdict) {
+        AttributeTable signed = signer.getSignedAttributes();
+        if (signed == null) {
+            return null;
+        }
+        Attribute md = signed.get(CMSAttributes.messageDigest);
+        if (md == null || md.getAttrValues().size() != 1
+                || !(md.getAttrValues().getObjectAt(0) instanceof ASN1OctetString value)) {
+            verdict.invalid(SubIndication.FORMAT_FAILURE, "the CMS has no message-digest attribute");
+            return MALFORMED;
+        }
+        return value.getOctets();
+    }
+
+    /** Verifies the first SignerInfo of {@code data} (same CMS, with its digest or content supplied). */
+    boolean verifyOver(CMSSignedData data, Verdict verdict) {
+        try {
+            SignerInformation si = data.getSignerInfos().getSigners().iterator().next();
             if (si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProvider.BC).build(signerCertificate.getPublicKey()))) {
                 return true;
             }
@@ -173,8 +222,8 @@ final class CmsSignature {
             if (v2 != null) {
                 hasSigningCertificateV2 = true;
                 ESSCertIDv2 id = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
-                DigestAlgorithm alg = id.getHashAlgorithm() == null ? DigestAlgorithm.SHA256
-                        : DigestAlgorithm.fromOid(id.getHashAlgorithm().getAlgorithm());
+                VerifierDigest alg = id.getHashAlgorithm() == null ? VerifierDigest.SHA256
+                        : VerifierDigest.fromOid(id.getHashAlgorithm().getAlgorithm());
                 if (alg == null || !MessageDigest.isEqual(alg.newDigest().digest(encoded), id.getCertHash())
                         || !issuerSerialMatches(id.getIssuerSerial())) {
                     verdict.invalid(SubIndication.FORMAT_FAILURE,

@@ -50,7 +50,7 @@ final class OcspResponses {
     }
 
     /** The status {@code der} gives for {@code cert}, or null when it gives none that can be trusted. */
-    RevocationChecker.Status status(byte[] der, X509Certificate cert, X509Certificate issuer, Instant best) {
+    RevocationChecker.Status status(byte[] der, X509Certificate cert, X509Certificate issuer, RevocationChecker.Times best) {
         CertificateCache.Bytes key = new CertificateCache.Bytes(der);
         Parsed response = parsed.get(key);
         if (response == null) {
@@ -82,7 +82,8 @@ final class OcspResponses {
                 return null;
             }
             Instant next = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
-            return RevocationChecker.fresh(next, best) ? new RevocationChecker.Status(null, note) : null;
+            return RevocationChecker.fresh(single.getThisUpdate() == null ? null : single.getThisUpdate().toInstant(), next, best)
+                    ? new RevocationChecker.Status(null, note) : null;
         }
         return null;
     }

@@ -37,8 +37,11 @@ final class RevocationChecker {
         }
     }
 
-    /** The times revocation is judged against. */
-    record Times(Instant best, Instant proven, Instant claimed) {
+    /**
+     * The times revocation is judged against: {@code best} is the time the status must speak
+     * for (the proven signing time, else now), {@code now} the validation time.
+     */
+    record Times(Instant best, Instant proven, Instant claimed, Instant now) {
     }
 
     private static final Duration SKEW = Duration.ofMinutes(5);
@@ -70,9 +73,9 @@ final class RevocationChecker {
                 break;
             }
             X509Certificate issuer = path.get(i + 1);
-            Status status = embedded(cert, issuer, evidence, times.best());
+            Status status = embedded(cert, issuer, evidence, times);
             if (status == null) {
-                status = online(cert, issuer, times.best());
+                status = online(cert, issuer, times);
                 allEmbedded &= status == null; // found online: the file alone did not suffice
             }
             if (status == null && i > 0 && !namesRevocationService(cert)) {
@@ -120,7 +123,7 @@ final class RevocationChecker {
     }
 
     /** What the document's own data says, or null when it says nothing usable. */
-    private Status embedded(X509Certificate cert, X509Certificate issuer, Evidence evidence, Instant best) {
+    private Status embedded(X509Certificate cert, X509Certificate issuer, Evidence evidence, Times best) {
         Status good = null;
         for (byte[] response : evidence.ocspResponses()) {
             Status s = ocsp.status(response, cert, issuer, best);
@@ -139,7 +142,7 @@ final class RevocationChecker {
         return good;
     }
 
-    private Status online(X509Certificate cert, X509Certificate issuer, Instant best) {
+    private Status online(X509Certificate cert, X509Certificate issuer, Times best) {
         Optional<byte[]> response = ask(() -> source.ocsp(cert, issuer));
         if (response.isPresent()) {
             Status s = ocsp.status(response.get(), cert, issuer, best);
@@ -166,7 +169,7 @@ final class RevocationChecker {
         }
     }
 
-    private Status crlStatus(X509CRL crl, X509Certificate cert, X509Certificate issuer, Instant best) {
+    private Status crlStatus(X509CRL crl, X509Certificate cert, X509Certificate issuer, Times best) {
         if (crl == null || !crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())
                 || !cache.signedCrl(crl, issuer)) {
             return null;
@@ -179,15 +182,27 @@ final class RevocationChecker {
         if (entry != null) {
             return new Status(entry.getRevocationDate().toInstant(), null);
         }
-        return fresh(crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(),
+        return fresh(crl.getThisUpdate().toInstant(), crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(),
                 best) ? new Status(null, null) : null;
     }
 
-    /** Whether "good" data issued at {@code thisUpdate} speaks for the time {@code best}. */
-    static boolean fresh(Instant nextUpdate, Instant best) {
-        // Data that stopped being current before the time the signature is judged at says nothing
-        // about that time; a response without nextUpdate is as fresh as its responder makes it.
-        return nextUpdate == null || !nextUpdate.plus(SKEW).isBefore(best);
+    /**
+     * Whether "good" data issued at {@code thisUpdate} speaks for the time {@code times.best()}
+     * (ETSI EN 319 102-1 §5.2.5, revocation freshness): its freshness window is
+     * nextUpdate - thisUpdate, so it is fresh when issued less than that before the time it is
+     * used for, that is when nextUpdate is not before that time. Without nextUpdate there is no
+     * window (EU DSS then fails the check): such data speaks only for times up to its issue, so
+     * it must have been issued at or after the time it is used for. Data claiming to be issued
+     * after the validation time is not evidence at all.
+     */
+    static boolean fresh(Instant thisUpdate, Instant nextUpdate, Times times) {
+        if (thisUpdate != null && thisUpdate.minus(SKEW).isAfter(times.now())) {
+            return false;
+        }
+        if (nextUpdate == null) {
+            return thisUpdate != null && !thisUpdate.plus(SKEW).isBefore(times.best());
+        }
+        return !nextUpdate.plus(SKEW).isBefore(times.best());
     }
 
     /** One certificate's status: revoked at a time, or good (revokedAt null); {@code note} qualifies it. */

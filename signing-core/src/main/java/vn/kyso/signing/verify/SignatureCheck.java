@@ -10,10 +10,10 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 
-import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.Modifications;
 import vn.kyso.signing.PadesLevel;
 import vn.kyso.signing.SignatureId;
+import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SignatureReport;
 import vn.kyso.signing.SubIndication;
 
@@ -41,11 +41,13 @@ final class SignatureCheck {
         PDDocument revision = SignedRevision.check(context.revisions, candidate, verdict);
         Findings findings = new Findings();
         if (revision != null) {
-            if (!SignatureCandidate.CADES.equals(candidate.subFilter()) && !SignatureCandidate.PKCS7.equals(candidate.subFilter())) {
+            SignatureFormat format = SignatureFormat.ofSubFilter(candidate.subFilter());
+            if (format == null) {
                 verdict.indeterminate(SubIndication.GENERIC,
                         "the signature format /SubFilter /" + candidate.subFilter() + " is not supported");
             } else {
-                cryptographic(candidate, context, verdict, findings);
+                findings.format = format;
+                cryptographic(candidate, format, context, verdict, findings);
             }
         }
         Modifications modifications = SignedRevision.modifications(context.revisions, candidate, revision, verdict);
@@ -60,13 +62,15 @@ final class SignatureCheck {
                 findings.timestampTime,
                 candidate.rangeEnd() == context.revisions.file().length(), modifications, verdict.problems(),
                 Names.sha256(findings.anchor), null, null,
-                signer, findings.cms == null ? null : SignatureId.of(findings.cms.signer.getSignature()));
+                signer, findings.cms == null ? null : SignatureId.of(findings.cms.signer.getSignature()),
+                findings.cms != null ? findings.cms.format : findings.format);
     }
 
-    private void cryptographic(SignatureCandidate candidate, DocumentContext context, Verdict verdict, Findings findings) {
+    private void cryptographic(SignatureCandidate candidate, SignatureFormat format, DocumentContext context,
+            Verdict verdict, Findings findings) {
         byte[] bytes = context.revisions.file().bytes();
-        CmsSignature cms = CmsSignature.check(candidate.contents(), bytes, candidate.byteRange(), context.certificates,
-                cache, verdict);
+        CmsSignature cms = CmsSignature.check(candidate.contents(), bytes, candidate.byteRange(), format,
+                context.certificates, cache, verdict);
         if (cms == null) {
             return;
         }
@@ -84,6 +88,7 @@ final class SignatureCheck {
             proven = archived; // a later document timestamp also proves the signature existed then
         }
         findings.proven = proven;
+        cryptoConstraints(cms, proven, context.now, verdict);
         Instant best = proven != null ? proven : context.now;
         ChainValidator.Result chain = chains.validate(cms.signerCertificate, pool, best, ChainValidator.Purpose.SIGNATURE);
         findings.anchor = chains.anchorOf(chain.path());
@@ -97,12 +102,25 @@ final class SignatureCheck {
         crls.addAll(cms.crls());
         Instant claimed = candidate.claimedTime() != null ? candidate.claimedTime() : findings.cmsSigningTime;
         RevocationChecker.Outcome outcome = revocation.check(chain.path(), new RevocationChecker.Evidence(ocsp, crls),
-                new RevocationChecker.Times(best, proven, claimed), chains);
+                new RevocationChecker.Times(best, proven, claimed, context.now), chains);
         outcome.notes().forEach(verdict::note);
         if (!outcome.ok()) {
             verdict.fail(outcome.indication(), outcome.subIndication(), outcome.problem());
         }
         findings.revocationInFile = outcome.ok() && outcome.allEmbedded() && context.dss.present();
+    }
+
+    /** The policy on the digest the document rests on, the signer's digest, and the signer's key. */
+    private static void cryptoConstraints(CmsSignature cms, Instant proven, Instant now, Verdict verdict) {
+        if (cms.documentDigest != cms.digestAlgorithm) {
+            CryptoPolicy.judge("the " + cms.documentDigest.displayName() + " digest of the document (adbe.pkcs7.sha1)",
+                    cms.documentDigest.reliableUntil(), proven, now, verdict);
+        }
+        CryptoPolicy.judge("the " + cms.digestAlgorithm.displayName() + " digest algorithm of the signature",
+                cms.digestAlgorithm.reliableUntil(), proven, now, verdict);
+        java.security.PublicKey key = cms.signerCertificate.getPublicKey();
+        CryptoPolicy.judge("the signer's " + CryptoPolicy.describe(key) + " key", CryptoPolicy.keyReliableUntil(key),
+                proven, now, verdict);
     }
 
     private Instant signatureTimestamp(CmsSignature cms, CertificatePool pool, Instant tsaCheckTime, Verdict verdict,
@@ -112,7 +130,7 @@ final class SignatureCheck {
             return null;
         }
         byte[] signatureValue = cms.signer.getSignature();
-        TimestampTokens.Result result = tokens.check(token, (DigestAlgorithm alg) -> alg.newDigest().digest(signatureValue),
+        TimestampTokens.Result result = tokens.check(token, (VerifierDigest alg) -> alg.newDigest().digest(signatureValue),
                 pool, tsaCheckTime);
         if (!result.valid()) {
             result.verdict().problems().forEach(p -> verdict.note("the signature timestamp is ignored: " + p));
@@ -134,8 +152,8 @@ final class SignatureCheck {
     }
 
     private static PadesLevel level(SignatureCandidate candidate, DocumentContext context, Findings findings) {
-        if (!SignatureCandidate.CADES.equals(candidate.subFilter()) || findings.cms == null
-                || !findings.cms.hasSigningCertificateV2) {
+        if (findings.cms == null || findings.cms.format != SignatureFormat.CADES_DETACHED
+                || !findings.cms.hasSigningCertificateV2 || !findings.cms.singleSigner) {
             return null;
         }
         boolean timestamped = findings.signatureTimestampValid || context.proofOfExistenceAfter(candidate.rangeEnd()) != null;
@@ -152,6 +170,7 @@ final class SignatureCheck {
     private static final class Findings {
         X509Certificate signer;
         X509Certificate anchor;
+        SignatureFormat format;
         CmsSignature cms;
         Instant cmsSigningTime;
         Instant timestampTime;

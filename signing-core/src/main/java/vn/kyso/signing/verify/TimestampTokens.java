@@ -14,7 +14,6 @@ import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 
-import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.SubIndication;
 
 /**
@@ -52,7 +51,7 @@ final class TimestampTokens {
      * @param pool    certificates that may complete the TSA's path
      * @param now     the time the TSA certificate is judged at
      */
-    Result check(byte[] der, Function<DigestAlgorithm, byte[]> imprint, CertificatePool pool, Instant now) {
+    Result check(byte[] der, Function<VerifierDigest, byte[]> imprint, CertificatePool pool, Instant now) {
         Verdict v = new Verdict();
         TimeStampToken token;
         try {
@@ -62,10 +61,15 @@ final class TimestampTokens {
             return new Result(v, null, null);
         }
         Instant time = token.getTimeStampInfo().getGenTime().toInstant();
-        DigestAlgorithm algorithm = DigestAlgorithm.fromOid(token.getTimeStampInfo().getMessageImprintAlgOID());
+        VerifierDigest algorithm = VerifierDigest.fromOid(token.getTimeStampInfo().getMessageImprintAlgOID());
         if (algorithm == null) {
-            v.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+            v.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
                     "the timestamp imprint uses a digest algorithm that is not accepted");
+            return new Result(v, time, null);
+        }
+        // the imprint's algorithm must have been reliable when the TSA stamped (its own time)
+        CryptoPolicy.judge("the timestamp's " + algorithm.displayName() + " imprint", algorithm.reliableUntil(), time, now, v);
+        if (!v.isValid()) {
             return new Result(v, time, null);
         }
         if (!MessageDigest.isEqual(imprint.apply(algorithm), token.getTimeStampInfo().getMessageImprintDigest())) {

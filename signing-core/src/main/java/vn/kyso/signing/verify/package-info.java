@@ -1,7 +1,9 @@
 /**
- * PDF signature verification (PAdES and adbe.pkcs7.detached): byte-range and CMS integrity,
- * certificate paths to configured anchors, revocation from the DSS then online, RFC 3161
- * timestamps, and the analysis of changes made after each signature.
+ * PDF signature verification (PAdES, adbe.pkcs7.detached, legacy adbe.pkcs7.sha1; DER or BER CMS;
+ * RSA, ECDSA, EdDSA): byte-range and CMS integrity, the cryptographic policy, certificate paths to
+ * configured anchors (RFC 5280 path length, name constraints, critical extensions), fresh
+ * revocation data from the DSS then online, RFC 3161 timestamps, and the analysis of changes
+ * made after each signature. The rules: docs/verification-policy.md.
  *
  * <h2>Changes after signing</h2>
  * Following pyHanko's difference analysis, the signed revision (the file prefix up to the end

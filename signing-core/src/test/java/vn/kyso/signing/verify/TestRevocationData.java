@@ -61,6 +61,12 @@ public final class TestRevocationData implements RevocationSource {
 
     /** An OCSP response for {@code certificate} signed by {@code signer} (the CA or a delegated responder). */
     public byte[] ocsp(X509Certificate certificate, X509Certificate issuer, TestPki.Credential signer) {
+        return ocsp(certificate, issuer, signer, now, now.plus(Duration.ofDays(7)));
+    }
+
+    /** As {@link #ocsp(X509Certificate, X509Certificate, TestPki.Credential)} with chosen thisUpdate and nextUpdate (may be null). */
+    public byte[] ocsp(X509Certificate certificate, X509Certificate issuer, TestPki.Credential signer, Instant thisUpdate,
+            Instant nextUpdate) {
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
@@ -68,10 +74,10 @@ public final class TestRevocationData implements RevocationSource {
                     new RespID(X500Name.getInstance(signer.certificate().getSubjectX500Principal().getEncoded())));
             Instant at = revoked.get(certificate.getSerialNumber());
             CertificateStatus status = at == null ? CertificateStatus.GOOD : new RevokedStatus(Date.from(at), CRLReason.keyCompromise);
-            b.addResponse(id, status, Date.from(now), Date.from(now.plus(Duration.ofDays(7))), null);
+            b.addResponse(id, status, Date.from(thisUpdate), nextUpdate == null ? null : Date.from(nextUpdate), null);
             X509CertificateHolder[] chain = { new JcaX509CertificateHolder(signer.certificate()) };
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL,
-                    b.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.privateKey()), chain, Date.from(now)))
+                    b.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.privateKey()), chain, Date.from(thisUpdate)))
                     .getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -80,11 +86,18 @@ public final class TestRevocationData implements RevocationSource {
 
     /** A CRL from the issuing CA listing the revoked certificates. */
     public byte[] crl() {
+        return crl(now, now.plus(Duration.ofDays(7)));
+    }
+
+    /** A CRL from the issuing CA with chosen thisUpdate and nextUpdate (may be null). */
+    public byte[] crl(Instant thisUpdate, Instant nextUpdate) {
         try {
             TestPki.Credential ca = pki.issuingCa();
             X509v2CRLBuilder b = new X509v2CRLBuilder(
-                    X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
-            b.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+                    X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+            if (nextUpdate != null) {
+                b.setNextUpdate(Date.from(nextUpdate));
+            }
             revoked.forEach((serial, at) -> b.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
             return b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey())).getEncoded();
         } catch (Exception e) {

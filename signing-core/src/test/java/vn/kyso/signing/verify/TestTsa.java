@@ -38,7 +38,15 @@ final class TestTsa {
     /** A DER TimeStampToken over SHA-256 of {@code data}. */
     byte[] stamp(byte[] data) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
+            return stampDigest(TSPAlgorithms.SHA256, MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A DER TimeStampToken over a {@code digest} (of algorithm {@code algorithm}) computed by the caller, as EU DSS asks. */
+    byte[] stampDigest(ASN1ObjectIdentifier algorithm, byte[] digest) {
+        try {
             TimeStampTokenGenerator generator = new TimeStampTokenGenerator(
                     new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", credential.privateKey(),
                             credential.certificate()),
@@ -47,7 +55,7 @@ final class TestTsa {
             generator.addCertificates(new JcaCertStore(List.of(credential.certificate())));
             TimeStampRequestGenerator request = new TimeStampRequestGenerator();
             request.setCertReq(true); // a TSA includes its certificate only when asked to
-            return generator.generate(request.generate(TSPAlgorithms.SHA256, digest),
+            return generator.generate(request.generate(algorithm, digest),
                     BigInteger.valueOf(serial.getAndIncrement()), Date.from(time)).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
