@@ -26,9 +26,9 @@ import java.util.Objects;
  *                            null when it ends at none
  * @param changes             what later revisions changed, each change classified (see {@link ChangeSummary})
  * @param reason              the signature dictionary's /Reason as the signer wrote it, null when absent
- * @param signerCertificate   the certificate whose key verified the signature value; null when
- *                            the signature's bytes or value did not verify (then nothing is proven
- *                            about who signed)
+ * @param signerCertificate   the certificate whose key verified the signature value; in an INVALID
+ *                            report, the certificate the CMS claims (or null): then nothing is
+ *                            proven about who signed ({@link #intact()} is false)
  * @param signatureId         the signature's stable identity ({@link SignatureId}); null when the
  *                            CMS could not be read
  * @param format              the signature's encoding (PAdES, PKCS#7 detached, legacy PKCS#7 SHA-1);
@@ -105,6 +105,19 @@ public record SignatureReport(
         return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
                 certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
                 changes, reason, signerCertificate, signatureId, format);
+    }
+
+    /**
+     * This INVALID report with the certificate its CMS claims as the signer's (read from the
+     * signature alone: it proves who claims to have signed, not that they did).
+     */
+    public SignatureReport withClaimedCertificate(X509Certificate claimed) {
+        if (indication != Indication.INVALID) {
+            throw new IllegalStateException("only an INVALID report carries a certificate that did not verify it");
+        }
+        return new SignatureReport(field, indication, subIndication, level, signer, signerSubject, issuer,
+                certificateSerial, signingTime, timestampTime, coversWholeDocument, modifications, problems, anchorSha256,
+                changes, reason, claimed, signatureId, format);
     }
 
     /** This report with the signer's stated /Reason. */

@@ -119,14 +119,15 @@ public class DocumentVerification {
     }
 
     /**
-     * Whether kyso's CA issued the certificate that verified the signature: that certificate is
-     * the very one kyso's register holds under its serial (same encoding), and so was signed by
-     * kyso's issuing key. The issuer's name proves nothing: a lookalike CA can copy it and the
-     * serials of real certificates.
+     * Whether kyso's CA issued the signer's certificate: that certificate is the very one kyso's
+     * register holds under its serial (same encoding), and so was signed by kyso's issuing key.
+     * The issuer's name proves nothing: a lookalike CA can copy it and the serials of real
+     * certificates. This is a fact about the certificate, so it holds for a tampered document
+     * too (whose signature stays INVALID); usage counting asks more ({@link SignatureReport#intact()}).
      */
     private boolean issuedByKyso(SignatureReport s) {
         X509Certificate signer = s.signerCertificate();
-        if (signer == null || !s.intact()
+        if (signer == null
                 || !signer.getIssuerX500Principal().equals(ca.issuingCertificate().getSubjectX500Principal())) {
             return false;
         }

@@ -25,8 +25,15 @@ final class SignerIdentity {
             return report;
         }
         X509Certificate c = claimedSigner(contents, cache);
-        return c == null ? report : report.withSigner(Names.subject(c), Names.dn(c.getSubjectX500Principal()),
+        if (c == null) {
+            return report;
+        }
+        SignatureReport named = report.withSigner(Names.subject(c), Names.dn(c.getSubjectX500Principal()),
                 Names.dn(c.getIssuerX500Principal()), c.getSerialNumber().toString(16));
+        // An INVALID report may carry the claimed certificate (never intact(), so it counts for
+        // nothing): a reader can still check whose certificate it is, e.g. whether kyso issued it.
+        return report.indication() == vn.kyso.signing.Indication.INVALID && report.signerCertificate() == null
+                ? named.withClaimedCertificate(c) : named;
     }
 
     private static X509Certificate claimedSigner(byte[] contents, CertificateCache cache) {
