@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +86,7 @@ final class VerifyCommand implements Callable<Integer> {
                 return built().signedVersion(file, number);
             }
 
-            private DocumentVerifier built() {
+            private synchronized DocumentVerifier built() {
                 if (built == null) {
                     built = backends.verifiers().apply(settings);
                 }
@@ -94,10 +98,49 @@ final class VerifyCommand implements Callable<Integer> {
         }
         ReportPrinter printer = json ? new JsonReport(terminal.out()) : new TextReport(terminal.out(), messages);
         int exit = ExitCodes.OK;
-        for (Path file : files) {
-            exit = Math.max(exit, verifyOne(verifier, printer, file));
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (Path file : files) {
+                exit = Math.max(exit, print(printer, file, check(verifier, file)));
+            }
+            return exit;
+        }
+        // Files are checked on one thread per core and reported in their order on the command line.
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "kyso-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Checked>> checks = new ArrayList<>(files.size());
+            for (Path file : files) {
+                checks.add(pool.submit(() -> check(verifier, file)));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                exit = Math.max(exit, print(printer, files.get(i), await(checks.get(i))));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return exit;
+    }
+
+    /** What checking one file gave: a report, or why there is none. */
+    private record Checked(VerificationReport report, String code, String message, Exception cause) {
+    }
+
+    private static Checked await(Future<Checked> check) {
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** {@code --signed-version N --out OUT.pdf FILE}: writes the bytes signature N of FILE signed, nothing else. */
@@ -130,20 +173,25 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private int verifyOne(DocumentVerifier verifier, ReportPrinter printer, Path file) {
+    private Checked check(DocumentVerifier verifier, Path file) {
         try {
             InputFiles.checkPdf(file, ExitCodes.ERROR);
-            VerificationReport report = verifier.verify(file);
-            printer.print(file, report);
-            return report.allValid() ? ExitCodes.OK : ExitCodes.FAILED;
+            return new Checked(verifier.verify(file), null, null, null);
         } catch (CliFailure e) {
-            return couldNotVerify(printer, file, e.key(), e.describe(messages), e);
+            return new Checked(null, e.key(), e.describe(messages), e);
         } catch (SigningException e) {
-            return couldNotVerify(printer, file, e.code().name(), SigningErrors.describe(e, messages), e);
+            return new Checked(null, e.code().name(), SigningErrors.describe(e, messages), e);
         } catch (RuntimeException e) {
-            return couldNotVerify(printer, file, "UNEXPECTED",
-                    messages.get("error.unexpected", e.getClass().getSimpleName()), e);
+            return new Checked(null, "UNEXPECTED", messages.get("error.unexpected", e.getClass().getSimpleName()), e);
         }
+    }
+
+    private int print(ReportPrinter printer, Path file, Checked checked) {
+        if (checked.report() == null) {
+            return couldNotVerify(printer, file, checked.code(), checked.message(), checked.cause());
+        }
+        printer.print(file, checked.report());
+        return checked.report().allValid() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private int couldNotVerify(ReportPrinter printer, Path file, String code, String message, Exception cause) {

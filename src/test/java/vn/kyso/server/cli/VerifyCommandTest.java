@@ -141,6 +141,30 @@ class VerifyCommandTest {
     }
 
     @Test
+    void manyFilesAreCheckedOnSeveralThreadsAndReportedInTheirOrder() throws IOException {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Backends slowFirst = new Backends(s -> {
+            throw new AssertionError("no signing here");
+        }, settings -> file -> {
+            threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+            int n = Integer.parseInt(file.getFileName().toString().replaceAll("\\D", ""));
+            java.util.concurrent.locks.LockSupport.parkNanos((20 - n) * 2_000_000L); // later files finish first
+            return n == 5 ? TAMPERED : VALID;
+        });
+        List<String> args = new java.util.ArrayList<>(List.of("verify", "--format", "json"));
+        for (int i = 0; i < 20; i++) {
+            args.add(pdf("valid" + i + ".pdf").toString());
+        }
+        CliRun run = CliRun.run(Map.of(), slowFirst, args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(threads).hasSizeGreaterThan(Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0);
+        List<String> order = run.out().lines().map(l -> l.replaceAll(".*?valid(\\d+)\\.pdf.*", "$1")).toList();
+        assertThat(order).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
+                "14", "15", "16", "17", "18", "19");
+    }
+
+    @Test
     void worstFileDecidesTheExitCode() throws IOException {
         Path valid = pdf("valid.pdf");
         assertThat(verify("verify", valid.toString(), pdf("tampered.pdf").toString()).exitCode()).isEqualTo(1);
