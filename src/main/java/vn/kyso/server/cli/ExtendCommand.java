@@ -1,12 +1,12 @@
 package vn.kyso.server.cli;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -65,73 +65,44 @@ final class ExtendCommand implements Callable<Integer> {
             if (tsa == null) {
                 throw new CliFailure(ExitCodes.ERROR, "sign.tsaMissing", "LTA");
             }
-            builder.timestampSource(new HttpTimestampSource(tsaUri()));
+            builder.timestampSource(new HttpTimestampSource(OutputPlan.tsa(tsa)));
         }
-        List<Path[]> jobs = plan();
+        List<SigningBatch.Job> jobs = OutputPlan.jobs(files, outDir, "extend.outputMissing");
         PdfSigner signer = builder.build();
+        Set<Path> outputs = new HashSet<>();
         int done = 0;
         int failed = 0;
-        for (Path[] job : jobs) {
+        for (SigningBatch.Job job : jobs) {
             try {
-                InputFiles.checkPdf(job[0], ExitCodes.FAILED);
-                if (Files.exists(job[1]) && Files.isSameFile(job[0], job[1])) {
+                InputFiles.checkPdf(job.input(), ExitCodes.FAILED);
+                if (Files.exists(job.output()) && Files.isSameFile(job.input(), job.output())) {
                     throw new CliFailure(ExitCodes.FAILED, "sign.outputIsInput");
                 }
-                LongTermExtension.extend(signer, job[0], job[1], target);
+                if (!outputs.add(job.output().toAbsolutePath().normalize())) {
+                    // two inputs of the same name into one --out-dir: never overwrite the first's result
+                    throw new CliFailure(ExitCodes.FAILED, "sign.outputTwice", job.output());
+                }
+                LongTermExtension.extend(signer, job.input(), job.output(), target);
                 done++;
-                terminal.out().println(messages.get("extend.extended", done + failed, jobs.size(), job[0], job[1]));
+                terminal.out().println(messages.get("extend.extended", done + failed, jobs.size(), job.input(),
+                        job.output()));
             } catch (CliFailure e) {
                 failed++;
-                terminal.err().println(messages.get("line.file", job[0], e.describe(messages)));
+                terminal.err().println(messages.get("line.file", job.input(), e.describe(messages)));
             } catch (SigningException e) {
                 failed++;
-                terminal.err().println(messages.get("line.file", job[0], SigningErrors.describe(e, messages)));
+                terminal.err().println(messages.get("line.file", job.input(), SigningErrors.describe(e, messages)));
                 if (common.debug) {
                     e.printStackTrace(terminal.err());
                 }
             } catch (IOException e) {
                 failed++;
-                terminal.err().println(messages.get("line.file", job[0], messages.get("error.IO_ERROR")));
+                terminal.err().println(messages.get("line.file", job.input(), messages.get("error.IO_ERROR")));
             }
         }
         if (jobs.size() > 1) {
             terminal.out().println(messages.get("extend.summary", done, jobs.size(), failed));
         }
         return failed == 0 ? ExitCodes.OK : done == 0 && jobs.size() == 1 ? ExitCodes.ERROR : ExitCodes.FAILED;
-    }
-
-    private URI tsaUri() {
-        try {
-            URI uri = URI.create(tsa.strip());
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(ExitCodes.ERROR, "sign.badTsa", tsa);
-        }
-    }
-
-    /** {@code IN OUT}, or each file into {@code --out-dir} under its own name. */
-    private List<Path[]> plan() {
-        if (outDir == null) {
-            if (files.size() != 2) {
-                throw new CliFailure(ExitCodes.ERROR, "extend.outputMissing");
-            }
-            return List.<Path[]>of(new Path[] {files.get(0), files.get(1)});
-        }
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new CliFailure(ExitCodes.ERROR, "sign.outDirNotDirectory", outDir);
-        }
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new CliFailure(ExitCodes.ERROR, "sign.outDirNotWritable", outDir);
-        }
-        List<Path[]> jobs = new ArrayList<>();
-        for (Path file : files) {
-            jobs.add(new Path[] {file, outDir.resolve(file.getFileName())});
-        }
-        return jobs;
     }
 }

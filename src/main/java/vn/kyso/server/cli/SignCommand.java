@@ -1,11 +1,8 @@
 package vn.kyso.server.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,25 +102,7 @@ final class SignCommand implements Callable<Integer> {
 
     /** One job per input: {@code IN OUT}, or every file into {@code --out-dir} under its own name. */
     private List<SigningBatch.Job> plan() {
-        if (outDir == null) {
-            if (files.size() != 2) {
-                throw new CliFailure(ExitCodes.ERROR, "sign.outputMissing");
-            }
-            return List.of(new SigningBatch.Job(files.get(0), files.get(1)));
-        }
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new CliFailure(ExitCodes.ERROR, "sign.outDirNotDirectory", outDir);
-        }
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new CliFailure(ExitCodes.ERROR, "sign.outDirNotWritable", outDir);
-        }
-        List<SigningBatch.Job> jobs = new ArrayList<>();
-        for (Path file : files) {
-            jobs.add(new SigningBatch.Job(file, outDir.resolve(file.getFileName())));
-        }
-        return jobs;
+        return OutputPlan.jobs(files, outDir, "sign.outputMissing");
     }
 
     private PadesLevel parseLevel() {
@@ -152,16 +131,7 @@ final class SignCommand implements Callable<Integer> {
             }
             return null;
         }
-        try {
-            URI uri = new URI(tsa.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new URISyntaxException(tsa, "not an http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new CliFailure(ExitCodes.ERROR, "sign.badTsa", tsa);
-        }
+        return OutputPlan.tsa(tsa);
     }
 
     private Integer parseCertify() {
