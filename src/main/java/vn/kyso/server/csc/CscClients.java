@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.server.csc.CscException.Error;
+import vn.kyso.server.security.ApiTokens;
 import vn.kyso.server.security.ServiceClient;
 
 /**
@@ -69,7 +70,7 @@ class CscClients implements ServiceClient.Tokens {
         jdbc.sql("""
                 INSERT INTO server_csc_client (client_id, name, secret_hash, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(clientId, name.strip(), SadStore.hash(secret), actor, Timestamp.from(clock.instant()))
+                .params(clientId, name.strip(), ApiTokens.hash(secret), actor, Timestamp.from(clock.instant()))
                 .update();
         ca.audit(actor, "CSC_CLIENT_REGISTERED", clientId, name.strip());
         return new Registered(clientId, name.strip(), secret);
@@ -104,7 +105,7 @@ class CscClients implements ServiceClient.Tokens {
                 .param(clientId).query(String.class).optional();
         // compared in constant time, and an unknown client costs the same as a wrong secret
         byte[] expected = stored.orElse("0".repeat(64)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] given = SadStore.hash(clientSecret).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] given = ApiTokens.hash(clientSecret).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given) || stored.isEmpty()) {
             throw new CscException(Error.INVALID_CLIENT, "Invalid client_id or client_secret");
         }
@@ -112,7 +113,7 @@ class CscClients implements ServiceClient.Tokens {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM server_csc_client_token WHERE expires_at < ?").param(Timestamp.from(now)).update();
         jdbc.sql("INSERT INTO server_csc_client_token (token_hash, client_id, expires_at) VALUES (?, ?, ?)")
-                .params(SadStore.hash(token), clientId, Timestamp.from(now.plus(properties.accessTokenLifetime())))
+                .params(ApiTokens.hash(token), clientId, Timestamp.from(now.plus(properties.accessTokenLifetime())))
                 .update();
         return new AccessToken(token, properties.accessTokenLifetime().toSeconds());
     }
@@ -126,7 +127,7 @@ class CscClients implements ServiceClient.Tokens {
                 SELECT c.client_id, c.name FROM server_csc_client_token t
                 JOIN server_csc_client c ON c.client_id = t.client_id
                 WHERE t.token_hash = ? AND t.expires_at > ? AND c.revoked_at IS NULL""")
-                .params(SadStore.hash(token), Timestamp.from(clock.instant()))
+                .params(ApiTokens.hash(token), Timestamp.from(clock.instant()))
                 .query((rs, n) -> new ServiceClient(rs.getString(1), rs.getString(2)))
                 .optional();
     }

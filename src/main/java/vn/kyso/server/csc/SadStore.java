@@ -1,8 +1,5 @@
 package vn.kyso.server.csc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +10,8 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import vn.kyso.server.security.ApiTokens;
 
 /**
  * The SADs handed out and not yet used. Kept in the database (not in memory) so that several
@@ -63,12 +62,8 @@ class SadStore {
         return jdbc.sql("DELETE FROM server_csc_sad WHERE sad_hash = ?").param(hash(sad)).update() == 1;
     }
 
-    static String hash(String sad) {
-        try {
-            return java.util.HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(sad.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+    /** Only the SHA-256 of a SAD is stored, as of every bearer secret (see {@link ApiTokens#hash}). */
+    private static String hash(String sad) {
+        return ApiTokens.hash(sad);
     }
 }

@@ -129,7 +129,8 @@ public class ApiTokens {
                 "token " + tokenId + " '" + name + "'" + (more.isEmpty() ? "" : ", " + more));
     }
 
-    static String hash(String token) {
+    /** What is stored of a bearer secret (API token, CSC SAD, client secret): its SHA-256, hex. */
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
