@@ -28,6 +28,7 @@ import vn.kyso.ca.register.CertificateRegister;
 import vn.kyso.ca.revocation.ExpiryWatch;
 import vn.kyso.ca.revocation.Lifecycle;
 import vn.kyso.ca.subscriber.SubscriberDirectory;
+import vn.kyso.ca.subscriber.SubscriberMatch;
 import vn.kyso.ca.subscriber.UnitDirectory;
 import vn.kyso.signing.crypto.NativeCrypto;
 
@@ -68,6 +69,7 @@ public final class CertificateAuthority {
         units = new UnitDirectory(db);
         units.seedIfEmpty();
         subscribers = new SubscriberDirectory(db, units, clock);
+        subscribers.fillSearchNames();
         lifecycle = new Lifecycle(db, register, audit, b.events, clock);
         KeyCustody custody = new KeyCustody(db, b.settings.custody(), b.keyStore, clock, b.random);
         issuance = new Issuance(b.settings, db, register, subscribers, units, maker, hierarchy, custody, lifecycle,
@@ -175,6 +177,11 @@ public final class CertificateAuthority {
         return subscribers.list(kind, unitId);
     }
 
+    /** One page of the subscribers a search matches (name, CCCD/MST, unit), by name. */
+    public ResultPage<Subscriber> findSubscribers(SubscriberSearch search) {
+        return subscribers.search(search);
+    }
+
     // ---- issuance ----
 
     public CertificateRecord issueFromCsr(String actor, CsrIssueRequest request) {
@@ -211,6 +218,14 @@ public final class CertificateAuthority {
 
     public List<CertificateRecord> certificates(CertificateQuery query) {
         return register.search(query.subscriberId(), query.status(), query.kind(), query.limit(), query.offset());
+    }
+
+    /**
+     * One page of the certificates a query matches, newest first, with the count of all matches;
+     * the query's text matches the start of a serial or the holder (as {@link #findSubscribers}).
+     */
+    public ResultPage<CertificateRecord> findCertificates(CertificateQuery query) {
+        return register.page(query, SubscriberMatch.of(query.text(), units).orElse(null));
     }
 
     // ---- lifecycle ----
@@ -380,6 +395,16 @@ public final class CertificateAuthority {
 
     public List<AuditEntry> auditLog(long afterSeq, int limit) {
         return audit.entries(afterSeq, limit);
+    }
+
+    /** One page of the entries a filter matches, newest first. */
+    public ResultPage<AuditEntry> auditLog(AuditFilter filter, int limit, int offset) {
+        return audit.search(filter, limit, offset);
+    }
+
+    /** The action codes the audit log holds. */
+    public List<String> auditActions() {
+        return audit.actions();
     }
 
     public AuditVerification verifyAuditChain() {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import vn.kyso.ca.AuditEntry;
+import vn.kyso.ca.AuditFilter;
 import vn.kyso.ca.AuditVerification;
+import vn.kyso.ca.ResultPage;
 import vn.kyso.ca.db.CaDatabase;
 
 /**
@@ -72,6 +75,49 @@ public final class AuditLog {
     public List<AuditEntry> entries(long afterSeq, int limit) {
         sealer.sealNow();
         return page(afterSeq, limit);
+    }
+
+    /**
+     * One page of the chained entries a filter matches, newest first, with how many match in all
+     * (waiting entries are chained first, so the newest action is on the first page).
+     */
+    public ResultPage<AuditEntry> search(AuditFilter filter, int limit, int offset) {
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            throw new vn.kyso.ca.CaException(vn.kyso.ca.CaException.ErrorCode.INVALID_REQUEST,
+                    "limit must be 1..1000 and offset not negative");
+        }
+        sealer.sealNow();
+        List<Object> params = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (filter.action() != null) {
+            conditions.add("action = ?");
+            params.add(filter.action());
+        }
+        if (filter.actor() != null) {
+            conditions.add("LOWER(actor) LIKE ? ESCAPE '\\'");
+            params.add("%" + CaDatabase.likeLiteral(filter.actor().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (filter.from() != null) {
+            conditions.add("logged_at >= ?");
+            params.add(CaDatabase.ts(filter.from()));
+        }
+        if (filter.until() != null) {
+            conditions.add("logged_at < ?");
+            params.add(CaDatabase.ts(filter.until()));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = db.jdbc().sql("SELECT COUNT(*) FROM ca_audit" + where).params(params).query(Long.class).single();
+        params.add(limit);
+        params.add(offset);
+        List<AuditEntry> items = db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_audit" + where
+                + " ORDER BY seq DESC LIMIT ? OFFSET ?").params(params).query(AuditLog::map).list();
+        return new ResultPage<>(items, total, offset, limit);
+    }
+
+    /** The action codes the log holds, alphabetically (for a filter's choices). */
+    public List<String> actions() {
+        sealer.sealNow();
+        return db.jdbc().sql("SELECT DISTINCT action FROM ca_audit ORDER BY action").query(String.class).list();
     }
 
     /** Walks the whole chain; names the first entry whose link, hash or sequence is wrong. */

@@ -56,6 +56,11 @@ public final class CaDatabase {
         return new CaDatabase(dataSource);
     }
 
+    /** {@code text} with LIKE's wildcards taken literally, for a pattern with {@code ESCAPE '\\'}. */
+    public static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,13 @@ import org.springframework.jdbc.core.RowMapper;
 
 import vn.kyso.ca.CaException;
 import vn.kyso.ca.CertificateKind;
+import vn.kyso.ca.CertificateQuery;
 import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CertificateStatus;
+import vn.kyso.ca.ResultPage;
 import vn.kyso.ca.RevocationReason;
 import vn.kyso.ca.db.CaDatabase;
+import vn.kyso.ca.subscriber.SubscriberMatch;
 
 /** Reads and writes the ca_certificate table. Serials are stored as lower-case hex. */
 public final class CertificateRegister {
@@ -159,13 +163,62 @@ public final class CertificateRegister {
     /** Filtered list for the console and API; null filters match everything. */
     public List<CertificateRecord> search(Long subscriberId, CertificateStatus status, CertificateKind kind, int limit,
                                           int offset) {
-        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_certificate "
-                        + "WHERE (CAST(? AS BIGINT) IS NULL OR subscriber_id = ?) "
-                        + "AND (CAST(? AS VARCHAR(16)) IS NULL OR status = ?) "
-                        + "AND (CAST(? AS VARCHAR(16)) IS NULL OR kind = ?) "
-                        + "ORDER BY issued_at DESC, serial LIMIT ? OFFSET ?")
-                .params(subscriberId, subscriberId, name(status), name(status), name(kind), name(kind), limit, offset)
-                .query(RECORD).list();
+        return search(new CertificateQuery(subscriberId, status, kind, limit, offset), null);
+    }
+
+    /**
+     * One page of the certificates a query matches, newest first, with how many match in all;
+     * {@code holder} is what the query's text matches of the holder (null: no text). Only the
+     * page's rows are read.
+     */
+    public ResultPage<CertificateRecord> page(CertificateQuery query, SubscriberMatch holder) {
+        List<Object> params = new ArrayList<>();
+        String from = from(query, holder, params);
+        long total = db.jdbc().sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+        return new ResultPage<>(search(query, holder), total, query.offset(), query.limit());
+    }
+
+    private List<CertificateRecord> search(CertificateQuery query, SubscriberMatch holder) {
+        List<Object> params = new ArrayList<>();
+        String from = from(query, holder, params);
+        params.add(query.limit());
+        params.add(query.offset());
+        return db.jdbc().sql("SELECT c." + COLUMNS.replace(", ", ", c.") + from
+                        + " ORDER BY c.issued_at DESC, c.serial LIMIT ? OFFSET ?")
+                .params(params).query(RECORD).list();
+    }
+
+    private static String from(CertificateQuery query, SubscriberMatch holder, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (query.subscriberId() != null) {
+            conditions.add("c.subscriber_id = ?");
+            params.add(query.subscriberId());
+        }
+        if (query.status() != null) {
+            conditions.add("c.status = ?");
+            params.add(query.status().name());
+        }
+        if (query.kind() != null) {
+            conditions.add("c.kind = ?");
+            params.add(query.kind().name());
+        }
+        String join = "";
+        if (query.text() != null) {
+            List<String> either = new ArrayList<>();
+            String serial = query.text().toLowerCase(java.util.Locale.ROOT).replace(":", "").replace(" ", "");
+            serial = serial.startsWith("0x") ? serial.substring(2) : serial;
+            if (!serial.isEmpty() && serial.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                either.add("c.serial LIKE ?");
+                params.add(serial + "%");
+            }
+            if (holder != null) {
+                join = " LEFT JOIN ca_subscriber s ON s.id = c.subscriber_id";
+                either.add(holder.condition("s"));
+                params.addAll(holder.params());
+            }
+            conditions.add(either.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", either) + ")");
+        }
+        return " FROM ca_certificate c" + join + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
     }
 
     /** Subscriber certificates, not revoked, whose notAfter lies in [from, to]. */
@@ -180,10 +233,6 @@ public final class CertificateRegister {
     public boolean markWarned(BigInteger serial) {
         return db.jdbc().sql("UPDATE ca_certificate SET expiry_warned = TRUE WHERE serial = ? AND expiry_warned = FALSE")
                 .param(hex(serial)).update() == 1;
-    }
-
-    private static String name(Enum<?> e) {
-        return e == null ? null : e.name();
     }
 
     private static RevocationReason reason(ResultSet rs) throws SQLException {

@@ -114,6 +114,12 @@ public final class UnitDirectory {
                 .params(day, day).query(UnitDirectory::map).list();
     }
 
+    /** Every unit of every period (a few hundred rows). */
+    public List<Unit> all() {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_unit ORDER BY code, valid_from")
+                .query(UnitDirectory::map).list();
+    }
+
     private long insert(String code, String name, String kind, String parent, LocalDate from, LocalDate to) {
         db.jdbc().sql("INSERT INTO ca_unit (code, name, kind, parent_code, valid_from, valid_to) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
