@@ -22,7 +22,9 @@ import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CertificateStatus;
 import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.CustodyIssueRequest;
+import vn.kyso.ca.ResultPage;
 import vn.kyso.ca.RevocationReason;
+import vn.kyso.ca.SubscriberSearch;
 import vn.kyso.server.security.KysoUser;
 
 /** Admin console: certificates with filters, issuance, suspend / release / revoke with a reason. */
@@ -30,12 +32,14 @@ import vn.kyso.server.security.KysoUser;
 @RequestMapping("/admin/certificates")
 class CertificateConsole {
 
-    static final int PAGE = 50;
     /** Reasons an admin may pick; certificateHold is "suspend", removeFromCRL is not a revocation. */
     static final List<RevocationReason> REASONS = Arrays.stream(RevocationReason.values())
             .filter(r -> r != RevocationReason.CERTIFICATE_HOLD && r != RevocationReason.REMOVE_FROM_CRL
                     && r != RevocationReason.CA_COMPROMISE && r != RevocationReason.AA_COMPROMISE)
             .toList();
+
+    /** How many people a search on the issuing form lists. */
+    static final int PICKER = 20;
 
     private final CertificateAuthority ca;
     private final CertificateApi certificateApi;
@@ -46,24 +50,27 @@ class CertificateConsole {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) CertificateStatus status,
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) CertificateStatus status,
             @RequestParam(required = false) CertificateKind kind, @RequestParam(required = false) Long subscriberId,
             @RequestParam(defaultValue = "0") int offset, Model model) {
-        int from = Math.max(0, offset);
-        List<CertificateView> page = ca.certificates(new CertificateQuery(subscriberId, status, kind, PAGE + 1, from))
-                .stream().map(CertificateView::of).toList();
-        model.addAttribute("certificates", page.size() > PAGE ? page.subList(0, PAGE) : page);
-        model.addAttribute("hasMore", page.size() > PAGE);
-        model.addAttribute("offset", from);
-        model.addAttribute("page", PAGE);
-        model.addAttribute("status", status);
-        model.addAttribute("kind", kind);
-        model.addAttribute("subscriberId", subscriberId);
+        CertificateFilter filter = new CertificateFilter(q, status, kind, subscriberId, offset);
+        ResultPage<CertificateRecord> page = ca.findCertificates(filter.query());
+        model.addAttribute("certificates", CertificateRow.of(page.items(), ca));
+        model.addAttribute("result", page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("holder", subscriberId == null ? null : holder(subscriberId));
         model.addAttribute("statuses", CertificateStatus.values());
         model.addAttribute("kinds", CertificateKind.values());
-        model.addAttribute("reasons", REASONS);
         model.addAttribute("expiring", ca.expiringCertificates().stream().map(CertificateView::of).toList());
         return "admin/certificates";
+    }
+
+    private DirectoryApi.SubscriberView holder(long subscriberId) {
+        try {
+            return DirectoryApi.SubscriberView.of(ca.subscriber(subscriberId));
+        } catch (CaException e) {
+            return null;
+        }
     }
 
     /** The certificate file for a browser session (the API's own URLs take tokens, not the console's login). */
@@ -77,12 +84,23 @@ class CertificateConsole {
         return certificateApi.der(serial);
     }
 
+    /**
+     * The issuing form for one person, chosen by a search (name, CCCD/MST, unit) on this page or
+     * from the subscribers page: never a drop-down of every subscriber.
+     */
     @GetMapping("/issue")
-    String issueForm(@RequestParam(required = false) Long subscriberId, Model model) {
-        model.addAttribute("subscribers", ca.subscribers(null, null).stream()
-                .map(DirectoryApi.SubscriberView::of).toList());
+    String issueForm(@RequestParam(required = false) Long subscriberId, @RequestParam(required = false) String q,
+            Model model) {
         model.addAttribute("profiles", CertificateProfile.values());
         model.addAttribute("subscriberId", subscriberId);
+        model.addAttribute("q", q);
+        if (subscriberId != null) {
+            model.addAttribute("holder", holder(subscriberId));
+        } else if (q != null && !q.isBlank()) {
+            ResultPage<vn.kyso.ca.Subscriber> found = ca.findSubscribers(new SubscriberSearch(q, null, PICKER, 0));
+            model.addAttribute("matches", new ResultPage<>(found.items().stream()
+                    .map(DirectoryApi.SubscriberView::of).toList(), found.total(), 0, PICKER));
+        }
         return "admin/issue";
     }
 
@@ -104,35 +122,69 @@ class CertificateConsole {
     }
 
     @PostMapping("/{serial}/suspend")
-    String suspend(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, RedirectAttributes redirect) {
-        return change(redirect, serial, "ca.suspended", () -> ca.suspend(user.getUsername(), CertificateView.serial(serial)));
+    String suspend(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, CertificateFilterForm back,
+            RedirectAttributes redirect) {
+        return change(redirect, serial, back, "ca.suspended",
+                () -> ca.suspend(user.getUsername(), CertificateView.serial(serial)));
     }
 
     @PostMapping("/{serial}/release")
-    String release(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, RedirectAttributes redirect) {
-        return change(redirect, serial, "ca.released", () -> ca.release(user.getUsername(), CertificateView.serial(serial)));
+    String release(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, CertificateFilterForm back,
+            RedirectAttributes redirect) {
+        return change(redirect, serial, back, "ca.released",
+                () -> ca.release(user.getUsername(), CertificateView.serial(serial)));
     }
 
     @PostMapping("/{serial}/revoke")
     String revoke(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, @RequestParam String reason,
-            RedirectAttributes redirect) {
-        return change(redirect, serial, "ca.revoked", () -> ca.revoke(user.getUsername(), CertificateView.serial(serial),
-                CertificateView.reason(reason)));
+            CertificateFilterForm back, RedirectAttributes redirect) {
+        return change(redirect, serial, back, "ca.revoked", () -> ca.revoke(user.getUsername(),
+                CertificateView.serial(serial), CertificateView.reason(reason)));
     }
 
     @PostMapping("/{serial}/renew")
-    String renew(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, RedirectAttributes redirect) {
-        return change(redirect, serial, "ca.renewed", () -> ca.renew(user.getUsername(), CertificateView.serial(serial)));
+    String renew(@AuthenticationPrincipal KysoUser user, @PathVariable String serial, CertificateFilterForm back,
+            RedirectAttributes redirect) {
+        return change(redirect, serial, back, "ca.renewed",
+                () -> ca.renew(user.getUsername(), CertificateView.serial(serial)));
     }
 
-    private static String change(RedirectAttributes redirect, String serial, String doneKey,
+    /** Does the change and returns to the list as the admin left it, with a message naming the holder. */
+    private String change(RedirectAttributes redirect, String serial, CertificateFilterForm back, String doneKey,
             java.util.function.Supplier<CertificateRecord> action) {
         try {
-            action.get();
-            ConsoleMessages.done(redirect, doneKey, serial);
+            CertificateRecord changed = action.get();
+            CertificateRow row = CertificateRow.of(changed, ca);
+            if (row.holder() == null) {
+                ConsoleMessages.done(redirect, doneKey, serial);
+            } else {
+                ConsoleMessages.done(redirect, doneKey + "Of", serial, row.holder().name());
+            }
         } catch (CaException e) {
             ConsoleMessages.failed(redirect, e);
         }
-        return "redirect:/admin/certificates";
+        return "redirect:" + back.filter().listUrl();
+    }
+
+    /** The list's filter as the confirmation and action forms send it back (hidden fields). */
+    record CertificateFilterForm(String q, String status, String kind, String subscriberId, String offset) {
+
+        /** Values that do not parse are dropped: the worst a bad field does is widen the list. */
+        CertificateFilter filter() {
+            return new CertificateFilter(q, parse(CertificateStatus.class, status), parse(CertificateKind.class, kind),
+                    number(subscriberId), number(offset) == null ? 0 : (int) Math.min(Integer.MAX_VALUE, number(offset)));
+        }
+
+        private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+            try {
+                return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private static Long number(String value) {
+            return value != null && value.strip().matches("\\d{1,18}") ? Long.valueOf(value.strip()) : null;
+        }
     }
 }

@@ -17,12 +17,17 @@ import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.ca.NewAgency;
 import vn.kyso.ca.NewOfficer;
 import vn.kyso.ca.NewUnit;
+import vn.kyso.ca.ResultPage;
+import vn.kyso.ca.Subscriber;
 import vn.kyso.ca.SubscriberKind;
 import vn.kyso.server.security.KysoUser;
 
 /** Admin console: units, subscribers, and the audit log with its chain check. */
 @Controller
 class DirectoryConsole {
+
+    /** The kinds of the bundled unit lists (named in the messages as {@code ca.unitKind.<kind>}). */
+    static final java.util.List<String> UNIT_KINDS = java.util.List.of("province", "district", "commune", "agency");
 
     private final CertificateAuthority ca;
     private final Clock clock;
@@ -38,6 +43,7 @@ class DirectoryConsole {
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         model.addAttribute("units", ca.units(day));
         model.addAttribute("date", day);
+        model.addAttribute("unitKinds", UNIT_KINDS);
         return "admin/units";
     }
 
@@ -57,10 +63,13 @@ class DirectoryConsole {
     }
 
     @GetMapping("/admin/subscribers")
-    String subscribers(@RequestParam(required = false) SubscriberKind kind, Model model) {
-        model.addAttribute("subscribers", ca.subscribers(kind, null).stream().map(DirectoryApi.SubscriberView::of)
-                .toList());
-        model.addAttribute("kind", kind);
+    String subscribers(@RequestParam(required = false) String q, @RequestParam(required = false) SubscriberKind kind,
+            @RequestParam(defaultValue = "0") int offset, Model model) {
+        SubscriberFilter filter = new SubscriberFilter(q, kind, offset);
+        ResultPage<Subscriber> page = ca.findSubscribers(filter.search());
+        model.addAttribute("subscribers", page.items().stream().map(DirectoryApi.SubscriberView::of).toList());
+        model.addAttribute("result", page);
+        model.addAttribute("filter", filter);
         model.addAttribute("kinds", SubscriberKind.values());
         model.addAttribute("units", ca.units(LocalDate.now(clock)));
         return "admin/subscribers";
@@ -74,6 +83,8 @@ class DirectoryConsole {
             long id = ca.registerOfficer(user.getUsername(), new NewOfficer(fullName, positionTitle, cccd, email,
                     unitCode)).id();
             ConsoleMessages.done(redirect, "ca.subscriberAdded", fullName, id);
+            // the new person is shown at once, not somewhere among hundreds
+            return "redirect:" + new SubscriberFilter(cccd, null, 0).pageUrl(0);
         } catch (CaException e) {
             ConsoleMessages.failed(redirect, e);
         }
@@ -88,6 +99,7 @@ class DirectoryConsole {
             long id = ca.registerAgency(user.getUsername(), new NewAgency(name, parentBody, mst,
                     email == null || email.isBlank() ? null : email, unitCode)).id();
             ConsoleMessages.done(redirect, "ca.subscriberAdded", name, id);
+            return "redirect:" + new SubscriberFilter(mst, null, 0).pageUrl(0);
         } catch (CaException e) {
             ConsoleMessages.failed(redirect, e);
         }
@@ -95,10 +107,23 @@ class DirectoryConsole {
     }
 
     @GetMapping("/admin/audit")
-    String audit(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "false") boolean verify,
+    String audit(@RequestParam(required = false) String action, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "false") boolean verify,
             Model model) {
-        model.addAttribute("entries", ca.auditLog(Math.max(0, after), 100));
-        model.addAttribute("after", after);
+        AuditPage.Filter filter = new AuditPage.Filter(action, actor, from, to, offset);
+        model.addAttribute("filter", filter);
+        model.addAttribute("actions", ca.auditActions());
+        try {
+            ResultPage<vn.kyso.ca.AuditEntry> page = ca.auditLog(filter.toCa(), AuditPage.SIZE, filter.offset());
+            model.addAttribute("result", page);
+            model.addAttribute("entries", page.items().stream().map(AuditPage.Row::of).toList());
+        } catch (CaException e) {
+            model.addAttribute("failure", "ca.audit.badFilter");
+            model.addAttribute("result", new ResultPage<>(java.util.List.of(), 0, 0, AuditPage.SIZE));
+            model.addAttribute("entries", java.util.List.of());
+        }
         if (verify) {
             model.addAttribute("verification", ca.verifyAuditChain());
         }

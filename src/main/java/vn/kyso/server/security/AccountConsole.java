@@ -24,15 +24,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountConsole {
 
     private final Accounts accounts;
+    private final SubscriberNames subscriberNames;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountConsole(Accounts accounts) {
+    AccountConsole(Accounts accounts, SubscriberNames subscriberNames) {
         this.accounts = accounts;
+        this.subscriberNames = subscriberNames;
     }
 
     @GetMapping("/admin/accounts")
     String accountsPage(Model model) {
-        model.addAttribute("accounts", accounts.list());
+        var list = accounts.list();
+        java.util.Map<String, String> linked = new java.util.HashMap<>();
+        for (Account a : list) {
+            if (a.subscriberId() != null) {
+                linked.put(a.subscriberId(), subscriberNames.describe(a.subscriberId()).orElse(a.subscriberId()));
+            }
+        }
+        model.addAttribute("accounts", list);
+        model.addAttribute("linked", linked);
         model.addAttribute("roles", Role.values());
         return "admin/accounts";
     }
