@@ -135,6 +135,19 @@ public final class Chromium implements AutoCloseable {
         return this;
     }
 
+    /** Resizes the window (1,366×768: an office laptop; 390×844: a phone). */
+    public Chromium window(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** How many CSS pixels the page is wider than the window (0: no sideways scrolling). */
+    public long overflowWidth() {
+        Object overflow = driver.executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+        return ((Number) overflow).longValue();
+    }
+
     /** Logs in through the console's form. */
     public Chromium login(String username, String password) {
         open("/login");

@@ -12,37 +12,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import vn.kyso.server.ServerFolders;
-import vn.kyso.server.TestDatabase;
+import vn.kyso.server.KysoDemoServerTest;
 import vn.kyso.server.TestHttp;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.testpki.TestPdfs;
 
 /**
- * The demo province through the API: its own context (demo mode on a fresh folder), one of the
- * suite's two extra contexts (with ExpiryListingTest), because demo accounts and 967
- * certificates must not mix with the shared test data.
+ * The demo province through the API, on the demo server the demo's browser tests share
+ * ({@link KysoDemoServerTest}: one of the suite's two extra contexts, with ExpiryListingTest).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "kyso.demo.enabled=true",
-        "spring.thymeleaf.cache=false"
-})
-@ActiveProfiles(resolver = TestDatabase.class)
-class DemoDataTest {
-
-    private static final Path DATA_DIR = ServerFolders.newDataDir("demo");
-    private static final int PORT = ServerFolders.freePort();
-
-    @LocalServerPort
-    int port;
+class DemoDataTest extends KysoDemoServerTest {
 
     @Autowired
     PdfVerifier verifier;
@@ -50,14 +32,15 @@ class DemoDataTest {
     @TempDir
     Path temp;
 
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        ServerFolders.register(registry, DATA_DIR, PORT);
+    @Test
+    void theDemoTestsBaseUsesTheDemosPasswordAndPin() {
+        assertThat(DEMO_PASSWORD).isEqualTo(DemoLoader.PASSWORD);
+        assertThat(DEMO_PIN).isEqualTo(DemoLoader.PIN);
     }
 
     @Test
     void theHeadlineIs280Of967Certificates() {
-        HttpResponse<String> response = new TestHttp(port).basic("auditor", DemoLoader.PASSWORD).get("/api/v1/reports/usage");
+        HttpResponse<String> response = http().basic("auditor", DemoLoader.PASSWORD).get("/api/v1/reports/usage");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode json = TestHttp.json(response);
@@ -65,9 +48,9 @@ class DemoDataTest {
         assertThat(json.get("regular").asInt()).isEqualTo(280);
         assertThat(json.get("regularRate").decimalValue()).isEqualByComparingTo("28.96");
         assertThat(json.get("headline").asString()).isEqualTo("280 trên 967 chứng thư số được sử dụng thường xuyên: 28,96%");
-        assertThat(TestHttp.json(new TestHttp(port).basic("auditor", "demo").get("/api/v1/reports/usage?kind=AGENCY"))
+        assertThat(TestHttp.json(http().basic("auditor", "demo").get("/api/v1/reports/usage?kind=AGENCY"))
                 .get("certificates").asInt()).isEqualTo(265);
-        assertThat(TestHttp.json(new TestHttp(port).basic("auditor", "demo").get("/api/v1/reports/usage?kind=PERSONAL"))
+        assertThat(TestHttp.json(http().basic("auditor", "demo").get("/api/v1/reports/usage?kind=PERSONAL"))
                 .get("certificates").asInt()).isEqualTo(702);
         assertThat(json.get("byDistrict").size()).isGreaterThan(5);
     }
@@ -83,7 +66,7 @@ class DemoDataTest {
         body.writeBytes(pdf);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<byte[]> signed = new TestHttp(port).basic("officer", DemoLoader.PASSWORD)
+        HttpResponse<byte[]> signed = http().basic("officer", DemoLoader.PASSWORD)
                 .postBytes("/api/v1/signatures", "multipart/form-data; boundary=" + boundary, body.toByteArray());
 
         assertThat(signed.statusCode()).as(new String(signed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
