@@ -157,14 +157,39 @@
 
   // the officer clicks the centre of where the signature goes
   image.addEventListener('click', function (event) {
-    var size = sizes[current - 1];
     var scale = mmPerPixel();
-    if (!size || !scale) { return; }
+    if (!scale) { return; }
     var box = image.getBoundingClientRect();
+    placeAt((event.clientX - box.left) * scale.x, (box.bottom - event.clientY) * scale.y);
+  });
+
+  // or, from the keyboard: Enter or Space places it where a signature usually goes (right half,
+  // lower part of the page), the arrows move it by 5 mm (1 mm with Shift)
+  image.addEventListener('keydown', function (event) {
+    var size = sizes[current - 1];
+    if (!size) { return; }
     var width = Number(form.elements.width.value);
     var height = Number(form.elements.height.value);
-    var centreX = (event.clientX - box.left) * scale.x;
-    var centreY = (box.bottom - event.clientY) * scale.y;
+    var placedHere = String(form.elements.page.value) === String(current);
+    var centreX = placedHere ? Number(form.elements.x.value) + width / 2 : size.widthMm * 0.7;
+    var centreY = placedHere ? Number(form.elements.y.value) + height / 2 : size.heightMm * 0.3;
+    var step = event.shiftKey ? 1 : 5;
+    var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      placeAt(centreX, centreY);
+    } else if (moves[event.key] && placedHere) {
+      event.preventDefault();
+      placeAt(centreX + moves[event.key][0], centreY + moves[event.key][1]);
+    }
+  });
+
+  /** Places the signature's box with its centre at (centreX, centreY) mm from the page's lower left corner. */
+  function placeAt(centreX, centreY) {
+    var size = sizes[current - 1];
+    if (!size) { return; }
+    var width = Number(form.elements.width.value);
+    var height = Number(form.elements.height.value);
     var x = Math.max(0, Math.min(size.widthMm - width, centreX - width / 2));
     var y = Math.max(0, Math.min(size.heightMm - height, centreY - height / 2));
     form.elements.page.value = current;
@@ -177,7 +202,7 @@
     drawParts();
     drawMarker();
     schedulePreview();
-  });
+  }
 
   document.getElementById('unplace').addEventListener('click', function () {
     clearPlacement();
