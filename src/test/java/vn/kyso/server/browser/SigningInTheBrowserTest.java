@@ -3,15 +3,10 @@ package vn.kyso.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,16 +38,10 @@ class SigningInTheBrowserTest extends BrowserTest {
         Signer clerk = newClerkWithoutSeal("Văn phòng UBND huyện Năm Căn " + officer.username());
 
         // the officer: the account page stores the handwritten signature
+        SigningSteps steps = new SigningSteps(browser);
         browser.login(officer.username(), USER_PASSWORD).open("/account");
-        assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Tài khoản của tôi");
-        assertThat(browser.find(By.id("no-signature-image")).getText()).contains("chưa lưu ảnh chữ ký");
-        browser.find(By.id("signature-file")).sendKeys(pngFile("chu-ky.png", Color.BLUE).toAbsolutePath().toString());
-        assertThat(browser.await(By.id("signature-new")).isDisplayed()).as("preview before saving").isTrue();
-        browser.screenshot("officer-image-chosen");
-        browser.find(By.id("signature-save")).click();
-        assertThat(browser.await(By.cssSelector(".alert.ok")).getText()).isEqualTo("Đã lưu ảnh chữ ký.");
-        assertThat(loaded(browser.await(By.id("signature-image")))).isTrue();
-        browser.screenshot("officer-image-saved");
+        assertThat(browser.await(By.id("no-signature-image")).getText()).contains("chưa lưu ảnh chữ ký");
+        steps.storeSignatureImage(pngFile("chu-ky.png", Color.BLUE));
 
         // the signing page: only the officer's step, names not DNs, levels in Vietnamese
         browser.open("/sign");
@@ -65,25 +54,8 @@ class SigningInTheBrowserTest extends BrowserTest {
                 .doesNotContain("=").doesNotContain("1.2.840");
         assertThat(new Select(browser.find(By.id("level"))).getFirstSelectedOption().getText())
                 .isEqualTo("Dài hạn (LTV) — PAdES B-LT");
-        Path decision = TestPdfs.decisionToIssue(files.resolve("quyet-dinh.pdf"), officer.name());
-        browser.find(By.id("file")).sendKeys(decision.toAbsolutePath().toString());
-        WebElement page = awaitPreview();
-        // a click where the signature goes: between "CHỦ TỊCH" and the name, right half of the page
-        int height = page.getSize().getHeight();
-        new Actions(browser.driver()).moveToElement(page, (int) (page.getSize().getWidth() * 0.70) - page.getSize().getWidth() / 2,
-                (int) (height * (1 - 242 / PDRectangle.A4.getHeight())) - height / 2).click().perform();
-        assertThat(browser.find(By.id("placed")).getText()).startsWith("Trang 1: x = ");
-        WebElement landing = browser.await(By.cssSelector("#landings img.landing-signature"));
-        assertThat(landing.getAttribute("src")).as("the stored image itself").endsWith("/account/signature-image");
-        assertThat(loaded(landing)).isTrue();
-        browser.screenshot("officer-placed-preview");
-        browser.type("pin", PIN);
-        browser.find(By.id("sign-submit")).click();
-
-        Path signed = browser.awaitDownload(".pdf");
-        assertThat(browser.await(By.id("sign-done")).getText()).startsWith("Đã ký xong: quyet-dinh");
-        assertThat(browser.find(By.id("pin")).getAttribute("value")).as("PIN cleared").isEmpty();
-        browser.screenshot("officer-signed");
+        Path signed = steps.signByClick(TestPdfs.decisionToIssue(files.resolve("quyet-dinh.pdf"), officer.name()), PIN);
+        assertThat(browser.find(By.id("sign-done")).getText()).startsWith("Đã ký xong: quyet-dinh");
         VerificationReport report = verifier.verify(Files.readAllBytes(signed));
         assertThat(report.signatures()).singleElement().satisfies(s -> {
             assertThat(s.indication()).as(s.problems().toString()).isEqualTo(Indication.VALID);
@@ -91,45 +63,21 @@ class SigningInTheBrowserTest extends BrowserTest {
         });
         assertThat(Pdfsig.trusting(files.resolve("pdfsig-1"), ca.rootCertificate()).check(signed))
                 .singleElement().satisfies(r -> assertThat(r.signatureValid()).as(r.signatureValidation()).isTrue());
-        assertThat(jsErrors()).isEmpty();
+        assertThat(steps.jsErrors()).isEmpty();
 
         // the clerk of a fresh agency certificate: stores the seal, then issues
         Path approved = Files.move(signed, files.resolve("da-ky.pdf"));
         browser.clearDownloads();
         browser.find(By.cssSelector("form[action$='/logout'] button")).click();
-        browser.login(clerk.username(), USER_PASSWORD).open("/account");
-        browser.await(By.linkText(clerk.name())).click();
-        assertThat(browser.await(By.id("no-seal")).getText()).isEqualTo("Chưa có ảnh con dấu");
-        browser.find(By.id("seal-file")).sendKeys(pngFile("con-dau.png", Color.RED).toAbsolutePath().toString());
-        browser.type("diameterMm", "38");
-        browser.screenshot("clerk-seal-chosen");
-        browser.find(By.id("seal-save")).click();
-        assertThat(browser.await(By.cssSelector(".alert.ok")).getText()).isEqualTo("Đã lưu con dấu.");
-        assertThat(loaded(browser.await(By.id("seal-image")))).isTrue();
-        browser.screenshot("clerk-seal-saved");
+        browser.login(clerk.username(), USER_PASSWORD);
+        steps.storeSeal(clerk.name(), pngFile("con-dau.png", Color.RED), 38);
 
         browser.open("/sign");
         Select step = new Select(browser.await(By.id("step")));
         assertThat(step.getFirstSelectedOption().getAttribute("value")).as("an agency-only account starts at issuing")
                 .isEqualTo("ISSUE");
         assertThat(step.getOptions()).extracting(o -> o.getAttribute("value")).doesNotContain("SIGN");
-        browser.find(By.id("file")).sendKeys(approved.toAbsolutePath().toString());
-        awaitPreview();
-        browser.type("documentNumber", "125/QĐ-UBND");
-        ((JavascriptExecutor) browser.driver()).executeScript("var d = document.getElementById('documentDate');"
-                + "d.value = '2026-02-05'; d.dispatchEvent(new Event('input'));");
-        WebElement seal = browser.await(By.cssSelector("#landings img.landing-seal"));
-        assertThat(loaded(seal)).isTrue();
-        browser.waiting().until(d -> d.findElements(By.cssSelector("#landings .landing-text")).size() == 3);
-        assertThat(browser.driver().findElements(By.cssSelector("#landings .landing-text")))
-                .extracting(WebElement::getText).containsExactly("125", "05", "02");
-        browser.screenshot("clerk-issue-preview");
-        browser.type("pin", PIN);
-        browser.find(By.id("sign-submit")).click();
-
-        Path issued = browser.awaitDownload(".pdf");
-        browser.await(By.id("sign-done"));
-        browser.screenshot("clerk-issued");
+        Path issued = steps.issue(approved, "125/QĐ-UBND", "2026-02-05", PIN);
         List<SignatureReport> signatures = verifier.verify(Files.readAllBytes(issued)).signatures();
         assertThat(signatures).hasSize(2).allSatisfy(s ->
                 assertThat(s.indication()).as(s.problems().toString()).isEqualTo(Indication.VALID));
@@ -137,9 +85,10 @@ class SigningInTheBrowserTest extends BrowserTest {
                 .containsExactly(officer.serial(), clerk.serial());
         assertThat(Pdfsig.trusting(files.resolve("pdfsig-2"), ca.rootCertificate()).check(issued))
                 .hasSize(2).allSatisfy(r -> assertThat(r.signatureValid()).as(r.signatureValidation()).isTrue());
-        assertThat(inkInTheNumberBlank(Files.readAllBytes(approved))).as("blank before issuing").isFalse();
-        assertThat(inkInTheNumberBlank(Files.readAllBytes(issued))).as("the number written after 'Số:'").isTrue();
-        assertThat(jsErrors()).isEmpty();
+        assertThat(SigningSteps.inkInTheNumberBlank(Files.readAllBytes(approved))).as("blank before issuing").isFalse();
+        assertThat(SigningSteps.inkInTheNumberBlank(Files.readAllBytes(issued))).as("the number written after 'Số:'")
+                .isTrue();
+        assertThat(steps.jsErrors()).isEmpty();
     }
 
     @Test
@@ -194,17 +143,8 @@ class SigningInTheBrowserTest extends BrowserTest {
         assertThat(jsErrors()).isEmpty();
     }
 
-    /** Waits for the preview of the chosen PDF's page, rendered by the server. */
     private WebElement awaitPreview() {
-        WebElement image = browser.find(By.id("page-image"));
-        browser.waiting().until(d -> loaded(image));
-        assertThat(browser.find(By.id("page-label")).getText()).isEqualTo("Trang 1 / 1");
-        return image;
-    }
-
-    private boolean loaded(WebElement image) {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
-                .executeScript("var i = arguments[0]; return i.complete && i.naturalWidth > 0;", image));
+        return new SigningSteps(browser).awaitPreview();
     }
 
     private long fileCount(String id) {
@@ -216,25 +156,7 @@ class SigningInTheBrowserTest extends BrowserTest {
         return browser.find(By.id(id)).getAttribute("value");
     }
 
-    /** JavaScript errors; a refusal's 422 (the page shows its message) is the page working, not one. */
     private List<String> jsErrors() {
-        return browser.errors().stream().filter(e -> !e.contains("status of 422")).toList();
-    }
-
-    /** Whether anything is drawn in the blank after "Số:" of {@link TestPdfs#decisionToIssue} (x 80-112 pt). */
-    private static boolean inkInTheNumberBlank(byte[] pdf) throws java.io.IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 72);
-            int baseline = (int) (PDRectangle.A4.getHeight() - (PDRectangle.A4.getHeight() - 118));
-            for (int y = baseline - 10; y <= baseline + 2; y++) {
-                for (int x = 82; x <= 110; x++) {
-                    int rgb = page.getRGB(x, y);
-                    if (((rgb >> 16) & 0xff) < 120 && ((rgb >> 8) & 0xff) < 120 && (rgb & 0xff) < 120) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
+        return new SigningSteps(browser).jsErrors();
     }
 }
