@@ -51,11 +51,17 @@ final class SigningSteps {
     Path signByClick(Path decision, String pin) {
         browser.find(By.id("file")).sendKeys(decision.toAbsolutePath().toString());
         WebElement page = awaitPreview();
+        // the page is taller than a 768 px window: bring the spot into view before clicking it
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", page);
         int height = page.getSize().getHeight();
         new Actions(browser.driver()).moveToElement(page, (int) (page.getSize().getWidth() * 0.70)
                 - page.getSize().getWidth() / 2, (int) (height * (1 - 242 / PDRectangle.A4.getHeight())) - height / 2)
                 .click().perform();
         assertThat(browser.find(By.id("placed")).getText()).startsWith("Trang 1: x = ");
+        double centre = Double.parseDouble(browser.find(By.id("y")).getAttribute("value"))
+                + Double.parseDouble(browser.find(By.id("height")).getAttribute("value")) / 2;
+        assertThat(centre).as("the signature's centre, mm above the page's foot: where the click was")
+                .isCloseTo(242 * 25.4 / 72, org.assertj.core.data.Offset.offset(4.0));
         WebElement landing = browser.await(By.cssSelector("#landings img.landing-signature"));
         assertThat(landing.getAttribute("src")).as("the stored image itself").endsWith("/account/signature-image");
         assertThat(loaded(landing)).isTrue();
