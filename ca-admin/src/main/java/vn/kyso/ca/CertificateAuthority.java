@@ -217,7 +217,7 @@ public final class CertificateAuthority {
     }
 
     public List<CertificateRecord> certificates(CertificateQuery query) {
-        return register.search(query.subscriberId(), query.status(), query.kind(), query.limit(), query.offset());
+        return register.search(query, SubscriberMatch.of(query.text(), units).orElse(null));
     }
 
     /**

@@ -70,11 +70,12 @@ class CertificateApi {
     }
 
     @GetMapping("/certificates")
-    @Operation(summary = "Search certificates by subscriber, status and kind")
+    @Operation(summary = "Search certificates by subscriber, status, kind and text (serial prefix, holder's name, CCCD/MST, unit)")
     List<CertificateView> search(@RequestParam(required = false) Long subscriberId,
             @RequestParam(required = false) CertificateStatus status, @RequestParam(required = false) CertificateKind kind,
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return ca.certificates(new CertificateQuery(subscriberId, status, kind, limit, offset)).stream()
+        return ca.certificates(new CertificateQuery(subscriberId, status, kind, q, limit, offset)).stream()
                 .map(CertificateView::of).toList();
     }
 

@@ -75,6 +75,8 @@ class AdminListsTest extends KysoServerTest {
         assertThat(list).contains("Phạm Thị Xác Nhận").contains(serial).contains(cccd)
                 .doesNotContain("<select name=\"reason\"") // no revocation form in the row: a link to confirm
                 .doesNotContain("1.2.840.113549");
+        assertThat(TestHttp.json(http().basic("admin", ADMIN_PASSWORD).get("/api/v1/certificates?q=" + cccd))
+                .valueStream().map(c -> c.get("serial").asString()).toList()).containsExactly(serial);
         String confirmUrl = "/admin/certificates/" + serial + "/revoke?q=" + cccd + "&status=ACTIVE";
         assertThat(list).contains(confirmUrl.replace("&", "&amp;"));
 

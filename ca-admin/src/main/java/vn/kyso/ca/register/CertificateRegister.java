@@ -178,7 +178,8 @@ public final class CertificateRegister {
         return new ResultPage<>(search(query, holder), total, query.offset(), query.limit());
     }
 
-    private List<CertificateRecord> search(CertificateQuery query, SubscriberMatch holder) {
+    /** The query's page without the count; {@code holder} as for {@link #page}. */
+    public List<CertificateRecord> search(CertificateQuery query, SubscriberMatch holder) {
         List<Object> params = new ArrayList<>();
         String from = from(query, holder, params);
         params.add(query.limit());
