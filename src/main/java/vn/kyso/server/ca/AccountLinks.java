@@ -11,9 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kyso.ca.CaException;
 import vn.kyso.ca.CertificateAuthority;
-import vn.kyso.ca.ResultPage;
 import vn.kyso.ca.Subscriber;
-import vn.kyso.ca.SubscriberSearch;
 import vn.kyso.server.security.Account;
 import vn.kyso.server.security.AccountException;
 import vn.kyso.server.security.Accounts;
@@ -50,10 +48,7 @@ class AccountLinks implements SubscriberNames {
                 : describe(account.subscriberId()).orElse(account.subscriberId()));
         model.addAttribute("q", q);
         if (q != null && !q.isBlank()) {
-            ResultPage<Subscriber> found = ca.findSubscribers(new SubscriberSearch(q, null,
-                    CertificateConsole.PICKER, 0));
-            model.addAttribute("matches", new ResultPage<>(found.items().stream()
-                    .map(DirectoryApi.SubscriberView::of).toList(), found.total(), 0, CertificateConsole.PICKER));
+            model.addAttribute("matches", SubscriberFilter.picks(ca, q));
         }
         return "admin/account-link";
     }

@@ -24,7 +24,6 @@ import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.CustodyIssueRequest;
 import vn.kyso.ca.ResultPage;
 import vn.kyso.ca.RevocationReason;
-import vn.kyso.ca.SubscriberSearch;
 import vn.kyso.server.security.KysoUser;
 
 /** Admin console: certificates with filters, issuance, suspend / release / revoke with a reason. */
@@ -37,9 +36,6 @@ class CertificateConsole {
             .filter(r -> r != RevocationReason.CERTIFICATE_HOLD && r != RevocationReason.REMOVE_FROM_CRL
                     && r != RevocationReason.CA_COMPROMISE && r != RevocationReason.AA_COMPROMISE)
             .toList();
-
-    /** How many people a search on the issuing form lists. */
-    static final int PICKER = 20;
 
     private final CertificateAuthority ca;
     private final CertificateApi certificateApi;
@@ -97,9 +93,7 @@ class CertificateConsole {
         if (subscriberId != null) {
             model.addAttribute("holder", holder(subscriberId));
         } else if (q != null && !q.isBlank()) {
-            ResultPage<vn.kyso.ca.Subscriber> found = ca.findSubscribers(new SubscriberSearch(q, null, PICKER, 0));
-            model.addAttribute("matches", new ResultPage<>(found.items().stream()
-                    .map(DirectoryApi.SubscriberView::of).toList(), found.total(), 0, PICKER));
+            model.addAttribute("matches", SubscriberFilter.picks(ca, q));
         }
         return "admin/issue";
     }

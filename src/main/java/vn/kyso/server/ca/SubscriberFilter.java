@@ -2,6 +2,9 @@ package vn.kyso.server.ca;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.ResultPage;
+import vn.kyso.ca.Subscriber;
 import vn.kyso.ca.SubscriberKind;
 import vn.kyso.ca.SubscriberSearch;
 
@@ -9,6 +12,8 @@ import vn.kyso.ca.SubscriberSearch;
 record SubscriberFilter(String q, SubscriberKind kind, int offset) {
 
     static final int PAGE = 50;
+    /** How many people a picker (the issuing form, an account's link) lists for a search. */
+    static final int PICKS = 20;
 
     SubscriberFilter {
         q = q == null || q.isBlank() ? null : q.strip();
@@ -17,6 +22,13 @@ record SubscriberFilter(String q, SubscriberKind kind, int offset) {
 
     SubscriberSearch search() {
         return new SubscriberSearch(q, kind, PAGE, offset);
+    }
+
+    /** The first {@link #PICKS} people a picker's search finds, with how many match in all. */
+    static ResultPage<DirectoryApi.SubscriberView> picks(CertificateAuthority ca, String q) {
+        ResultPage<Subscriber> found = ca.findSubscribers(new SubscriberSearch(q, null, PICKS, 0));
+        return new ResultPage<>(found.items().stream().map(DirectoryApi.SubscriberView::of).toList(), found.total(),
+                0, PICKS);
     }
 
     public String pageUrl(int newOffset) {

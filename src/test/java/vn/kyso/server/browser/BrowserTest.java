@@ -158,7 +158,8 @@ abstract class BrowserTest extends KysoServerTest {
         }
     }
 
-    private static byte[] png(Color colour) {
+    /** A transparent PNG with a stroke in {@code colour}; also for the demo's browser tests. */
+    static byte[] png(Color colour) {
         BufferedImage image = new BufferedImage(240, 120, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);

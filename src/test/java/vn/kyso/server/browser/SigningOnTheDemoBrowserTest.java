@@ -2,16 +2,11 @@ package vn.kyso.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,14 +93,6 @@ class SigningOnTheDemoBrowserTest extends DemoBrowserTest {
     }
 
     private Path png(String name, Color colour) throws IOException {
-        BufferedImage image = new BufferedImage(240, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.setStroke(new BasicStroke(5));
-        g.drawArc(20, 20, 200, 80, 0, 300);
-        g.dispose();
-        Path file = files.resolve(name);
-        ImageIO.write(image, "png", file.toFile());
-        return file;
+        return Files.write(files.resolve(name), BrowserTest.png(colour));
     }
 }
