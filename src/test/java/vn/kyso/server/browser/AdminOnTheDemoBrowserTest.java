@@ -94,7 +94,8 @@ class AdminOnTheDemoBrowserTest extends DemoBrowserTest {
     void theAdminListsFitAPhone() {
         Chromium browser = browser().window(390, 844);
         browser.login("admin", DEMO_PASSWORD);
-        for (String page : List.of("/admin/certificates", "/admin/subscribers", "/admin/audit")) {
+        for (String page : List.of("/admin/certificates", "/admin/subscribers", "/admin/audit", "/admin/units",
+                "/admin/accounts")) {
             browser.open(page);
             browser.await(By.cssSelector("table.list"));
             assertThat(browser.overflowWidth()).as(page + " on a phone").isZero();
