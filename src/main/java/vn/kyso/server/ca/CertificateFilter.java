@@ -16,7 +16,7 @@ record CertificateFilter(String q, CertificateStatus status, CertificateKind kin
     static final int PAGE = 50;
 
     CertificateFilter {
-        q = q == null || q.isBlank() ? null : q.strip();
+        q = SubscriberFilter.text(q);
         offset = Math.max(0, offset);
     }
 

@@ -15,9 +15,21 @@ record SubscriberFilter(String q, SubscriberKind kind, int offset) {
     /** How many people a picker (the issuing form, an account's link) lists for a search. */
     static final int PICKS = 20;
 
+    /** The longest search text (the CA's limit); what is typed beyond it is dropped, not refused. */
+    static final int MAX_TEXT = 100;
+
     SubscriberFilter {
-        q = q == null || q.isBlank() ? null : q.strip();
+        q = text(q);
         offset = Math.max(0, offset);
+    }
+
+    /** A search box's text: stripped, null when blank, cut to {@link #MAX_TEXT} characters. */
+    static String text(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String stripped = q.strip();
+        return stripped.length() <= MAX_TEXT ? stripped : stripped.substring(0, MAX_TEXT).strip();
     }
 
     SubscriberSearch search() {
@@ -26,7 +38,7 @@ record SubscriberFilter(String q, SubscriberKind kind, int offset) {
 
     /** The first {@link #PICKS} people a picker's search finds, with how many match in all. */
     static ResultPage<DirectoryApi.SubscriberView> picks(CertificateAuthority ca, String q) {
-        ResultPage<Subscriber> found = ca.findSubscribers(new SubscriberSearch(q, null, PICKS, 0));
+        ResultPage<Subscriber> found = ca.findSubscribers(new SubscriberSearch(text(q), null, PICKS, 0));
         return new ResultPage<>(found.items().stream().map(DirectoryApi.SubscriberView::of).toList(), found.total(),
                 0, PICKS);
     }

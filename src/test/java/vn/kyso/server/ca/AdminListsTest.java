@@ -60,6 +60,10 @@ class AdminListsTest extends KysoServerTest {
         String byCccd = admin.get("/admin/subscribers?q=" + first).body();
         assertThat(byCccd).contains("1–1 trên 1").contains("Kiểm Thử " + tag + " 00");
         assertThat(byCccd).doesNotContain("??");
+        // a text longer than the search allows is cut, not an error page
+        assertThat(admin.get("/admin/subscribers?q=" + "a".repeat(300)).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/certificates?q=" + "a".repeat(300)).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/certificates/issue?q=" + "a".repeat(300)).statusCode()).isEqualTo(200);
     }
 
     @Test
