@@ -204,7 +204,7 @@ public final class PadesPipeline {
     public void writeDocumentTimestamp(PdfSource in, OutputStream out, TimestampSource tsa) {
         int reserved = tokenSize.get() + 1024;
         for (int attempt = 0;; attempt++) {
-            try (PDDocument doc = PdfOpener.open(in); SignatureOptions options = new SignatureOptions();
+            try (PDDocument doc = PdfOpener.openToAddField(in); SignatureOptions options = new SignatureOptions();
                     OutputStream o = nonClosing(out)) {
                 SignatureIncrement.add(doc, SignatureFields.documentTimestamp(), options, reserved);
                 SignatureIncrement.write(doc, reserved, DigestAlgorithm.SHA256,
