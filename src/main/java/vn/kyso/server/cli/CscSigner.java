@@ -27,7 +27,7 @@ import vn.kyso.signing.tsp.HttpTimestampSource;
 final class CscSigner implements DocumentSigner {
 
     private final PdfSigner signer;
-    private final Map<Path, PreparedSignature> prepared = new HashMap<>();
+    private final Map<Path, PreparedSignature> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Path, byte[]> values = new HashMap<>();
     private final Map<Path, RuntimeException> failures = new HashMap<>();
 
@@ -60,18 +60,23 @@ final class CscSigner implements DocumentSigner {
                 result.failures.put(job.input(), e);
             }
         }
-        String hashOid = settings.digest().oid().getId();
-        String signAlgo = signAlgo(credential, settings.digest());
-        for (int from = 0; from < ready.size(); from += credential.multisign()) {
-            List<Path> group = ready.subList(from, Math.min(ready.size(), from + credential.multisign()));
-            List<byte[]> hashes = group.stream().map(p -> result.prepared.get(p).hash()).toList();
-            String sad = client.authorize(key.credential(), hashes, hashOid, key.pin());
-            List<byte[]> signatures = client.signHash(key.credential(), sad, hashes, hashOid, signAlgo);
-            for (int i = 0; i < group.size(); i++) {
-                result.values.put(group.get(i), signatures.get(i));
+        try {
+            String hashOid = settings.digest().oid().getId();
+            String signAlgo = signAlgo(credential, settings.digest());
+            for (int from = 0; from < ready.size(); from += credential.multisign()) {
+                List<Path> group = ready.subList(from, Math.min(ready.size(), from + credential.multisign()));
+                List<byte[]> hashes = group.stream().map(p -> result.prepared.get(p).hash()).toList();
+                String sad = client.authorize(key.credential(), hashes, hashOid, key.pin());
+                List<byte[]> signatures = client.signHash(key.credential(), sad, hashes, hashOid, signAlgo);
+                for (int i = 0; i < group.size(); i++) {
+                    result.values.put(group.get(i), signatures.get(i));
+                }
             }
+            return result;
+        } catch (RuntimeException e) {
+            result.close(); // nothing will be completed: the prepared files go now
+            throw e;
         }
-        return result;
     }
 
     /** sha*WithRSAEncryption (PKCS#1 v1.5) or ecdsa-with-SHA*, as the signer certificate's key asks. */
@@ -103,11 +108,14 @@ final class CscSigner implements DocumentSigner {
         if (p == null || value == null) {
             throw new IllegalStateException("no prepared signature for " + input);
         }
+        prepared.remove(input);
         signer.complete(p, value, output);
     }
 
+    /** Discards what was prepared and not completed (a file the batch skipped, or a refusal). */
     @Override
     public void close() {
-        // the prepared files are deleted by complete(); the remote key needs no release
+        prepared.values().forEach(signer::discard);
+        prepared.clear();
     }
 }

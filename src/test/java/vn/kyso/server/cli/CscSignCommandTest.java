@@ -98,6 +98,7 @@ class CscSignCommandTest extends SigningTestSupport {
     void aWrongPinIsOneLineWithTheServicesWordsAndNothingIsWritten() throws Exception {
         Signer officer = newOfficer("cscpin");
         Path out = dir.resolve("never.pdf");
+        long preparedBefore = preparedFiles();
 
         CliRun run = csc(Map.of("CSC_PASSWORD", USER_PASSWORD, "CSC_PIN", "000000"), "sign", "--csc",
                 http().url("/csc/v2"), "--credential", officer.serial(), "--csc-user", officer.username(),
@@ -108,6 +109,7 @@ class CscSignCommandTest extends SigningTestSupport {
         assertThat(run.errLines()).isEqualTo(1);
         assertThat(run.err()).contains("credentials/authorize", "HTTP 400").doesNotContain("000000", USER_PASSWORD);
         assertThat(out).doesNotExist();
+        assertThat(preparedFiles()).isEqualTo(preparedBefore); // the prepared file was discarded, not left in /tmp
     }
 
     @Test
@@ -133,6 +135,12 @@ class CscSignCommandTest extends SigningTestSupport {
         assertThat(noAuth.err()).contains("--csc-token-env");
         assertThat(badUrl.err()).contains("ftp://x/csc");
         assertThat(unreachable.err()).contains("không kết nối được dịch vụ CSC");
+    }
+
+    private static long preparedFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("kyso-prepared-")).count();
+        }
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

@@ -126,6 +126,11 @@ public final class PadesPipeline {
         }
     }
 
+    /** Abandons a prepared signature that will not be completed (its temporary file goes at once). */
+    public void discard(String handle) {
+        prepared.discard(handle);
+    }
+
     /** Second half: embeds {@code signatureValue} (and for B-T+ fetches the timestamp) into {@code out}. */
     public SignResult complete(String handle, byte[] signatureValue, OutputStream out) {
         PreparedStore.Entry entry = prepared.take(handle);

@@ -94,6 +94,14 @@ final class PreparedStore {
         return e;
     }
 
+    /** Forgets {@code handle} and deletes its file; nothing happens for an unknown handle. */
+    void discard(String handle) {
+        Entry e = entries.remove(handle);
+        if (e != null) {
+            delete(e.file());
+        }
+    }
+
     void purgeExpired() {
         Instant now = clock.instant();
         entries.entrySet().removeIf(x -> {
