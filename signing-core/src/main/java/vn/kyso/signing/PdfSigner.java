@@ -71,6 +71,11 @@ public final class PdfSigner {
         return pipeline.prepare(request, input);
     }
 
+    /** Abandons a prepared signature that will not be completed: its temporary file is deleted now. */
+    public void discard(PreparedSignature prepared) {
+        pipeline.discard(prepared.handleId());
+    }
+
     /** Second half of a two-step signature. */
     public SignResult complete(PreparedSignature prepared, byte[] signatureValue, Path output) {
         return complete(prepared.handleId(), signatureValue, output);

@@ -31,6 +31,8 @@ public class SigningException extends RuntimeException {
         NOT_A_PDF,
         /** The PDF is encrypted and no (or a wrong) password was given. */
         ENCRYPTED_PDF,
+        /** The PDF opens without a password, but its encryption's permissions forbid adding a signature. */
+        ENCRYPTION_FORBIDS_SIGNING,
         /** The document's certification signature (DocMDP P=1) forbids any change. */
         CERTIFICATION_FORBIDS_CHANGES,
         /** The input exceeds a configured limit (size, pages). */

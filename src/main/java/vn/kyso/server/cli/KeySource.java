@@ -47,4 +47,36 @@ sealed interface KeySource {
             return "Pkcs11[" + library + ", slot index " + slotIndex + "]";
         }
     }
+
+    /**
+     * A key behind a CSC API v2 service (issue 15): its base URL, the credential, how to sign in
+     * (an account and password for {@code auth/login}, or a bearer token) and the key's PIN.
+     */
+    record Csc(java.net.URI base, String credential, String user, char[] password, char[] token, char[] pin)
+            implements KeySource {
+        public Csc {
+            Objects.requireNonNull(base, "base");
+            Objects.requireNonNull(credential, "credential");
+            Objects.requireNonNull(pin, "pin");
+            if ((password == null) == (token == null)) {
+                throw new IllegalArgumentException("an account password or a bearer token, exactly one");
+            }
+        }
+
+        @Override
+        public void wipe() {
+            java.util.Arrays.fill(pin, '\0');
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+            if (token != null) {
+                java.util.Arrays.fill(token, '\0');
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Csc[" + base + ", credential " + credential + "]";
+        }
+    }
 }

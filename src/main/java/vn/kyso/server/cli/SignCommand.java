@@ -63,6 +63,9 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     VisibleOptions visible;
 
+    @Mixin
+    CscOptions csc;
+
     @Option(names = "--out-dir", paramLabel = "DIR", descriptionKey = "option.out-dir")
     Path outDir;
 
@@ -87,11 +90,13 @@ final class SignCommand implements Callable<Integer> {
         URI tsaUrl = parseTsa(padesLevel);
         Integer certification = parseCertify();
         VisibleSignature layout = visible.toSpec();
-        KeySource keySource = keySource();
+        KeySource keySource = csc.requested() ? cscKeySource() : keySource();
         DocumentSigner signer;
         try {
-            signer = backends.signers().apply(new SignSettings(keySource, padesLevel, digestAlgorithm, tsaUrl,
-                    reason, location, certification, layout, terminal.clock()));
+            SignSettings settings = new SignSettings(keySource, padesLevel, digestAlgorithm, tsaUrl, reason, location,
+                    certification, layout, terminal.clock());
+            signer = keySource instanceof KeySource.Csc ? CscSigner.open(settings, jobs)
+                    : backends.signers().apply(settings);
         } finally {
             keySource.wipe();
         }
@@ -172,6 +177,14 @@ final class SignCommand implements Callable<Integer> {
             }
         }
         return new KeySource.Pkcs11(pkcs11Library, slot, secret(pinEnv, "--pin-env"));
+    }
+
+    /** A remote key over the CSC API (issue 15): not together with a local key. */
+    private KeySource cscKeySource() {
+        if (key != null || pkcs11Library != null) {
+            throw new CliFailure(ExitCodes.ERROR, "csc.withLocalKey");
+        }
+        return csc.keySource(this::secret, pinEnv);
     }
 
     /**

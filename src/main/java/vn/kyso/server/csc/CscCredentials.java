@@ -37,10 +37,12 @@ class CscCredentials {
 
     private final SigningCertificates certificates;
     private final CertificateAuthority ca;
+    private final int multisign;
 
-    CscCredentials(SigningCertificates certificates, CertificateAuthority ca) {
+    CscCredentials(SigningCertificates certificates, CertificateAuthority ca, CscProperties properties) {
         this.certificates = certificates;
         this.ca = ca;
+        this.multisign = properties.maxHashes();
     }
 
     List<String> ids(KysoUser user) {
@@ -114,7 +116,8 @@ class CscCredentials {
                 List.of(Map.of("type", "Password", "id", "PIN", "format", "N", "label", "PIN",
                         "description", description))));
         info.put("SCAL", "SCAL2");
-        info.put("multisign", 1);
+        // how many hashes one credentials/authorize may name (CSC 2.0: numSignatures never exceeds it)
+        info.put("multisign", multisign);
         info.put("lang", english ? "en-US" : "vi-VN");
         return info;
     }

@@ -26,15 +26,11 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.DSSUtils;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import tools.jackson.databind.JsonNode;
+import vn.kyso.server.DssReports;
 import vn.kyso.server.TestHttp;
 import vn.kyso.server.signing.SigningTestSupport;
 
@@ -124,7 +120,7 @@ class CscDssInteropTest extends SigningTestSupport {
         List<CertificateToken> chain = new ArrayList<>();
         cert.get("certificates").forEach(c -> chain.add(DSSUtils.loadCertificate(Base64.getDecoder().decode(c.asString()))));
 
-        PAdESService service = new PAdESService(verifier(chain.get(chain.size() - 1)));
+        PAdESService service = new PAdESService(DssReports.verifier(chain.get(chain.size() - 1)));
         service.setTspSource(new OnlineTSPSource(http().url("/tsa")));
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(level.dss);
@@ -156,9 +152,7 @@ class CscDssInteropTest extends SigningTestSupport {
     }
 
     private static SimpleReport validate(DSSDocument pdf, List<CertificateToken> chain) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(pdf);
-        validator.setCertificateVerifier(verifier(chain.get(chain.size() - 1)));
-        return validator.validateDocument().getSimpleReport();
+        return DssReports.validate(pdf, chain.get(chain.size() - 1));
     }
 
     private Path write(DSSDocument pdf, String name) throws IOException {
@@ -167,17 +161,6 @@ class CscDssInteropTest extends SigningTestSupport {
             pdf.writeTo(out);
         }
         return file;
-    }
-
-    /** A verifier that trusts kyso's root and fetches revocation data from kyso's URLs in the certificates. */
-    private static CommonCertificateVerifier verifier(CertificateToken root) {
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(root);
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        return verifier;
     }
 
     private static int run(String... command) throws IOException, InterruptedException {

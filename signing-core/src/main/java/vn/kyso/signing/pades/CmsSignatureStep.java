@@ -63,7 +63,7 @@ final class CmsSignatureStep {
     private static Written writeOnce(PdfSource in, OutputStream out, SignRequest request, Instant claimedTime,
             int reserved, Function<byte[], byte[]> contentsFor) {
         X509Certificate cert = request.key().certificate();
-        try (PDDocument doc = PdfOpener.open(in)) {
+        try (PDDocument doc = PdfOpener.openToAddField(in)) {
             SignatureFields.checkMayAddSignature(doc, request);
             PDSignature signature = SignatureFields.cadesSignature(request, commonName(cert), claimedTime);
             if (request.certification() != null) {

@@ -126,6 +126,11 @@ public final class PadesPipeline {
         }
     }
 
+    /** Abandons a prepared signature that will not be completed (its temporary file goes at once). */
+    public void discard(String handle) {
+        prepared.discard(handle);
+    }
+
     /** Second half: embeds {@code signatureValue} (and for B-T+ fetches the timestamp) into {@code out}. */
     public SignResult complete(String handle, byte[] signatureValue, OutputStream out) {
         PreparedStore.Entry entry = prepared.take(handle);
@@ -204,7 +209,7 @@ public final class PadesPipeline {
     public void writeDocumentTimestamp(PdfSource in, OutputStream out, TimestampSource tsa) {
         int reserved = tokenSize.get() + 1024;
         for (int attempt = 0;; attempt++) {
-            try (PDDocument doc = PdfOpener.open(in); SignatureOptions options = new SignatureOptions();
+            try (PDDocument doc = PdfOpener.openToAddField(in); SignatureOptions options = new SignatureOptions();
                     OutputStream o = nonClosing(out)) {
                 SignatureIncrement.add(doc, SignatureFields.documentTimestamp(), options, reserved);
                 SignatureIncrement.write(doc, reserved, DigestAlgorithm.SHA256,

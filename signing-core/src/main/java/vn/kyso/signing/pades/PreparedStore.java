@@ -33,7 +33,8 @@ final class PreparedStore {
 
         /** Copies the prepared file, writing {@code cms} (hex, zero padded) into its /Contents hole. */
         void copyWithContents(byte[] cms, OutputStream out) throws IOException {
-            byte[] hex = Hex.getBytes(cms);
+            // the whole gap: in an encrypted PDF the prepared placeholder is ciphertext, not zeros
+            byte[] hex = Hex.getBytes(java.util.Arrays.copyOf(cms, Math.max(cms.length, (byteRange[2] - byteRange[1] - 2) / 2)));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
                 transfer(in, out, byteRange[1] + 1L);
                 in.skipNBytes(hex.length);
@@ -91,6 +92,14 @@ final class PreparedStore {
                     "unknown, expired or already completed signing handle");
         }
         return e;
+    }
+
+    /** Forgets {@code handle} and deletes its file; nothing happens for an unknown handle. */
+    void discard(String handle) {
+        Entry e = entries.remove(handle);
+        if (e != null) {
+            delete(e.file());
+        }
     }
 
     void purgeExpired() {

@@ -73,10 +73,30 @@ public final class SignatureIncrement {
             if (contents.length > reservedBytes) {
                 throw new PlaceholderTooSmall(contents.length);
             }
-            support.setSignature(contents);
+            support.setSignature(fillingTheGap(contents, doc));
         } catch (IOException e) {
             throw new SigningException(ErrorCode.IO_ERROR, "cannot write the signed PDF: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code contents} zero-padded to the whole /ByteRange gap. In an encrypted PDF, PDFBox writes
+     * the placeholder encrypted (ciphertext, and longer than reserved) and then overwrites only the
+     * start of it: what would follow the CMS is ciphertext, which strict readers (Bouncy Castle
+     * from 1.87, kyso's own verifier) refuse. /Contents of a signature dictionary is never
+     * encrypted (ISO 32000-2, 7.6.2), so it must hold the CMS and zeros only.
+     */
+    static byte[] fillingTheGap(byte[] contents, PDDocument doc) {
+        if (!doc.isEncrypted()) {
+            return contents; // the placeholder is exactly the zeros reserved
+        }
+        PDSignature signature = doc.getLastSignatureDictionary();
+        int[] br = signature == null ? null : signature.getByteRange();
+        if (br == null || br.length != 4) {
+            return contents;
+        }
+        int room = (br[2] - br[1] - 2) / 2;
+        return room > contents.length ? java.util.Arrays.copyOf(contents, room) : contents;
     }
 
     /** Digests a stream in 64 KiB chunks. */
