@@ -68,7 +68,7 @@ class ReportExports {
                 type = XLSX;
             }
             default -> {
-                out.writeBytes(signer.sign(ReportPdf.render(report, language), language == Language.EN
+                out.writeBytes(signer.sign(ReportPdf.render(report, drill(report), language), language == Language.EN
                         ? "Certificate usage report" : "Báo cáo sử dụng chứng thư số"));
                 type = MediaType.APPLICATION_PDF;
             }
