@@ -18,6 +18,8 @@
 
   function percent(value) { return rate.format(value) + '%'; }
   function axisPercent(value) { return number.format(value) + '%'; }
+  // '2026-01' as the page's language writes a month: 01/2026 in Vietnamese
+  function monthLabel(iso) { return lang === 'vi' ? iso.slice(5) + '/' + iso.slice(0, 4) : iso; }
 
   function drill(row) {
     if (!row.opens) {
@@ -34,7 +36,7 @@
     var sorted = rows.slice().sort(function (a, b) { return b.regularRate - a.regularRate || a.name.localeCompare(b.name, lang); });
     var chart = echarts.init(document.getElementById(id));
     chart.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: percent },
+      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: percent },
       grid: { left: 8, right: 48, bottom: 32, top: 24, containLabel: true },
       xAxis: { type: 'value', max: 100, name: d.axisRate, nameLocation: 'middle', nameGap: 24,
         axisLabel: { formatter: axisPercent } },
@@ -51,11 +53,11 @@
   function trend(rows) {
     var chart = echarts.init(document.getElementById('chart-trend'));
     chart.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: function (v) { return number.format(v); } },
+      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return number.format(v); } },
       legend: { data: [d.signatures, d.active] },
       grid: { left: 8, right: 16, bottom: 32, top: 48, containLabel: true },
       xAxis: { type: 'category', name: d.axisMonth, nameLocation: 'middle', nameGap: 24,
-        data: rows.map(function (r) { return r.month; }) },
+        data: rows.map(function (r) { return monthLabel(r.month); }) },
       yAxis: [{ type: 'value', name: d.signatures, axisLabel: { formatter: function (v) { return number.format(v); } } },
         { type: 'value', name: d.active, axisLabel: { formatter: function (v) { return number.format(v); } } }],
       series: [
