@@ -22,6 +22,9 @@ record ReportQuery(String from, String to, String unit, String kind) {
     /** The longest period a report may cover, so that one request cannot ask for centuries of months. */
     static final int MAX_YEARS = 20;
 
+    /** The top users a report lists (the dashboard pages through them; the domain's default is ten). */
+    static final int TOP_USERS = 100;
+
     ReportRequest toRequest(UsageReports usage) {
         ReportRequest request;
         if (blank(from) && blank(to)) {
@@ -39,6 +42,8 @@ record ReportQuery(String from, String to, String unit, String kind) {
             }
             request = ReportRequest.of(start, end);
         }
+        request = new ReportRequest(request.from(), request.to(), request.unitCode(), request.kind(), request.policy(),
+                TOP_USERS);
         if (!blank(unit)) {
             if (usage.unit(unit.trim()).isEmpty()) {
                 throw new UsageException(ErrorCode.UNKNOWN_UNIT, "no such unit");
