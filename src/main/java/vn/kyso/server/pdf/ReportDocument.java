@@ -81,20 +81,31 @@ public final class ReportDocument implements AutoCloseable {
 
     /** A paragraph from {@code x}, wrapped at the right margin. */
     public void paragraph(String s, float x, float size) throws IOException {
-        float width = PDRectangle.A4.getWidth() - MARGIN - x;
+        List<String> lines = lines(s, PDRectangle.A4.getWidth() - MARGIN - x, size);
+        for (int i = 0; i < lines.size(); i++) {
+            line(lines.get(i), x, size);
+            y -= i < lines.size() - 1 ? size + 4 : size + 6;
+        }
+    }
+
+    /**
+     * {@code s} broken into lines no wider than {@code width} at {@code size}, at spaces, a word too
+     * wide for a line cut to fit (for a table's cell, which must never run into the next one).
+     */
+    public List<String> lines(String s, float width, float size) throws IOException {
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : words(s, width, size)) {
             String longer = line.isEmpty() ? word : line + " " + word;
             if (!line.isEmpty() && width(longer, size) > width) {
-                line(line.toString(), x, size);
-                y -= size + 4;
+                lines.add(line.toString());
                 line = new StringBuilder(word);
             } else {
                 line = new StringBuilder(longer);
             }
         }
-        line(line.toString(), x, size);
-        y -= size + 6;
+        lines.add(line.toString());
+        return lines;
     }
 
     /** Text whose baseline is at {@code baseline} (the cursor does not move). */

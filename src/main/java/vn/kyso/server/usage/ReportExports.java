@@ -12,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import vn.kyso.usage.Language;
-import vn.kyso.usage.UsageException;
 import vn.kyso.usage.UsageReport;
 import vn.kyso.usage.UsageReports;
 
@@ -37,6 +36,11 @@ class ReportExports {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Language.EN : Language.VI;
     }
 
+    /** Where {@code report} sits in the unit tree. */
+    DrillDown drill(UsageReport report) {
+        return DrillDown.of(report, usage.units());
+    }
+
     UsageReport report(ReportQuery query) {
         return usage.report(query.toRequest(usage), language());
     }
@@ -44,12 +48,13 @@ class ReportExports {
     ResponseEntity<?> answer(ReportQuery query, String format) {
         String f = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv") && !f.equals("xlsx") && !f.equals("pdf")) {
-            throw new UsageException(UsageException.ErrorCode.INVALID_REQUEST, "format must be json, csv, xlsx or pdf");
+            throw ReportQuery.invalid(ReportQuery.Reason.FORMAT, "format must be json, csv, xlsx or pdf");
         }
         Language language = language();
         UsageReport report = report(query);
         if (f.equals("json")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportView.of(report, language));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(ReportView.of(report, language, drill(report)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MediaType type;
@@ -63,12 +68,15 @@ class ReportExports {
                 type = XLSX;
             }
             default -> {
-                out.writeBytes(signer.sign(ReportPdf.render(report, language), language == Language.EN
+                out.writeBytes(signer.sign(ReportPdf.render(report, drill(report), language), language == Language.EN
                         ? "Certificate usage report" : "Báo cáo sử dụng chứng thư số"));
                 type = MediaType.APPLICATION_PDF;
             }
         }
-        String name = "kyso-usage-" + report.request().from() + "-" + report.request().to() + "." + f;
+        // the file's name in the reader's language too, naming the unit drilled into
+        String name = (language == Language.EN ? "kyso-usage-" : "kyso-bao-cao-su-dung-")
+                + (report.unit() == null ? "" : report.unit().code() + "-") + report.request().from() + "-"
+                + report.request().to() + "." + f;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(out.toByteArray());

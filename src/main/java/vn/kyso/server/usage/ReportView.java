@@ -4,33 +4,35 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import vn.kyso.usage.Language;
 import vn.kyso.usage.UsageReport;
 
 /**
  * The JSON of a usage report: the headline counts at the top level (what dashboards and scripts
- * read), the policy it used, the breakdowns, the trend and the follow-up lists.
+ * read), the policy it used, the breakdowns, the trend, the follow-up lists, and where the report
+ * sits in the unit tree (its level and the rows one level below it).
  */
 record ReportView(LocalDate from, LocalDate to, String unit, String unitName, String kind, Instant generatedAt,
         String headline, int certificates, int regular, int occasional, int dormant, int neverUsed,
         BigDecimal regularRate, long signatures, Policy policy, List<Row> byKind, List<Row> byAgency,
         List<Row> byDistrict, List<Row> byCommune, List<Month> trend, List<CertificateRow> dormantCertificates,
-        List<CertificateRow> neverUsedCertificates, List<CertificateRow> topUsers) {
+        List<CertificateRow> neverUsedCertificates, List<CertificateRow> topUsers, String level, List<Row> children) {
 
     /** The regular-use policy the report applied, in numbers and in words. */
     record Policy(BigDecimal minActiveMonthShare, int minSignaturesPerActiveMonth, int monthsInPeriod,
             int requiredActiveMonths, String statement) {
     }
 
-    /** One unit (or kind) of a breakdown. */
+    /** One unit (or kind) of a breakdown; {@code opens}: a unit whose own report one can open (drill into). */
     record Row(String code, String name, int certificates, int regular, int occasional, int dormant, int neverUsed,
-            BigDecimal regularRate, long signatures) {
+            BigDecimal regularRate, long signatures, boolean opens) {
 
-        static Row of(UsageReport.Breakdown b) {
+        static Row of(UsageReport.Breakdown b, Set<String> opens) {
             UsageReport.Summary s = b.summary();
             return new Row(b.key(), b.name(), s.certificates(), s.regular(), s.occasional(), s.dormant(), s.neverUsed(),
-                    s.regularRate(), s.signatures());
+                    s.regularRate(), s.signatures(), opens.contains(b.key()));
         }
     }
 
@@ -48,7 +50,12 @@ record ReportView(LocalDate from, LocalDate to, String unit, String unitName, St
         }
     }
 
-    static ReportView of(UsageReport report, Language language) {
+    /**
+     * The report's JSON; {@code drill} places it in the unit tree ({@code level}, {@code children}:
+     * the rows one level below, which the dashboard's first chart shows).
+     */
+    static ReportView of(UsageReport report, Language language, DrillDown drill) {
+        Set<String> opens = drill.opens();
         UsageReport.Summary s = report.summary();
         return new ReportView(report.request().from(), report.request().to(), report.request().unitCode(),
                 report.unit() == null ? null : report.unit().name(),
@@ -57,14 +64,16 @@ record ReportView(LocalDate from, LocalDate to, String unit, String unitName, St
                 s.regularRate(), s.signatures(),
                 new Policy(report.policy().minActiveMonthShare(), report.policy().minSignaturesPerActiveMonth(),
                         report.monthsInPeriod(), report.requiredActiveMonths(), report.policyStatement()),
-                rows(report.byKind()), rows(report.byAgency()), rows(report.byDistrict()), rows(report.byCommune()),
+                rows(report.byKind(), Set.of()), rows(report.byAgency(), opens), rows(report.byDistrict(), opens),
+                rows(report.byCommune(), opens),
                 report.trend().stream().map(m -> new Month(m.month().toString(), m.signatures(), m.activeCertificates()))
                         .toList(),
-                certificates(report.dormant()), certificates(report.neverUsed()), certificates(report.topUsers()));
+                certificates(report.dormant()), certificates(report.neverUsed()), certificates(report.topUsers()),
+                drill.level(), rows(drill.children(), opens));
     }
 
-    private static List<Row> rows(List<UsageReport.Breakdown> breakdowns) {
-        return breakdowns.stream().map(Row::of).toList();
+    private static List<Row> rows(List<UsageReport.Breakdown> breakdowns, Set<String> opens) {
+        return breakdowns.stream().map(b -> Row.of(b, opens)).toList();
     }
 
     private static List<CertificateRow> certificates(List<UsageReport.CertificateUsage> list) {

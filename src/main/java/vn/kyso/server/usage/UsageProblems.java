@@ -1,5 +1,6 @@
 package vn.kyso.server.usage;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,9 +22,11 @@ import vn.kyso.usage.UsageException;
 class UsageProblems {
 
     private final Problems problems;
+    private final MessageSource messages;
 
-    UsageProblems(Problems problems) {
+    UsageProblems(Problems problems, MessageSource messages) {
         this.problems = problems;
+        this.messages = messages;
     }
 
     @ExceptionHandler(UsageException.class)
@@ -35,7 +38,13 @@ class UsageProblems {
             case CONFLICTING_CERTIFICATE -> HttpStatus.CONFLICT;
             case IO_ERROR, STORAGE_FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
-        return ResponseEntity.status(status)
-                .body(problems.of(status, "usage", e.code().name(), LocaleContextHolder.getLocale()));
+        ProblemDetail problem = problems.of(status, "usage", e.code().name(), LocaleContextHolder.getLocale());
+        if (e instanceof ReportQuery.Invalid invalid) {
+            // the rule broken, in the user's words, rather than the API's grammar
+            problem.setDetail(messages.getMessage(invalid.reason().messageKey(), null,
+                    problem.getDetail(), LocaleContextHolder.getLocale()));
+            problem.setProperty("reason", invalid.reason().name());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 }

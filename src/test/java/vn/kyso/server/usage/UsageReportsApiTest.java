@@ -280,7 +280,7 @@ class UsageReportsApiTest extends KysoServerTest {
                 .contains("id=\"chart-district\"").contains("id=\"chart-trend\"");
         assertThat(browser.get("/reports?lang=en").body()).contains("certificates used regularly");
         assertThat(browser.get("/reports/usage.json").statusCode()).isEqualTo(200);
-        assertThat(browser.get("/reports?from=2025-02-30&to=2025-03-01").body()).contains("YYYY-MM-DD");
+        assertThat(browser.get("/reports?from=2025-02-30&to=2025-03-01").body()).contains("Invalid date: pick a day");
         assertThat(http().get("/webjars/echarts/5.3.1/dist/echarts.min.js").statusCode()).isEqualTo(200);
         TestHttp officerBrowser = http();
         officerBrowser.login(officer(), USER_PASSWORD);

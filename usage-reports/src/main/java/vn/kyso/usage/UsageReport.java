@@ -96,11 +96,16 @@ public record UsageReport(ReportRequest request, Unit unit, Instant generatedAt,
                     .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
         }
 
+        /** The headline, its numbers written as the language writes them (3.000 and 28,96% in Vietnamese). */
         public String headline(Language language) {
+            java.util.Locale locale = language == Language.EN ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("vi");
+            java.text.NumberFormat count = java.text.NumberFormat.getIntegerInstance(locale);
+            String rate = regularRate.toPlainString();
             return language == Language.EN
-                    ? regular + " of " + certificates + " certificates used regularly: " + regularRate.toPlainString() + "%"
-                    : regular + " trên " + certificates + " chứng thư số được sử dụng thường xuyên: "
-                            + regularRate.toPlainString().replace('.', ',') + "%";
+                    ? count.format(regular) + " of " + count.format(certificates) + " certificates used regularly: "
+                            + rate + "%"
+                    : count.format(regular) + " trên " + count.format(certificates)
+                            + " chứng thư số được sử dụng thường xuyên: " + rate.replace('.', ',') + "%";
         }
     }
 

@@ -129,4 +129,9 @@ final class Labels {
     static String unit(Language l) {
         return l == Language.EN ? "Unit" : "Đơn vị";
     }
+
+    /** The unit a report covers, in words: the whole province when none was chosen. */
+    static String scope(vn.kyso.usage.Unit unit, Language l) {
+        return unit == null ? (l == Language.EN ? "Whole province" : "Toàn tỉnh") : unit.code() + " " + unit.name();
+    }
 }

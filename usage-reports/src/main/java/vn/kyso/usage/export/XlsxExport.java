@@ -39,10 +39,11 @@ public final class XlsxExport {
             row(summary, 1, List.of(Labels.period(language), Labels.date(report.request().from(), language),
                     Labels.date(report.request().to(), language)));
             row(summary, 2, List.of(Labels.unit(language),
-                    report.unit() == null ? "*" : report.unit().code() + " " + report.unit().name()));
+                    Labels.scope(report.unit(), language)));
             row(summary, 3, List.of(Labels.policy(language), report.policyStatement()));
             row(summary, 5, Labels.summaryHeader(language));
-            row(summary, 6, summaryRow("*", report.unit() == null ? "*" : report.unit().name(), report.summary()));
+            row(summary, 6, summaryRow(report.unit() == null ? "" : report.unit().code(),
+                    report.unit() == null ? Labels.scope(null, language) : report.unit().name(), report.summary()));
             breakdown(book.createSheet(sheets.get(1)), language, report.byKind().stream()
                     .map(b -> new Breakdown(Labels.kind(b.key(), language), Labels.kind(b.key(), language), b.summary()))
                     .toList());
