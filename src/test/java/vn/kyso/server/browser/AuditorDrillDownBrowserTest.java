@@ -12,23 +12,13 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.kyso.server.ServerFolders;
-import vn.kyso.server.TestDatabase;
 
 /**
  * The auditor's main task on the demo province (967 certificates), in Vietnamese, in a real
@@ -36,46 +26,18 @@ import vn.kyso.server.TestDatabase;
  * agencies, a commune's link shows its certificates with their class, and the commune's report
  * is exported (CSV and signed PDF) in Vietnamese; a reversed period is told in words. Screenshots
  * of each step go to {@code target/browser-screenshots/AuditorDrillDownBrowserTest.*} (not
- * committed). The demo needs a context of its own (demo data must not mix with the shared test
- * data); it uses the demo's documented accounts (auditor, password "demo").
+ * committed). It runs on the shared demo server ({@link DemoBrowserTest}) with the demo's auditor account.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "kyso.demo.enabled=true")
-@ActiveProfiles(resolver = TestDatabase.class)
-class AuditorDrillDownBrowserTest {
+class AuditorDrillDownBrowserTest extends DemoBrowserTest {
 
-    private static final Path DATA_DIR = ServerFolders.newDataDir("demo-auditor");
-    private static final int PORT = ServerFolders.freePort();
-    /** The demo's password for its accounts (printed at start and in README's demo section). */
-    private static final String DEMO_PASSWORD = "demo";
     private static final Pattern ENUM_CODES = Pattern.compile(
             "\\b(PERSONAL|AGENCY|ACTIVE|REVOKED|EXPIRED|SUSPENDED|REGULAR|OCCASIONAL|DORMANT|NEVER_USED|UNKNOWN)\\b");
 
-    @LocalServerPort
-    int port;
-
     private Chromium browser;
 
-    @DynamicPropertySource
-    static void dataFolder(DynamicPropertyRegistry registry) {
-        ServerFolders.register(registry, DATA_DIR, PORT);
-    }
-
-    @BeforeAll
-    static void chromiumInstalled() {
-        Chromium.requireInstalled();
-    }
-
     @BeforeEach
-    void startBrowser(TestInfo test) {
-        browser = Chromium.start(getClass().getSimpleName() + "." + test.getTestMethod().orElseThrow().getName(),
-                "http://localhost:" + port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    void theTestsBrowser() {
+        browser = browser();
     }
 
     @Test
