@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # `kyso sign --level B --out-dir` against EU DSS signing the same files in one JVM (issue 16's
 # first row): both as a user runs them, whole process (JVM start included), on N one-page PDFs
-# with one RSA-2048 PKCS#12 key, RUNS times each, alternating, each run into a fresh output folder
-# (as a user's batch into a new folder; both sides alike); prints the medians and the ratio, and
+# with one RSA-2048 PKCS#12 key, RUNS times each, alternating, each run into a new output folder
+# (as a user's batch into a new folder; both sides alike; old folders are deleted only at the end:
+# on a file system without a journal, ext4 skips inodes freed in the last 30 s when it allocates
+# new ones, so a mass deletion just before a run makes every file creation of that run slower, for
+# kyso and DSS alike, by an amount that depends on the neighbours); prints the medians and the ratio, and
 # checks that every file was signed and a sample of SAMPLE files of each side with pdfsig,
 # qpdf --check and EU DSS's validation (TOTAL_PASSED, the signer's certificate as trust anchor).
 # Needs: src/target/kyso.jar (mvn -B -q package -DskipTests), python3, openssl, pdfsig, qpdf,
@@ -56,15 +59,14 @@ ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 || echo "warning: no class-data-shari
 for n in $FILES; do
     python3 "$HERE/one-page-pdfs.py" "$n" "$WORK/in-$n"
     echo "$n files, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    mkdir -p "$WORK/runs-$n"
     hyperfine --style basic --runs "$RUNS" --export-json "$WORK/h-$n.json" \
-        -n kyso --prepare "rm -rf $WORK/out-kyso" \
-        "java -jar $JAR sign --key $WORK/me.p12 --key-password-env BENCH_P12_PASSWORD --level B --out-dir $WORK/out-kyso $WORK/in-$n/*.pdf > /dev/null" \
-        -n dss --prepare "rm -rf $WORK/out-dss" \
-        "java -cp $DSS_CP DssSignLoop $WORK/me.p12 BENCH_P12_PASSWORD $WORK/out-dss $WORK/in-$n/*.pdf"
+        -n kyso "o=\$(mktemp -d $WORK/runs-$n/kyso.XXXXXX) && ln -sfn \$o $WORK/out-kyso && java -jar $JAR sign --key $WORK/me.p12 --key-password-env BENCH_P12_PASSWORD --level B --out-dir \$o $WORK/in-$n/*.pdf > /dev/null" \
+        -n dss "o=\$(mktemp -d $WORK/runs-$n/dss.XXXXXX) && ln -sfn \$o $WORK/out-dss && java -cp $DSS_CP DssSignLoop $WORK/me.p12 BENCH_P12_PASSWORD \$o $WORK/in-$n/*.pdf"
     echo "$n files, load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     for side in kyso dss; do
-        [ "$(ls "$WORK/out-$side" | wc -l)" -eq "$n" ] || { echo "$side: not every file signed" >&2; exit 1; }
-        sample=$(ls "$WORK/out-$side" | sort | awk -v n="$n" -v k="$SAMPLE" 'NR == 1 || NR == n || NR % int(n / k + 1) == 0')
+        [ "$(ls "$WORK/out-$side/" | wc -l)" -eq "$n" ] || { echo "$side: not every file signed" >&2; exit 1; }
+        sample=$(ls "$WORK/out-$side/" | sort | awk -v n="$n" -v k="$SAMPLE" 'NR == 1 || NR == n || NR % int(n / k + 1) == 0')
         for f in $sample; do
             pdfsig "$WORK/out-$side/$f" | grep -q "Signature is Valid" || { echo "$side: pdfsig does not accept $f" >&2; exit 1; }
             qpdf --check "$WORK/out-$side/$f" > /dev/null || { echo "$side: qpdf --check fails on $f" >&2; exit 1; }
@@ -72,6 +74,7 @@ for n in $FILES; do
         (cd "$WORK/out-$side" && java -cp "$CHECK_CP" DssCheck "$WORK/c.pem" $sample) \
             || { echo "$side: DSS does not pass every file of the sample" >&2; exit 1; }
     done
+    rm -rf "$WORK/runs-$n" "$WORK/out-kyso" "$WORK/out-dss"
     python3 - "$WORK/h-$n.json" "$n" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
