@@ -21,16 +21,7 @@ DSS_CP="signing-core/target/classes:signing-core/target/test-classes:$(tr ':' '\
 
 java -cp "$CP" vn.kyso.signing.bench.VerifyCorpusWriter "$WORK/corpus" "$N"
 
-echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(java -version 2>&1 | head -1)"
-# the first CLI run after a build unpacks the jar and makes the class-data-sharing archive in the
-# background (docs/cli.md): a user meets that once per build; wait for it, outside the measurement
-java -jar "$JAR" --version > /dev/null
-CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/kyso"
-for _ in $(seq 1 240); do
-    ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 && break
-    sleep 1
-done
-ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 || echo "warning: no class-data-sharing archive yet; kyso runs without it" >&2
+bash src/bench/cli-ready.sh "$JAR"   # waits for the CLI's class-data-sharing archive, made once per build
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # both in the same hyperfine run, alternating (RUNS each), so that both meet the same neighbours

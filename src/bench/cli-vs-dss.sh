@@ -44,17 +44,8 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/k.pem" -out "$WORK/c.pe
 export BENCH_P12_PASSWORD=Bench-Pass-1
 openssl pkcs12 -export -inkey "$WORK/k.pem" -in "$WORK/c.pem" -out "$WORK/me.p12" -passout env:BENCH_P12_PASSWORD
 
-echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(java -version 2>&1 | head -1)"
+bash "$HERE/cli-ready.sh" "$JAR"   # waits for the CLI's class-data-sharing archive, made once per build
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# the first CLI run after a build unpacks the jar and then makes the class-data-sharing archive in
-# the background (docs/cli.md): a user meets that once per build; wait for it, outside any measurement
-java -jar "$JAR" --version > /dev/null
-CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/kyso"
-for _ in $(seq 1 240); do
-    ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 && break
-    sleep 1
-done
-ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 || echo "warning: no class-data-sharing archive yet; kyso runs without it" >&2
 
 for n in $FILES; do
     python3 "$HERE/one-page-pdfs.py" "$n" "$WORK/in-$n"
