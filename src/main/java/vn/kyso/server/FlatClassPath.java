@@ -152,8 +152,9 @@ final class FlatClassPath {
     }
 
     /**
-     * Copies the libraries out of the jar and packs the application's classes into one jar of
-     * their own: class-data sharing takes jars only, never a folder.
+     * Copies the libraries out of the jar (signed ones as unsigned copies, see {@link UnsignedCopy})
+     * and packs the application's classes into one jar of their own: class-data sharing takes jars
+     * only, never a folder.
      */
     private static void extract(Path jar, Path target) throws IOException {
         Path lib = Files.createDirectories(target.resolve("lib"));
@@ -176,8 +177,14 @@ final class FlatClassPath {
                     }
                     app.closeEntry();
                 } else if (name.startsWith(LIB) && name.endsWith(".jar") && name.indexOf('/', LIB.length()) < 0) {
+                    Path copied = lib.resolve(name.substring(LIB.length()));
                     try (InputStream in = zip.getInputStream(e)) {
-                        Files.copy(in, lib.resolve(name.substring(LIB.length())));
+                        Files.copy(in, copied);
+                    }
+                    try {
+                        UnsignedCopy.strip(copied);
+                    } catch (IOException notStripped) {
+                        // the signed original still works, only without class-data sharing
                     }
                 }
             }

@@ -37,6 +37,15 @@ class CliArchiveTest {
     }
 
     @Test
+    void theChildRunsWithC1AndTheSerialCollectorUnlessTheUserSaidOtherwise() {
+        assertThat(CliArchive.childOptions(List.of("-Xmx2g")))
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx2g");
+        // the user's choice comes later, so it wins; a second collector would stop the JVM from starting
+        assertThat(CliArchive.childOptions(List.of("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC")))
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-XX:+UseG1GC");
+    }
+
+    @Test
     void kysoCliCdsOffSwitchesSharingOff() {
         assertThat(CliArchive.disabled(Map.of("KYSO_CLI_CDS", "off"))).isTrue();
         assertThat(CliArchive.disabled(Map.of("KYSO_CLI_CDS", "OFF "))).isTrue();

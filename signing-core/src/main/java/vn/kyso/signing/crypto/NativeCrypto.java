@@ -38,7 +38,6 @@ public final class NativeCrypto {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeCrypto.class);
     private static final String ACCP = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private static final NativeCrypto OFF = new NativeCrypto(null, "switched off");
 
     private final Provider provider;
@@ -105,9 +104,9 @@ public final class NativeCrypto {
             }
         }
         if (ec) {
-            Optional<PrivateKey> converted = convert(key, "EC", BOUNCY_CASTLE);
+            Optional<PrivateKey> converted = convert(key, "EC", BouncyCastle.PROVIDER);
             if (converted.isPresent()) {
-                return new PreparedKey(converted.get(), BOUNCY_CASTLE, PreparedKey.Kind.BOUNCY_CASTLE);
+                return new PreparedKey(converted.get(), BouncyCastle.PROVIDER, PreparedKey.Kind.BOUNCY_CASTLE);
             }
         }
         return new PreparedKey(key, null, PreparedKey.Kind.JDK);
@@ -129,6 +128,14 @@ public final class NativeCrypto {
         } finally {
             Arrays.fill(encoded, (byte) 0);
         }
+    }
+
+    /**
+     * Made on first use only: its algorithm table is about 600 classes (a quarter of a second of a
+     * command-line run), and a native or RSA key never needs it.
+     */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 
     /** Looked for once per JVM: loading the native library is slow and its result does not change. */
