@@ -37,6 +37,7 @@ class SecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String OFFICER = Role.OFFICER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String REGISTRAR = Role.REGISTRAR.name();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -96,6 +97,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/v1/account/**", "/api/v1/tokens/**").authenticated()
                         .requestMatchers("/api/v1/signatures/**").hasRole(OFFICER)
+                        // issue 13: second-person approval of identity requests
+                        .requestMatchers("/api/v1/approvals", "/api/v1/approvals/**").hasAnyRole(ADMIN, REGISTRAR)
                         // issue 15: long-term extension of any signed PDF (no key involved)
                         .requestMatchers(HttpMethod.POST, "/api/v1/extensions").hasAnyRole(OFFICER, ADMIN)
                         // the owner's one export of a custody key (ownership checked by the feature); an admin
@@ -131,6 +134,7 @@ class SecurityConfiguration {
                                 "/favicon.svg", "/webjars/**").permitAll()
                         .requestMatchers("/verify", "/verify/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/approvals", "/approvals/**").hasAnyRole(ADMIN, REGISTRAR)
                         .requestMatchers("/sign/**").hasRole(OFFICER)
                         .requestMatchers("/reports/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/", "/account/**").authenticated()
