@@ -45,6 +45,13 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Password, then the admin's second factor when enrolled (issue 13), for form login and HTTP Basic alike. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider passwordAndSecondFactor(
+            KysoUserDetailsService users, PasswordEncoder encoder, SecondFactor factor) {
+        return new SecondFactor.Provider(users, encoder, factor);
+    }
+
     /**
      * OCSP over GET carries the URL-encoded base64 request as a path segment, where '/' is
      * %2F (and "//" is %2F%2F): the firewall must let those through.
@@ -115,7 +122,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems)
+                        .authenticationDetailsSource(SecondFactor.Details::new))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
@@ -139,7 +147,8 @@ class SecurityConfiguration {
                         .requestMatchers("/reports/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/", "/account/**").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .authenticationDetailsSource(SecondFactor.Details::new))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> transportHeaders(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
