@@ -22,6 +22,7 @@ import vn.kyso.server.approval.IdentityAction.IssueCustody;
 import vn.kyso.server.approval.IdentityAction.IssueFromCsr;
 import vn.kyso.server.approval.IdentityAction.LinkSubscriber;
 import vn.kyso.server.approval.IdentityAction.RekeyFromCsr;
+import vn.kyso.server.approval.IdentityAction.ResetPassword;
 import vn.kyso.server.security.Role;
 
 /** The identity requests table, plain SQL for H2 and PostgreSQL. */
@@ -46,6 +47,7 @@ class ApprovalStore {
         Long accountId = null;
         String linkTo = null;
         String roles = null;
+        String passwordHash = null;
         if (action instanceof IssueCustody a) {
             subscriberId = a.subscriberId();
             profile = a.profile();
@@ -63,14 +65,17 @@ class ApprovalStore {
         } else if (action instanceof GrantRoles a) {
             accountId = a.accountId();
             roles = EnumSet.copyOf(a.roles()).stream().map(Role::name).collect(Collectors.joining(","));
+        } else if (action instanceof ResetPassword a) {
+            accountId = a.accountId();
+            passwordHash = a.passwordHash();
         }
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO server_identity_request (kind, subscriber_id, serial, profile, csr, allow_export,
-                  account_id, link_to, roles, requested_by, requested_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  account_id, link_to, roles, requested_by, requested_at, status, password_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(action.kind().name(), subscriberId, serial, profile, csr, allowExport, accountId, linkTo, roles,
-                        requestedBy, Timestamp.from(at), status.name())
+                        requestedBy, Timestamp.from(at), status.name(), passwordHash)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -90,6 +95,9 @@ class ApprovalStore {
             case REKEY_CSR -> new RekeyFromCsr(request.serial(), csr);
             case LINK_SUBSCRIBER -> new LinkSubscriber(request.accountId(), request.linkTo());
             case GRANT_ROLES -> new GrantRoles(request.accountId(), request.roles());
+            case RESET_PASSWORD -> new ResetPassword(request.accountId(), jdbc.sql(
+                    "SELECT password_hash FROM server_identity_request WHERE id = ?").param(request.id())
+                    .query(String.class).single());
         };
     }
 
@@ -111,8 +119,13 @@ class ApprovalStore {
     }
 
     void outcome(long id, Status status, String outcome) {
-        jdbc.sql("UPDATE server_identity_request SET status = ?, outcome = ? WHERE id = ?")
+        jdbc.sql("UPDATE server_identity_request SET status = ?, outcome = ?, password_hash = NULL WHERE id = ?")
                 .params(status.name(), outcome, id).update();
+    }
+
+    /** A refused reset keeps no hash. */
+    void forgetSecrets(long id) {
+        jdbc.sql("UPDATE server_identity_request SET password_hash = NULL WHERE id = ?").param(id).update();
     }
 
     /** Whether a second approver has ever existed: an approval given, or a role granted at the start. */

@@ -24,6 +24,7 @@ import vn.kyso.server.approval.IdentityAction.IssueCustody;
 import vn.kyso.server.approval.IdentityAction.IssueFromCsr;
 import vn.kyso.server.approval.IdentityAction.LinkSubscriber;
 import vn.kyso.server.approval.IdentityAction.RekeyFromCsr;
+import vn.kyso.server.approval.IdentityAction.ResetPassword;
 import vn.kyso.server.security.Account;
 import vn.kyso.server.security.AccountAudit;
 import vn.kyso.server.security.AccountException;
@@ -35,8 +36,8 @@ import vn.kyso.server.security.Role;
 
 /**
  * Separation of duties for identity (issue 13, docs/decisions.md): under dual control, an admin's
- * certificate issuance, re-key from a CSR, link of an account to a subscriber and grant of an
- * approving role wait as a request until a second person approves it: another admin, or a
+ * certificate issuance, re-key from a CSR, link of an account to a subscriber, password reset and
+ * grant of an approving role wait as a request until a second person approves it: another admin, or a
  * registration officer (two registrars are not enough). Nobody approves their own request, nor
  * one in their own name or for their own account. Every request, approval, refusal and failure is
  * in the audit log. Without dual control (the demo, or a setting) the same actions run at once.
@@ -91,6 +92,12 @@ public class Approvals {
 
     public Submitted<Account> linkSubscriber(KysoUser actor, long accountId, String subscriberId) {
         return submit(actor, new LinkSubscriber(accountId, blankToNull(subscriberId)), Account.class);
+    }
+
+    /** A one-time password the account must change at its next login; under dual control it waits (its hash only). */
+    public Submitted<Account> resetPassword(KysoUser actor, long accountId, String oneTimePassword) {
+        return submit(actor, new ResetPassword(accountId, accounts.encodeOneTimePassword(accountId, oneTimePassword)),
+                Account.class);
     }
 
     public Submitted<Account> setRoles(KysoUser actor, long accountId, Set<Role> roles) {
@@ -184,6 +191,7 @@ public class Approvals {
         if (!store.decide(id, Status.REJECTED, decider.getUsername(), clock.instant())) {
             throw new AccountException(ErrorCode.NOT_PENDING, "request " + id + " was already decided");
         }
+        store.forgetSecrets(id);
         audit.record(decider.getUsername(), "IDENTITY_REJECTED", target(id), describe(request));
         return get(id);
     }
@@ -272,6 +280,8 @@ public class Approvals {
             accounts.get(a.accountId());
         } else if (action instanceof GrantRoles a) {
             accounts.get(a.accountId());
+        } else if (action instanceof ResetPassword a) {
+            accounts.get(a.accountId());
         }
     }
 
@@ -284,6 +294,10 @@ public class Approvals {
             return ca.rekey(actor, new BigInteger(a.serialHex(), 16), a.csrDer());
         } else if (action instanceof LinkSubscriber a) {
             return accounts.linkSubscriber(actor, a.accountId(), a.subscriberId());
+        }
+        if (action instanceof ResetPassword a) {
+            accounts.resetPasswordToHash(actor, a.accountId(), a.passwordHash());
+            return accounts.get(a.accountId());
         }
         GrantRoles a = (GrantRoles) action;
         return accounts.setRoles(actor, a.accountId(), a.roles());
@@ -308,6 +322,7 @@ public class Approvals {
             case REKEY_CSR -> r.kind() + " certificate " + r.serial();
             case LINK_SUBSCRIBER -> r.kind() + " account " + r.accountId() + " -> subscriber " + r.linkTo();
             case GRANT_ROLES -> r.kind() + " account " + r.accountId() + " -> roles " + r.roles();
+            case RESET_PASSWORD -> r.kind() + " account " + r.accountId() + " (one-time password)";
         } + ", requested by " + r.requestedBy();
     }
 

@@ -12,7 +12,7 @@ public sealed interface IdentityAction {
 
     /** The closed set of actions; stored by name. */
     enum Kind {
-        ISSUE_CUSTODY, ISSUE_CSR, REKEY_CSR, LINK_SUBSCRIBER, GRANT_ROLES
+        ISSUE_CUSTODY, ISSUE_CSR, REKEY_CSR, LINK_SUBSCRIBER, GRANT_ROLES, RESET_PASSWORD
     }
 
     /** A certificate whose key kyso generates and keeps; its holder chooses the PIN. */
@@ -60,6 +60,26 @@ public sealed interface IdentityAction {
 
         public Kind kind() {
             return Kind.GRANT_ROLES;
+        }
+    }
+
+    /**
+     * An account's password is to be this one-time password (its hash; never the password), to be
+     * changed at the next login: whoever knows it could log in as the account, e.g. to choose the
+     * PIN of a key its holder has not chosen yet.
+     */
+    record ResetPassword(long accountId, String passwordHash) implements IdentityAction {
+        public ResetPassword {
+            java.util.Objects.requireNonNull(passwordHash, "passwordHash");
+        }
+
+        public Kind kind() {
+            return Kind.RESET_PASSWORD;
+        }
+
+        @Override
+        public String toString() {
+            return "ResetPassword[accountId=" + accountId + "]";
         }
     }
 }

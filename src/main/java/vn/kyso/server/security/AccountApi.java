@@ -167,10 +167,11 @@ class AccountApi {
     }
 
     @PutMapping("/accounts/{id}/password")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Reset an account's password to a one-time password it must change at next login (ADMIN)")
-    void resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+    @Operation(summary = "Reset an account's password to a one-time password it must change at next login (ADMIN): "
+            + "204; under dual control 202 with the request a second person approves")
+    ResponseEntity<?> resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @Valid @RequestBody PasswordReset reset) {
-        accounts.resetPassword(user.getUsername(), id, reset.oneTimePassword());
+        Approvals.Submitted<Account> submitted = approvals.resetPassword(user, id, reset.oneTimePassword());
+        return submitted.isPending() ? ApprovalApi.accepted(submitted.pending()) : ResponseEntity.noContent().build();
     }
 }

@@ -77,9 +77,10 @@ class AccountConsole {
     String resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @RequestParam String oneTimePassword, RedirectAttributes redirect) {
         return change(redirect, () -> {
-            accounts.resetPassword(user.getUsername(), id, oneTimePassword);
-            redirect.addFlashAttribute("notice", "account.passwordReset");
-            redirect.addFlashAttribute("noticeArgs", new Object[] {accounts.get(id).username()});
+            Approvals.Submitted<Account> submitted = approvals.resetPassword(user, id, oneTimePassword);
+            redirect.addFlashAttribute("notice", submitted.isPending() ? "approval.waiting" : "account.passwordReset");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {submitted.isPending() ? submitted.pending().id()
+                    : accounts.get(id).username()});
         });
     }
 

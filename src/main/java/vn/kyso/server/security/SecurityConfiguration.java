@@ -143,6 +143,8 @@ class SecurityConfiguration {
                         .requestMatchers("/verify", "/verify/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers("/approvals", "/approvals/**").hasAnyRole(ADMIN, REGISTRAR)
+                        // issue 13: the second factor is the admins' (other accounts have nothing to enrol)
+                        .requestMatchers("/account/totp", "/account/totp/**").hasRole(ADMIN)
                         .requestMatchers("/sign/**").hasRole(OFFICER)
                         .requestMatchers("/reports/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/", "/account/**").authenticated()

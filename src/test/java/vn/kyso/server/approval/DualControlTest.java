@@ -200,6 +200,26 @@ class DualControlTest extends KysoServerTest {
     }
 
     @Test
+    void anAdminAloneCannotResetAPasswordToLogInAsItsHolder() {
+        TestHttp admin = http().basic("admin", ADMIN_PASSWORD);
+        String officer = person("cb", Set.of(Role.OFFICER));
+        long id = accounts.find(officer).orElseThrow().id();
+        HttpResponse<String> reset = admin.putJson("/api/v1/accounts/" + id + "/password",
+                "{\"oneTimePassword\":\"Quan-tri-biet-2026\"}");
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(202);
+        assertThat(reset.body()).doesNotContain("Quan-tri-biet-2026").doesNotContain("$2");
+        // nothing changed yet: the holder's password works, the admin's does not
+        assertThat(http().basic(officer, USER_PASSWORD).get("/api/v1/account").statusCode()).isEqualTo(200);
+        assertThat(http().basic(officer, "Quan-tri-biet-2026").get("/api/v1/account").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> approved = http().basic(secondAdmin, USER_PASSWORD)
+                .postJson("/api/v1/approvals/" + TestHttp.json(reset).get("id").asLong() + "/approve", "{}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(http().basic(officer, USER_PASSWORD).get("/api/v1/account").statusCode()).isEqualTo(401);
+        assertThat(accounts.get(id).mustChangePassword()).isTrue();
+    }
+
+    @Test
     void theApprovalPageListsOthersRequestsToApproveInVietnameseAndEnglish() {
         TestHttp admin = http().basic("admin", ADMIN_PASSWORD);
         long subscriber = officerSubscriber();

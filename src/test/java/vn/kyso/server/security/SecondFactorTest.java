@@ -55,26 +55,31 @@ class SecondFactorTest extends KysoServerTest {
         // the secret is never shown again
         assertThat(browser.get("/account/totp").body()).doesNotContain(secret);
 
-        String code = Totp.code(secret, Instant.now());
+        Instant enrolledAt = Instant.now();
+        String code = Totp.code(secret, enrolledAt);
         HttpResponse<String> confirmed = browser.postForm("/account/totp/confirm",
                 Map.of("_csrf", browser.csrfToken("/account/totp"), "code", code));
         assertThat(confirmed.statusCode()).isEqualTo(302);
         assertThat(browser.get("/account/totp").body()).contains("totp-on").doesNotContain(secret);
 
-        // HTTP Basic: the password alone is refused; with a fresh code it passes, and that code only once
+        // HTTP Basic: the password alone is refused; with the next step's code (inside the window) it
+        // passes, and that code only once, on any channel
         assertThat(http().basic(username, USER_PASSWORD).get("/api/v1/account").statusCode()).isEqualTo(401);
-        String next = awaitNextCode(secret, code);
+        String next = Totp.code(secret, enrolledAt.plusSeconds(Totp.STEP_SECONDS));
         assertThat(http().basic(username, USER_PASSWORD).header(SecondFactor.HEADER, next).get("/api/v1/account")
                 .statusCode()).isEqualTo(200);
         assertThat(http().basic(username, USER_PASSWORD).header(SecondFactor.HEADER, next).get("/api/v1/account")
                 .statusCode()).isEqualTo(401);
 
-        // the console form: without the code, back to the login page; with a new one, in
+        // the console form: without a code, or with the used one, back to the login page; with a new one, in
         TestHttp without = http();
         assertThat(without.login(username, USER_PASSWORD).headers().firstValue("Location").orElse(""))
                 .contains("/login?error");
+        TestHttp replayed = http();
+        assertThat(replayed.postForm("/login", Map.of("username", username, "password", USER_PASSWORD, "otp", next,
+                "_csrf", replayed.csrfToken("/login"))).headers().firstValue("Location").orElse("")).contains("error");
         TestHttp with = http();
-        String third = awaitNextCode(secret, next);
+        String third = awaitStepAfter(secret, Totp.step(enrolledAt) + 1);
         String csrf = with.csrfToken("/login");
         HttpResponse<String> in = with.postForm("/login", Map.of("username", username, "password", USER_PASSWORD,
                 "otp", third, "_csrf", csrf));
@@ -87,18 +92,18 @@ class SecondFactorTest extends KysoServerTest {
         String officer = officer();
         TestHttp browser = http();
         browser.login(officer, USER_PASSWORD);
-        assertThat(browser.get("/account/totp").body()).contains("totp-not-allowed").doesNotContain("totp-start");
-        browser.postForm("/account/totp/start", Map.of("_csrf", browser.csrfToken("/account/totp")));
+        assertThat(browser.get("/account/totp").statusCode()).isEqualTo(403);
+        assertThat(browser.postForm("/account/totp/start", Map.of("_csrf", browser.csrfToken("/account/password")))
+                .statusCode()).isEqualTo(403);
         assertThat(http().basic(officer, USER_PASSWORD).get("/api/v1/account").statusCode()).isEqualTo(200);
     }
 
-    /** The code of a later step than {@code used} (a code counts once, so tests wait for the next step). */
-    private static String awaitNextCode(String secret, String used) throws InterruptedException {
-        long usedStep = Totp.step(Instant.now());
-        while (Totp.step(Instant.now()) <= usedStep) {
+    /** The code of the first step after {@code used}, once the clock is there (a code counts once). */
+    private static String awaitStepAfter(String secret, long used) throws InterruptedException {
+        while (Totp.step(Instant.now()) + 1 <= used) {
             Thread.sleep(200);
         }
-        String code = Totp.code(secret, Instant.now());
-        return code;
+        // the window accepts the step after the current one: no need to wait for it
+        return Totp.code(secret, Instant.ofEpochSecond((used + 1) * Totp.STEP_SECONDS));
     }
 }
