@@ -16,6 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import vn.kyso.ca.AuditEntry;
 import vn.kyso.ca.CertificateAuthority;
 import vn.kyso.server.security.Accounts;
@@ -34,7 +37,9 @@ import vn.kyso.server.security.Role;
         "kyso.limits.max-upload-size=1MB",
         "spring.thymeleaf.cache=false",
         // every test calls from 127.0.0.1: the per-address limit is tested on its own (LoginThrottleTest)
-        "kyso.security.login.address-free-failures=1000000"
+        "kyso.security.login.address-free-failures=1000000",
+        // one person does most tests' admin work; DualControlTest switches it on (the production default)
+        "kyso.security.dual-control.enabled=false"
 })
 @ActiveProfiles(resolver = TestDatabase.class)
 public abstract class KysoServerTest {
@@ -59,9 +64,24 @@ public abstract class KysoServerTest {
     @Autowired
     private CertificateAuthority authority;
 
+    /**
+     * A real SMTP server for the whole suite's context (issue 13: subscribers are e-mailed of every
+     * certificate issued in their name); tests read what reached it.
+     */
+    protected static final GreenMail MAIL = startMail();
+
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
         ServerFolders.register(registry, DATA_DIR, PORT);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup(ServerFolders.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
     }
 
     /** An HTTP client for this server. */

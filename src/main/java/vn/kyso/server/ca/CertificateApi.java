@@ -22,9 +22,10 @@ import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CertificateQuery;
 import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CertificateStatus;
-import vn.kyso.ca.CsrIssueRequest;
-import vn.kyso.ca.CustodyIssueRequest;
 import vn.kyso.ca.PublishedCrl;
+import vn.kyso.server.approval.ApprovalApi;
+import vn.kyso.server.approval.Approvals;
+import vn.kyso.server.approval.IdentityAction;
 import vn.kyso.server.security.KysoUser;
 
 /** Certificates: issue, search, fetch, suspend, release, revoke, renew; and CRL publication. */
@@ -34,9 +35,11 @@ import vn.kyso.server.security.KysoUser;
 class CertificateApi {
 
     private final CertificateAuthority ca;
+    private final Approvals approvals;
 
-    CertificateApi(CertificateAuthority ca) {
+    CertificateApi(CertificateAuthority ca, Approvals approvals) {
         this.ca = ca;
+        this.approvals = approvals;
     }
 
     /** @param csr PEM ({@code -----BEGIN CERTIFICATE REQUEST-----}) or base64 DER */
@@ -101,22 +104,20 @@ class CertificateApi {
     }
 
     @PostMapping("/certificates")
-    @Operation(summary = "Issue a certificate from a PKCS#10 request (ADMIN); the key stays with the subscriber")
-    ResponseEntity<CertificateView> issueFromCsr(@AuthenticationPrincipal KysoUser user, @RequestBody CsrIssue request) {
-        CertificateRecord issued = ca.issueFromCsr(user.getUsername(),
-                new CsrIssueRequest(request.subscriberId(), request.profile(), Pem.csr(request.csr())));
-        return created(issued);
+    @Operation(summary = "Issue a certificate from a PKCS#10 request (ADMIN); the key stays with the subscriber. "
+            + "Under dual control: 202 with the request a second person approves (/api/v1/approvals)")
+    ResponseEntity<?> issueFromCsr(@AuthenticationPrincipal KysoUser user, @RequestBody CsrIssue request) {
+        return createdOrPending(approvals.issue(user,
+                new IdentityAction.IssueFromCsr(request.subscriberId(), request.profile(), Pem.csr(request.csr()))));
     }
 
     @PostMapping("/certificates/custody")
     @Operation(summary = "Issue a certificate with a key generated and kept by kyso (ADMIN); no PIN: the holder "
             + "chooses it (PUT /api/v1/certificates/{serial}/pin, or the console's /sign/pin) before the key can be used",
             description = "A pin field, if sent, is ignored: it never opens the key.")
-    ResponseEntity<CertificateView> issueWithCustody(@AuthenticationPrincipal KysoUser user,
-            @RequestBody CustodyIssue request) {
-        return created(ca.issueWithCustody(user.getUsername(),
-                new CustodyIssueRequest(request.subscriberId(), request.profile(),
-                        Boolean.TRUE.equals(request.allowExport()))));
+    ResponseEntity<?> issueWithCustody(@AuthenticationPrincipal KysoUser user, @RequestBody CustodyIssue request) {
+        return createdOrPending(approvals.issue(user, new IdentityAction.IssueCustody(request.subscriberId(),
+                request.profile(), Boolean.TRUE.equals(request.allowExport()))));
     }
 
     @PostMapping("/certificates/{serial}/suspend")
@@ -147,10 +148,12 @@ class CertificateApi {
     }
 
     @PostMapping("/certificates/{serial}/rekey")
-    @Operation(summary = "Re-key from a new PKCS#10 request; the old certificate is revoked as superseded (ADMIN)")
-    ResponseEntity<CertificateView> rekey(@AuthenticationPrincipal KysoUser user, @PathVariable String serial,
+    @Operation(summary = "Re-key from a new PKCS#10 request; the old certificate is revoked as superseded (ADMIN). "
+            + "Under dual control: 202 with the request a second person approves")
+    ResponseEntity<?> rekey(@AuthenticationPrincipal KysoUser user, @PathVariable String serial,
             @RequestBody Rekey request) {
-        return created(ca.rekey(user.getUsername(), CertificateView.serial(serial), Pem.csr(request.csr())));
+        return createdOrPending(approvals.issue(user, new IdentityAction.RekeyFromCsr(
+                CertificateView.serial(serial).toString(16), Pem.csr(request.csr()))));
     }
 
     @PostMapping("/certificates/{serial}/custody-rekey")
@@ -177,6 +180,10 @@ class CertificateApi {
     private CertificateRecord find(String serial) {
         return ca.certificate(CertificateView.serial(serial))
                 .orElseThrow(() -> new CaException(CaException.ErrorCode.UNKNOWN_CERTIFICATE, "no certificate " + serial));
+    }
+
+    private static ResponseEntity<?> createdOrPending(Approvals.Submitted<CertificateRecord> submitted) {
+        return submitted.isPending() ? ApprovalApi.accepted(submitted.pending()) : created(submitted.done());
     }
 
     private static ResponseEntity<CertificateView> created(CertificateRecord record) {

@@ -24,6 +24,8 @@ import vn.kyso.ca.CsrIssueRequest;
 import vn.kyso.ca.CustodyIssueRequest;
 import vn.kyso.ca.ResultPage;
 import vn.kyso.ca.RevocationReason;
+import vn.kyso.server.approval.Approvals;
+import vn.kyso.server.approval.IdentityAction;
 import vn.kyso.server.security.KysoUser;
 
 /** Admin console: certificates with filters, issuance, suspend / release / revoke with a reason. */
@@ -39,10 +41,12 @@ class CertificateConsole {
 
     private final CertificateAuthority ca;
     private final CertificateApi certificateApi;
+    private final Approvals approvals;
 
-    CertificateConsole(CertificateAuthority ca, CertificateApi certificateApi) {
+    CertificateConsole(CertificateAuthority ca, CertificateApi certificateApi, Approvals approvals) {
         this.ca = ca;
         this.certificateApi = certificateApi;
+        this.approvals = approvals;
     }
 
     @GetMapping
@@ -103,11 +107,15 @@ class CertificateConsole {
             @RequestParam String method, @RequestParam(required = false) String csr,
             @RequestParam(defaultValue = "false") boolean allowExport, RedirectAttributes redirect) {
         try {
-            CertificateRecord issued = "custody".equals(method)
-                    ? ca.issueWithCustody(user.getUsername(),
-                            new CustodyIssueRequest(subscriberId, profile, allowExport))
-                    : ca.issueFromCsr(user.getUsername(), new CsrIssueRequest(subscriberId, profile, Pem.csr(csr)));
-            ConsoleMessages.done(redirect, "ca.issued", issued.serialHex());
+            // issue 13: under dual control the issuance waits for a second person (/approvals)
+            Approvals.Submitted<CertificateRecord> submitted = approvals.issue(user, "custody".equals(method)
+                    ? new IdentityAction.IssueCustody(subscriberId, profile, allowExport)
+                    : new IdentityAction.IssueFromCsr(subscriberId, profile, Pem.csr(csr)));
+            if (submitted.isPending()) {
+                ConsoleMessages.done(redirect, "approval.waiting", submitted.pending().id());
+            } else {
+                ConsoleMessages.done(redirect, "ca.issued", submitted.done().serialHex());
+            }
             return "redirect:/admin/certificates?subscriberId=" + subscriberId;
         } catch (CaException e) {
             ConsoleMessages.failed(redirect, e);

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.kyso.server.approval.ApprovalApi;
+import vn.kyso.server.approval.Approvals;
 
 /**
  * Accounts and API tokens over the API. Who may call what is decided in
@@ -40,10 +42,12 @@ class AccountApi {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final Approvals approvals;
 
-    AccountApi(Accounts accounts, ApiTokens tokens) {
+    AccountApi(Accounts accounts, ApiTokens tokens, Approvals approvals) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.approvals = approvals;
     }
 
     record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {
@@ -120,17 +124,28 @@ class AccountApi {
     }
 
     @PostMapping("/accounts")
-    @Operation(summary = "Create an account (ADMIN); it must change its password at first login")
+    @Operation(summary = "Create an account (ADMIN); it must change its password at first login. Under dual "
+            + "control its subscriber link and approving roles (ADMIN, REGISTRAR) wait for a second person: the "
+            + "header " + PENDING_HEADER + " names the request")
     ResponseEntity<Account> create(@AuthenticationPrincipal KysoUser user, @Valid @RequestBody NewAccount request) {
-        Account created = accounts.create(user.getUsername(), request);
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
+        Approvals.Submitted<Account> submitted = approvals.createAccount(user, request);
+        Account created = submitted.done();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id()));
+        if (submitted.isPending()) {
+            answer.header(PENDING_HEADER, "/api/v1/approvals/" + submitted.pending().id());
+        }
+        return answer.body(created);
     }
 
+    /** Names the approval request that a created account's link or role waits on (issue 13). */
+    static final String PENDING_HEADER = "Kyso-Approval-Request";
+
     @PutMapping("/accounts/{id}/subscriber")
-    @Operation(summary = "Link an account to the CA subscriber it acts as (ADMIN)")
-    Account link(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+    @Operation(summary = "Link an account to the CA subscriber it acts as (ADMIN); under dual control 202 with the "
+            + "request a second person approves (unlinking is immediate)")
+    ResponseEntity<?> link(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @Valid @RequestBody SubscriberLink link) {
-        return accounts.linkSubscriber(user.getUsername(), id, link.subscriberId());
+        return doneOrPending(approvals.linkSubscriber(user, id, link.subscriberId()));
     }
 
     @PutMapping("/accounts/{id}/enabled")
@@ -140,16 +155,23 @@ class AccountApi {
     }
 
     @PutMapping("/accounts/{id}/roles")
-    @Operation(summary = "Replace an account's roles (ADMIN; dropping your own ADMIN role: 409 SELF_LOCKOUT)")
-    Account roles(@AuthenticationPrincipal KysoUser user, @PathVariable long id, @Valid @RequestBody Roles roles) {
-        return accounts.setRoles(user.getUsername(), id, roles.roles());
+    @Operation(summary = "Replace an account's roles (ADMIN; dropping your own ADMIN role: 409 SELF_LOCKOUT); "
+            + "under dual control granting ADMIN or REGISTRAR answers 202 with the request a second person approves")
+    ResponseEntity<?> roles(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+            @Valid @RequestBody Roles roles) {
+        return doneOrPending(approvals.setRoles(user, id, roles.roles()));
+    }
+
+    private static ResponseEntity<?> doneOrPending(Approvals.Submitted<Account> submitted) {
+        return submitted.isPending() ? ApprovalApi.accepted(submitted.pending()) : ResponseEntity.ok(submitted.done());
     }
 
     @PutMapping("/accounts/{id}/password")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Reset an account's password to a one-time password it must change at next login (ADMIN)")
-    void resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
+    @Operation(summary = "Reset an account's password to a one-time password it must change at next login (ADMIN): "
+            + "204; under dual control 202 with the request a second person approves")
+    ResponseEntity<?> resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @Valid @RequestBody PasswordReset reset) {
-        accounts.resetPassword(user.getUsername(), id, reset.oneTimePassword());
+        Approvals.Submitted<Account> submitted = approvals.resetPassword(user, id, reset.oneTimePassword());
+        return submitted.isPending() ? ApprovalApi.accepted(submitted.pending()) : ResponseEntity.noContent().build();
     }
 }

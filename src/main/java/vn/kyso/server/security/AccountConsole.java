@@ -1,6 +1,7 @@
 package vn.kyso.server.security;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,17 +20,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.kyso.server.approval.Approvals;
+
 /** The console's login page, the page where an account changes its password, and the admin's accounts page. */
 @Controller
 class AccountConsole {
 
     private final Accounts accounts;
     private final SubscriberNames subscriberNames;
+    private final Approvals approvals;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountConsole(Accounts accounts, SubscriberNames subscriberNames) {
+    AccountConsole(Accounts accounts, SubscriberNames subscriberNames, Approvals approvals) {
         this.accounts = accounts;
         this.subscriberNames = subscriberNames;
+        this.approvals = approvals;
     }
 
     @GetMapping("/admin/accounts")
@@ -53,9 +58,9 @@ class AccountConsole {
             @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) String subscriberId,
             RedirectAttributes redirect) {
         return change(redirect, () -> {
-            accounts.create(user.getUsername(), new NewAccount(username, displayName, password,
-                    roles == null ? Set.of() : roles, subscriberId));
-            redirect.addFlashAttribute("notice", "account.created");
+            Approvals.Submitted<Account> created = approvals.createAccount(user, new NewAccount(username, displayName,
+                    password, roles == null ? Set.of() : roles, subscriberId));
+            redirect.addFlashAttribute("notice", created.isPending() ? "account.createdWaiting" : "account.created");
             redirect.addFlashAttribute("noticeArgs", new Object[] {username});
         });
     }
@@ -63,28 +68,29 @@ class AccountConsole {
     @PostMapping("/admin/accounts/{id}/subscriber")
     String linkSubscriber(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @RequestParam(required = false) String subscriberId, RedirectAttributes redirect) {
-        return saved(redirect, () -> accounts.linkSubscriber(user.getUsername(), id, subscriberId));
+        return saved(redirect, () -> approvals.linkSubscriber(user, id, subscriberId));
     }
 
     @PostMapping("/admin/accounts/{id}/enabled")
     String enable(@AuthenticationPrincipal KysoUser user, @PathVariable long id, @RequestParam boolean enabled,
             RedirectAttributes redirect) {
-        return saved(redirect, () -> accounts.setEnabled(user.getUsername(), id, enabled));
+        return saved(redirect, () -> new Approvals.Submitted<>(accounts.setEnabled(user.getUsername(), id, enabled), null));
     }
 
     @PostMapping("/admin/accounts/{id}/roles")
     String roles(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @RequestParam(required = false) Set<Role> roles, RedirectAttributes redirect) {
-        return saved(redirect, () -> accounts.setRoles(user.getUsername(), id, roles == null ? Set.of() : roles));
+        return saved(redirect, () -> approvals.setRoles(user, id, roles == null ? Set.of() : roles));
     }
 
     @PostMapping("/admin/accounts/{id}/password")
     String resetPassword(@AuthenticationPrincipal KysoUser user, @PathVariable long id,
             @RequestParam String oneTimePassword, RedirectAttributes redirect) {
         return change(redirect, () -> {
-            accounts.resetPassword(user.getUsername(), id, oneTimePassword);
-            redirect.addFlashAttribute("notice", "account.passwordReset");
-            redirect.addFlashAttribute("noticeArgs", new Object[] {accounts.get(id).username()});
+            Approvals.Submitted<Account> submitted = approvals.resetPassword(user, id, oneTimePassword);
+            redirect.addFlashAttribute("notice", submitted.isPending() ? "approval.waiting" : "account.passwordReset");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {submitted.isPending() ? submitted.pending().id()
+                    : accounts.get(id).username()});
         });
     }
 
@@ -100,10 +106,13 @@ class AccountConsole {
         return "redirect:/admin/accounts";
     }
 
-    private static String saved(RedirectAttributes redirect, Runnable change) {
+    private static String saved(RedirectAttributes redirect, Supplier<Approvals.Submitted<Account>> change) {
         return change(redirect, () -> {
-            change.run();
-            redirect.addFlashAttribute("notice", "account.saved");
+            Approvals.Submitted<Account> submitted = change.get();
+            redirect.addFlashAttribute("notice", submitted.isPending() ? "approval.waiting" : "account.saved");
+            if (submitted.isPending()) {
+                redirect.addFlashAttribute("noticeArgs", new Object[] {submitted.pending().id()});
+            }
         });
     }
 

@@ -39,6 +39,14 @@ public class AccountException extends RuntimeException {
         /** The session was ended: the account was disabled, or its roles, subscriber or password changed. */
         SESSION_ENDED,
         /** Too many wrong passwords for this account or from this address: wait (429, Retry-After). */
-        LOGIN_THROTTLED
+        LOGIN_THROTTLED,
+        /** Issue 13, dual control: nobody approves a request of their own, or one in their own name. */
+        OWN_REQUEST,
+        /** Only an admin or a registration officer approves, and two registrars are not enough. */
+        NOT_AN_APPROVER,
+        /** The request was already approved, rejected or failed. */
+        NOT_PENDING,
+        /** Under dual control an account with only approving roles is created with another role, then granted. */
+        ROLE_NEEDS_APPROVAL
     }
 }

@@ -77,6 +77,24 @@ class AccountStore {
                 .toList();
     }
 
+    /** The account's TOTP secret (base32), if it enrolled one (issue 13). */
+    Optional<String> totpSecret(long accountId) {
+        return jdbc.sql("SELECT totp_secret FROM server_account WHERE id = ?").param(accountId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    void setTotpSecret(long accountId, String secret) {
+        jdbc.sql("UPDATE server_account SET totp_secret = ?, totp_last_step = NULL WHERE id = ?")
+                .params(secret, accountId).update();
+    }
+
+    /** Records a used time step; false when it (or a later one) was used already: a code counts once. */
+    boolean useTotpStep(long accountId, long step) {
+        return jdbc.sql("UPDATE server_account SET totp_last_step = ? WHERE id = ? "
+                        + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                .params(step, accountId, step).update() == 1;
+    }
+
     void updatePassword(long accountId, String passwordHash, boolean mustChange) {
         jdbc.sql("UPDATE server_account SET password_hash = ?, must_change_password = ? WHERE id = ?")
                 .params(passwordHash, mustChange, accountId).update();

@@ -100,9 +100,19 @@ public class Accounts {
 
     /** {@code actor} sets a one-time password; the account must change it at next login. */
     public void resetPassword(String actor, long accountId, String oneTimePassword) {
+        resetPasswordToHash(actor, accountId, encodeOneTimePassword(accountId, oneTimePassword));
+    }
+
+    /** The hash of an acceptable one-time password for this account (a reset that waits keeps only this). */
+    public String encodeOneTimePassword(long accountId, String oneTimePassword) {
+        Passwords.requireAcceptable(oneTimePassword, get(accountId).username());
+        return encoder.encode(oneTimePassword);
+    }
+
+    /** {@code actor} sets a one-time password given by its hash; the account must change it at next login. */
+    public void resetPasswordToHash(String actor, long accountId, String passwordHash) {
         Account account = get(accountId);
-        Passwords.requireAcceptable(oneTimePassword, account.username());
-        store.updatePassword(accountId, encoder.encode(oneTimePassword), true);
+        store.updatePassword(accountId, passwordHash, true);
         record(actor, "ACCOUNT_PASSWORD_RESET", account, "one-time password, to be changed at next login");
         endAccess(actor, account, "password reset");
     }

@@ -37,11 +37,19 @@ class SecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String OFFICER = Role.OFFICER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String REGISTRAR = Role.REGISTRAR.name();
 
     @Bean
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and the prefix lets a later release move to argon2 without a reset
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Password, then the admin's second factor when enrolled (issue 13), for form login and HTTP Basic alike. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider passwordAndSecondFactor(
+            KysoUserDetailsService users, PasswordEncoder encoder, SecondFactor factor) {
+        return new SecondFactor.Provider(users, encoder, factor);
     }
 
     /**
@@ -96,6 +104,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/v1/account/**", "/api/v1/tokens/**").authenticated()
                         .requestMatchers("/api/v1/signatures/**").hasRole(OFFICER)
+                        // issue 13: second-person approval of identity requests
+                        .requestMatchers("/api/v1/approvals", "/api/v1/approvals/**").hasAnyRole(ADMIN, REGISTRAR)
                         // issue 15: long-term extension of any signed PDF (no key involved)
                         .requestMatchers(HttpMethod.POST, "/api/v1/extensions").hasAnyRole(OFFICER, ADMIN)
                         // the owner's one export of a custody key (ownership checked by the feature); an admin
@@ -112,7 +122,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName("kyso").authenticationEntryPoint(problems)
+                        .authenticationDetailsSource(SecondFactor.Details::new))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class)
@@ -131,11 +142,15 @@ class SecurityConfiguration {
                                 "/favicon.svg", "/webjars/**").permitAll()
                         .requestMatchers("/verify", "/verify/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/approvals", "/approvals/**").hasAnyRole(ADMIN, REGISTRAR)
+                        // issue 13: the second factor is the admins' (other accounts have nothing to enrol)
+                        .requestMatchers("/account/totp", "/account/totp/**").hasRole(ADMIN)
                         .requestMatchers("/sign/**").hasRole(OFFICER)
                         .requestMatchers("/reports/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/", "/account/**").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .authenticationDetailsSource(SecondFactor.Details::new))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> transportHeaders(headers).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

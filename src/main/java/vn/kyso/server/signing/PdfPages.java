@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 import vn.kyso.server.config.KysoProperties;
@@ -34,10 +33,21 @@ public class PdfPages {
     public record PageSize(int number, double widthMm, double heightMm) {
     }
 
-    private final KysoProperties properties;
+    /** Issue 13: drawing one page for the console may take this long, then the page is refused (422). */
+    static final java.time.Duration PREVIEW_BUDGET = java.time.Duration.ofSeconds(10);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfPages.class);
 
+    private final KysoProperties properties;
+    private final BoundedRendering preview;
+
+    @org.springframework.beans.factory.annotation.Autowired
     PdfPages(KysoProperties properties) {
+        this(properties, BoundedRendering.MAX_CONTENT_BYTES, PREVIEW_BUDGET);
+    }
+
+    PdfPages(KysoProperties properties, long maxContentBytes, java.time.Duration budget) {
         this.properties = properties;
+        this.preview = new BoundedRendering(maxContentBytes, budget);
     }
 
     /** The pages of {@code pdf}, after the checks every signing does first. */
@@ -64,7 +74,13 @@ public class PdfPages {
             if (number < 1 || number > document.getNumberOfPages()) {
                 throw new SigningRefusedException(Reason.INVALID_FIELD, "no page " + number, "page");
             }
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(number - 1, dpi, ImageType.RGB);
+            BufferedImage image;
+            try {
+                image = preview.renderer(document, number - 1).renderImageWithDPI(number - 1, dpi, ImageType.RGB);
+            } catch (BoundedRendering.TooSlow e) {
+                log.warn("Page {} preview stopped: over its {} time budget", number, PREVIEW_BUDGET);
+                throw BoundedRendering.tooComplex("preview over its time budget");
+            }
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(image, "png", png);
             return png.toByteArray();

@@ -118,6 +118,12 @@ public class SigningRefusedException extends RuntimeException {
         /** The key activation belongs to another account (or the account is disabled). */
         ACTIVATION_NOT_YOURS,
         /** The activation asked for more signatures or a longer time than allowed. */
-        ACTIVATION_LIMIT
+        ACTIVATION_LIMIT,
+        /**
+         * Issue 13: a page too heavy to preview (its content decodes to more than the preview reads,
+         * or drawing it takes longer than the preview's time budget): a 10 MB PDF that inflates to
+         * 10 GB must not burn a core.
+         */
+        PAGE_TOO_COMPLEX
     }
 }

@@ -97,9 +97,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccountException.class)
     ResponseEntity<Object> account(AccountException e, HttpServletRequest request) {
         HttpStatus status = switch (e.code()) {
-            case USERNAME_TAKEN, SELF_LOCKOUT -> HttpStatus.CONFLICT;
+            case USERNAME_TAKEN, SELF_LOCKOUT, NOT_PENDING, ROLE_NEEDS_APPROVAL -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case PASSWORD_CHANGE_REQUIRED -> HttpStatus.FORBIDDEN;
+            case PASSWORD_CHANGE_REQUIRED, OWN_REQUEST, NOT_AN_APPROVER -> HttpStatus.FORBIDDEN;
             case SESSION_ENDED -> HttpStatus.UNAUTHORIZED;
             case LOGIN_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_USERNAME, WRONG_PASSWORD, WEAK_PASSWORD, INVALID_TOKEN_NAME, NO_ROLE -> HttpStatus.BAD_REQUEST;
@@ -240,7 +240,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case PIN_NOT_CHOSEN, PIN_ALREADY_CHOSEN -> HttpStatus.CONFLICT;
             case TIME_LIMIT_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
-                    CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE ->
+                    CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE, PAGE_TOO_COMPLEX ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }

@@ -38,6 +38,32 @@ class DemoDataTest extends KysoDemoServerTest {
         assertThat(DEMO_PIN).isEqualTo(DemoLoader.PIN);
     }
 
+    @Autowired
+    vn.kyso.server.approval.Approvals approvals;
+
+    @Autowired
+    vn.kyso.server.approval.CertificateNotices notices;
+
+    @Autowired
+    vn.kyso.ca.CertificateAuthority ca;
+
+    /** Issue 13: the demo's one person issues at once; without a mail server the notice stays in the console. */
+    @Test
+    void theDemoIssuesWithoutASecondPersonAndWithoutMailItsNoticesStayInTheConsole() {
+        assertThat(approvals.enabled()).isFalse();
+        long subscriber = ca.registerOfficer("test", new vn.kyso.ca.NewOfficer("Ngô Văn Thử", "Chuyên viên",
+                "0792" + String.valueOf(System.nanoTime()).substring(0, 8), "ngo.thu@camau.gov.vn",
+                ca.units(java.time.LocalDate.now()).get(0).code())).id();
+        HttpResponse<String> issued = new TestHttp(port).basic("admin", DemoLoader.PASSWORD).postJson(
+                "/api/v1/certificates/custody", "{\"subscriberId\":" + subscriber + ",\"profile\":\"personal\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String serial = TestHttp.json(issued).get("serial").asString();
+        assertThat(notices.of(String.valueOf(subscriber))).singleElement().satisfies(n -> {
+            assertThat(n.serial()).isEqualTo(serial);
+            assertThat(n.mail()).isEqualTo(vn.kyso.server.approval.CertificateNotices.Mail.NO_MAIL_SERVER);
+        });
+    }
+
     @Test
     void theHeadlineIs280Of967Certificates() {
         HttpResponse<String> response = http().basic("auditor", DemoLoader.PASSWORD).get("/api/v1/reports/usage");

@@ -137,7 +137,7 @@ class StateChangesByRoleTest extends KysoServerTest {
                     || under(pattern, "/csc/v2") || pattern.equals("/api/v1/extensions");
             case AUDITOR -> under(pattern, "/api/v1/usage") || under(pattern, "/api/v1/reports")
                     || under(pattern, "/reports");
-            case ADMIN -> true;
+            case ADMIN, REGISTRAR -> true;
         };
     }
 
