@@ -228,6 +228,14 @@ public final class CertificateAuthority {
         return register.page(query, SubscriberMatch.of(query.text(), units).orElse(null));
     }
 
+    /**
+     * Every subscriber certificate's serial, subscriber and current status, for an inventory kept
+     * elsewhere to find what it missed (a crash between an issuance's commit and its feed).
+     */
+    public List<RegisteredStatus> subscriberCertificateStatuses() {
+        return register.subscriberStatuses();
+    }
+
     // ---- lifecycle ----
 
     public CertificateRecord suspend(String actor, BigInteger serial) {
@@ -391,6 +399,15 @@ public final class CertificateAuthority {
     /** Records an action done outside the CA (a login, a console action) in the same chain. */
     public AuditEntry audit(String actor, String action, String target, String details) {
         return audit.record(actor, action, target, details);
+    }
+
+    /**
+     * Chains the audit entries committed so far. Each change's entry is written in its own
+     * transaction and chained soon after, in batches; the service calls this every few seconds so
+     * that the last entries of a busy spell do not wait for the next change or read.
+     */
+    public void sealAuditLog() {
+        audit.seal();
     }
 
     public List<AuditEntry> auditLog(long afterSeq, int limit) {

@@ -40,9 +40,17 @@ class CaHousekeeping {
         statusChanged.set(true);
     }
 
-    /** Every two seconds: publish a CRL if a status changed or the latest is at half its life. */
+    /**
+     * Every two seconds: publish a CRL if a status changed or the latest is at half its life; and
+     * chain the audit entries that a busy spell left waiting (they are durable already).
+     */
     @Scheduled(initialDelay = 2_000, fixedDelay = 2_000)
     void refreshCrl() {
+        try {
+            ca.sealAuditLog();
+        } catch (RuntimeException e) {
+            log.warn("Audit entries not chained yet; retrying shortly: {}", e.toString());
+        }
         try {
             boolean changed = statusChanged.getAndSet(false);
             if (changed || stale(ca.latestCrl().orElse(null))) {

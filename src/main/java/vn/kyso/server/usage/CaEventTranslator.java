@@ -7,9 +7,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,26 +28,28 @@ import vn.kyso.usage.UsageReports;
 /**
  * Translates the CA's events into the usage inventory and CHECKED counts (ca-admin and
  * usage-reports do not know each other; the service joins them). The CA publishes after its
- * commit, in the caller's thread: a failure here is logged and never undoes or fails an issuance.
+ * commit, in the caller's thread; the inventory's notices are made and applied by
+ * {@link InventoryFeed}, in order and in batches: a failure there is logged and never undoes or
+ * fails an issuance.
  */
 @Component
 class CaEventTranslator {
-
-    private static final Logger log = LoggerFactory.getLogger(CaEventTranslator.class);
 
     private final CertificateAuthority ca;
     private final UsageReports usage;
     private final ReportSigner reportSigner;
     private final OcspCheckBuffer ocspChecks;
     private final IssuedHere issuedHere;
+    private final InventoryFeed feed;
 
     CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner, OcspCheckBuffer ocspChecks,
-            IssuedHere issuedHere) {
+            IssuedHere issuedHere, InventoryFeed feed) {
         this.ca = ca;
         this.usage = usage;
         this.reportSigner = reportSigner;
         this.ocspChecks = ocspChecks;
         this.issuedHere = issuedHere;
+        this.feed = feed;
     }
 
     @EventListener
@@ -56,18 +57,21 @@ class CaEventTranslator {
         if (!event.kind().isSubscriber() || reportSigner.isSystemSubscriber(event.subscriberId())) {
             return;
         }
-        guarded("issued", () -> {
-            X509Certificate certificate = parse(event.der());
-            Subscriber subscriber = ca.subscriber(event.subscriberId());
-            ensureUnit(subscriber.unit().code(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC));
-            String contact = subscriber instanceof Officer o ? o.email()
-                    : subscriber instanceof Agency a ? a.email() : null;
-            usage.onCertificate(CertificateNotice.issued(CertificateRef.of(certificate), event.at(),
-                    certificate.getSubjectX500Principal().getName(),
-                    event.kind() == vn.kyso.ca.CertificateKind.AGENCY ? CertificateKind.AGENCY : CertificateKind.PERSONAL,
-                    subscriber.unit().code(), subscriber.displayName(), contact, event.notBefore(), event.notAfter())
-                    .withCertificate(certificate));
-        });
+        feed.add(announced -> List.of(issuedNotice(event)));
+    }
+
+    /** The inventory's notice of an issuance (on the feed's thread). */
+    CertificateNotice issuedNotice(CertificateIssued event) {
+        X509Certificate certificate = parse(event.der());
+        Subscriber subscriber = ca.subscriber(event.subscriberId());
+        ensureUnit(subscriber.unit().code(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC));
+        String contact = subscriber instanceof Officer o ? o.email()
+                : subscriber instanceof Agency a ? a.email() : null;
+        return CertificateNotice.issued(CertificateRef.of(certificate), event.at(),
+                certificate.getSubjectX500Principal().getName(),
+                event.kind() == vn.kyso.ca.CertificateKind.AGENCY ? CertificateKind.AGENCY : CertificateKind.PERSONAL,
+                subscriber.unit().code(), subscriber.displayName(), contact, event.notBefore(), event.notAfter())
+                .withCertificate(certificate);
     }
 
     @EventListener
@@ -77,11 +81,10 @@ class CaEventTranslator {
             case SUSPENDED -> CertificateNotice.Change.SUSPENDED;
             case REVOKED -> CertificateNotice.Change.REVOKED;
         };
-        guarded("status", () -> {
+        feed.add(announced -> {
             CertificateRef ref = issuedHere.ref(event.serial());
-            if (usage.certificate(ref).isPresent()) {
-                usage.onCertificate(CertificateNotice.of(change, ref, event.at()));
-            }
+            return announced.test(ref.serial()) || usage.certificate(ref).isPresent()
+                    ? List.of(CertificateNotice.of(change, ref, event.at())) : List.of();
         });
     }
 
@@ -116,11 +119,4 @@ class CaEventTranslator {
         }
     }
 
-    private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.warn("Usage inventory not updated ({}): {}", what, e.toString());
-        }
-    }
 }

@@ -57,6 +57,9 @@ class ProvenUsageApiTest extends KysoServerTest {
     @Autowired
     UsageReports usage;
 
+    @Autowired
+    InventoryFeed feed;
+
     private record Signer(KeyPair keys, X509Certificate certificate) {
     }
 
@@ -69,6 +72,7 @@ class ProvenUsageApiTest extends KysoServerTest {
         byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=ignored"), keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
         CertificateRecord record = ca.issueFromCsr("admin", new CsrIssueRequest(subscriber, "personal", csr));
+        feed.drain(); // the CA's notices reach the inventory in batches, off the issuing thread
         return new Signer(keys, record.certificate());
     }
 

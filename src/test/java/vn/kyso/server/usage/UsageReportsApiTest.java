@@ -56,6 +56,15 @@ import vn.kyso.usage.export.CsvExport;
 /** The usage reports over HTTP, on the shared test context. */
 class UsageReportsApiTest extends KysoServerTest {
 
+    @Autowired
+    InventoryFeed feed;
+
+    @Autowired
+    InventoryReconciliation reconciliation;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final String PIN = "135790";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,9 +79,6 @@ class UsageReportsApiTest extends KysoServerTest {
 
     @Autowired
     OcspCheckBuffer ocspChecks;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TempDir
     Path temp;
@@ -233,8 +239,33 @@ class UsageReportsApiTest extends KysoServerTest {
         assertThat(usage.certificate(ref).orElseThrow().kind()).isEqualTo(CertificateKind.PERSONAL);
 
         ca.revoke("test", new java.math.BigInteger(officer.serial(), 16), 1);
+        feed.drain();
 
         assertThat(usage.certificate(ref).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
+    }
+
+    @Test
+    void certificatesWhoseNoticesALostFeedNeverAppliedAreReconciledWithTheCaAtStart() {
+        Officer lost = newOfficer();
+        Officer revoked = newOfficer();
+        String issuer = ca.issuingCertificate().getSubjectX500Principal().getName();
+        CertificateRef lostRef = new CertificateRef(issuer, lost.serial());
+        CertificateRef revokedRef = new CertificateRef(issuer, revoked.serial());
+        ca.revoke("test", new java.math.BigInteger(revoked.serial(), 16), 1);
+        feed.drain();
+        // a crash after the CA's commits, before the feed applied them: one issuance and one revocation lost
+        jdbc.sql("DELETE FROM usage_certificate WHERE serial = ?").param(lostRef.serial()).update();
+        jdbc.sql("UPDATE usage_certificate SET status = 'ACTIVE', revoked_at = NULL WHERE serial = ?")
+                .param(revokedRef.serial()).update();
+        assertThat(usage.certificate(lostRef)).isEmpty();
+
+        reconciliation.atStart();
+        feed.drain();
+
+        assertThat(usage.certificate(lostRef).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+        assertThat(usage.certificate(lostRef).orElseThrow().kind()).isEqualTo(CertificateKind.PERSONAL);
+        assertThat(usage.certificate(revokedRef).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
+        assertThat(reconciliation.notices()).as("nothing left to reconcile").isEmpty();
     }
 
     @Test
@@ -323,6 +354,7 @@ class UsageReportsApiTest extends KysoServerTest {
         var account = accounts.create("test", new NewAccount(username, "Cán bộ " + username, "Mot-lan-" + username,
                 Set.of(Role.OFFICER), String.valueOf(subscriber)));
         accounts.changePassword(account.id(), "Mot-lan-" + username, USER_PASSWORD);
+        feed.drain(); // the CA's notices reach the inventory in batches, off the issuing thread
         return new Officer(username, certificate.serialHex());
     }
 

@@ -73,6 +73,7 @@ public final class UsageReports {
     private final DemoPlanner demo;
     private final UsageMetrics metrics;
     private final SecureRandom random;
+    private final TransactionTemplate tx;
 
     private UsageReports(Builder b) {
         this.clock = b.clock;
@@ -86,6 +87,7 @@ public final class UsageReports {
         JdbcTemplate jdbcTemplate = new JdbcTemplate(b.dataSource);
         JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(b.dataSource));
+        this.tx = tx;
         this.units = new UnitDirectory(jdbc);
         if (b.loadBundledUnits) {
             units.loadBundled();
@@ -169,6 +171,22 @@ public final class UsageReports {
             inventory.apply(notice);
             return null;
         });
+    }
+
+    /**
+     * Applies several lifecycle notices in order, in one transaction (the CA's feed in batches):
+     * all or none. A caller that must not lose the others on one bad notice applies them singly then.
+     */
+    public void onCertificates(List<CertificateNotice> notices) {
+        storage(() -> tx.execute(status -> {
+            notices.forEach(inventory::apply);
+            return null;
+        }));
+    }
+
+    /** The stored status of each inventory certificate of one issuer, by normalised serial. */
+    public Map<String, CertificateStatus> inventoryStatuses(String issuerDn) {
+        return storage(() -> inventory.statusesOf(issuerDn));
     }
 
     /** Imports PEM, DER, PKCS#7 or CSV; certificates the file gives no unit go to {@code unitCode} (may be null). */

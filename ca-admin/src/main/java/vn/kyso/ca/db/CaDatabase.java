@@ -30,6 +30,10 @@ public final class CaDatabase {
     private final TransactionTemplate readCommitted;
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private volatile java.util.function.Consumer<Boolean> afterTransaction = committed -> { };
+    private final GroupCommit group = new GroupCommit(work -> inTransaction(() -> {
+        work.run();
+        return null;
+    }));
 
     private CaDatabase(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -73,6 +77,22 @@ public final class CaDatabase {
     /** Runs the work in one transaction; database failures become STORAGE_ERROR. */
     public <T> T inTransaction(Supplier<T> work) {
         return run(tx, work);
+    }
+
+    /**
+     * Like {@link #inTransaction}, but the transaction, and its commit, may be shared with other
+     * threads' concurrent calls ({@link GroupCommit}); it returns only after that commit. The work
+     * may therefore run on another caller's thread: it must only read and write the database (what
+     * it hands back goes in its result), and it may run twice, the first time rolled back, when a
+     * shared transaction failed. Inside an open transaction it simply joins that one.
+     */
+    public <T> T inSharedTransaction(Supplier<T> work) {
+        if (depth.get()[0] > 0 || org.springframework.transaction.support.TransactionSynchronizationManager
+                .isActualTransactionActive()) {
+            return inTransaction(work);
+        }
+        GroupCommit.Slot<T> slot = group.run(work);
+        return slot.alone() ? inTransaction(work) : slot.result();
     }
 
     /**

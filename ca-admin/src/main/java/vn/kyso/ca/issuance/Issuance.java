@@ -87,7 +87,7 @@ public final class Issuance {
         CertificateProfile profile = CertificateProfile.named(request.profile());
         Subscriber subscriber = subscriberFor(request.subscriberId(), profile);
         PublicKey key = csrs.publicKey(request.csrDer());
-        return issue(actor, profile, subscriber, key, () -> null, null, "CERTIFICATE_ISSUED", "from CSR");
+        return issue(actor, profile, subscriber, key, null, null, "CERTIFICATE_ISSUED", "from CSR");
     }
 
     public CertificateRecord withCustody(String actor, CustodyIssueRequest request) {
@@ -138,29 +138,34 @@ public final class Issuance {
         for (int attempt = 1; ; attempt++) {
             X509Certificate cert = maker.endEntity(subject, key, email, hierarchy.issuing(), validity);
             List<CaEvent> done = new ArrayList<>();
+            // Issuances from CSRs touch nothing but their own rows and share commits with concurrent
+            // ones; a renewal locks the old row, and a custody key is sealed in the transaction.
+            boolean shared = supersedes == null && custodyInTransaction == null;
+            Supplier<CertificateRecord> work = () -> {
+                done.clear(); // a shared transaction that failed is run again alone
+                if (supersedes != null) {
+                    CertificateRecord old = register.lock(supersedes);
+                    if (old.status() != CertificateStatus.ACTIVE) {
+                        throw notRenewable(old);
+                    }
+                    done.add(lifecycle.revokeLocked(actor, old, RevocationReason.SUPERSEDED));
+                }
+                if (register.keyCertifiedForAnother(key, subscriber.id())) {
+                    // issue 13: one public key, one person (or agency) across the CA
+                    throw new CaException(CaException.ErrorCode.DUPLICATE,
+                            "this public key is certified for another subscriber");
+                }
+                Long custodyId = custodyInTransaction == null ? null : custodyInTransaction.get();
+                Instant now = clock.instant();
+                CertificateRecord r = register.insert(cert, profile.certificateKind(), subscriber.id(), custodyId, now);
+                audit.append(actor, action, r.serialHex(), "profile=" + profile.profileName() + "; subscriber="
+                        + subscriber.id() + "; " + how + "; subject=" + r.subject());
+                done.add(new CertificateIssued(r.serial(), subscriber.id(), r.kind(), r.subject(), r.notBefore(),
+                        r.notAfter(), r.der(), now));
+                return r;
+                };
             try {
-                CertificateRecord record = db.inTransaction(() -> {
-                    if (supersedes != null) {
-                        CertificateRecord old = register.lock(supersedes);
-                        if (old.status() != CertificateStatus.ACTIVE) {
-                            throw notRenewable(old);
-                        }
-                        done.add(lifecycle.revokeLocked(actor, old, RevocationReason.SUPERSEDED));
-                    }
-                    if (register.keyCertifiedForAnother(key, subscriber.id())) {
-                        // issue 13: one public key, one person (or agency) across the CA
-                        throw new CaException(CaException.ErrorCode.DUPLICATE,
-                                "this public key is certified for another subscriber");
-                    }
-                    Long custodyId = custodyInTransaction.get();
-                    Instant now = clock.instant();
-                    CertificateRecord r = register.insert(cert, profile.certificateKind(), subscriber.id(), custodyId, now);
-                    audit.append(actor, action, r.serialHex(), "profile=" + profile.profileName() + "; subscriber="
-                            + subscriber.id() + "; " + how + "; subject=" + r.subject());
-                    done.add(new CertificateIssued(r.serial(), subscriber.id(), r.kind(), r.subject(), r.notBefore(),
-                            r.notAfter(), r.der(), now));
-                    return r;
-                });
+                CertificateRecord record = shared ? db.inSharedTransaction(work) : db.inTransaction(work);
                 lifecycle.published(done);
                 return record;
             } catch (CaException e) {

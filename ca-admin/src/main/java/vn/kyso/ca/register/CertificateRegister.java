@@ -160,6 +160,14 @@ public final class CertificateRegister {
                 .param(subscriberId).query(RECORD).list();
     }
 
+    /** Every subscriber certificate's serial, subscriber and status (no encodings: one small row each). */
+    public List<vn.kyso.ca.RegisteredStatus> subscriberStatuses() {
+        return db.jdbc().sql("SELECT serial, subscriber_id, status FROM ca_certificate WHERE subscriber_id IS NOT NULL")
+                .query((rs, n) -> new vn.kyso.ca.RegisteredStatus(new BigInteger(rs.getString(1), 16), rs.getLong(2),
+                        CertificateStatus.valueOf(rs.getString(3))))
+                .list();
+    }
+
     /** Filtered list for the console and API; null filters match everything. */
     public List<CertificateRecord> search(Long subscriberId, CertificateStatus status, CertificateKind kind, int limit,
                                           int offset) {

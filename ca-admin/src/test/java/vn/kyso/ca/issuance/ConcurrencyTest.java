@@ -20,7 +20,9 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.ca.CaException;
 import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.CertificateRecord;
 import vn.kyso.ca.CertificateQuery;
 import vn.kyso.ca.CertificateKind;
 import vn.kyso.ca.CsrIssueRequest;
@@ -31,6 +33,7 @@ import vn.kyso.ca.testing.Crls;
 import vn.kyso.ca.testing.Csrs;
 import vn.kyso.ca.testing.DatabaseTest;
 import vn.kyso.ca.testing.MutableClock;
+import vn.kyso.ca.testing.Openssl;
 import vn.kyso.ca.testing.TestCa;
 import vn.kyso.ca.testing.TestDatabase;
 
@@ -59,6 +62,53 @@ class ConcurrencyTest {
                 .hasSize(1000);
         assertThat(t.ca.verifyAuditChain().intact()).isTrue();
         assertThat(t.ca.auditLog(0, 5000)).filteredOn(e -> e.action().equals("CERTIFICATE_ISSUED")).hasSize(2000);
+    }
+
+    @DatabaseTest
+    void concurrentIssuancesSharingCommitsAreEachStoredAuditedAndVerifiedAndARefusedOneCostsNoOther(TestDatabase db)
+            throws Exception {
+        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        long officer = t.officer("079000000052");
+        long other = t.officer("079000000053");
+        byte[] othersKey = Csrs.csr(Csrs.ecP256());
+        t.ca.issueFromCsr("admin", new CsrIssueRequest(other, "personal", othersKey));
+        List<byte[]> csrs = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            csrs.add(Csrs.csr(Csrs.ecP256()));
+        }
+        Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
+        AtomicLong refused = new AtomicLong();
+        Concurrently.onThreads(8, thread -> {
+            for (int i = 0; i < 25; i++) {
+                if (i % 5 == 4) { // a key certified for someone else, among the others' issuances
+                    try {
+                        t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal", othersKey));
+                    } catch (CaException e) {
+                        assertThat(e.code()).isEqualTo(CaException.ErrorCode.DUPLICATE);
+                        refused.incrementAndGet();
+                    }
+                } else {
+                    serials.add(t.ca.issueFromCsr("admin", new CsrIssueRequest(officer, "personal",
+                            csrs.get(thread * 20 + i - i / 5))).serial());
+                }
+            }
+        });
+        assertThat(refused.get()).isEqualTo(40);
+        assertThat(serials).hasSize(160);
+        List<CertificateRecord> stored = t.ca.certificates(new CertificateQuery(officer, null, null, 1000, 0));
+        assertThat(stored).extracting(CertificateRecord::serial).containsExactlyInAnyOrderElementsOf(serials);
+        assertThat(t.ca.verifyAuditChain().intact()).isTrue();
+        assertThat(t.ca.auditLog(0, 5000)).filteredOn(e -> e.action().equals("CERTIFICATE_ISSUED"))
+                .extracting(e -> new BigInteger(e.target(), 16)).containsAll(serials).hasSize(161);
+        List<String> files = new ArrayList<>(List.of("openssl", "verify", "-CAfile",
+                Openssl.pem(dir, "root.pem", t.ca.rootCertificate()).toString(), "-untrusted",
+                Openssl.pem(dir, "issuing.pem", t.ca.issuingCertificate()).toString()));
+        for (CertificateRecord r : stored) {
+            files.add(Openssl.pem(dir, r.serialHex() + ".pem", r.certificate()).toString());
+        }
+        Openssl.Result verified = Openssl.run(dir, files.toArray(String[]::new));
+        assertThat(verified.exit()).isZero();
+        assertThat(verified.output().lines().filter(l -> l.endsWith(": OK"))).hasSize(160);
     }
 
     @DatabaseTest

@@ -187,6 +187,16 @@ public final class CertificateInventory {
                 instant(rs, "not_after"), CertificateStatus.valueOf(rs.getString(6)), instant(rs, "revoked_at"));
     }
 
+    /** The stored status of each certificate of one issuer, by serial. */
+    public Map<String, CertificateStatus> statusesOf(String issuerDn) {
+        Map<String, CertificateStatus> statuses = new java.util.HashMap<>();
+        jdbc.sql("SELECT serial, status FROM usage_certificate WHERE issuer_key = ?").param(IssuerKeys.of(issuerDn))
+                .query(rs -> {
+                    statuses.put(rs.getString(1), CertificateStatus.valueOf(rs.getString(2)));
+                });
+        return statuses;
+    }
+
     /** Corrects the kind by hand; later imports keep it. */
     public void correctKind(CertificateRef ref, CertificateKind kind) {
         update(ref, "kind = ?, kind_source = 'MANUAL'", kind.name());
