@@ -27,9 +27,11 @@ class UsageConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     UsageReports usageReports(DataSource dataSource, CertificateAuthority ca, UsageProperties properties, Clock clock,
-            SecureRandom random) {
+            SecureRandom random, CaUnitHistory units) {
         return UsageReports.builder()
                 .dataSource(dataSource)
+                // units come from the CA's dated directory, through the module's port (no copy)
+                .unitHistory(units)
                 .migrate(false)
                 .clock(clock)
                 .random(random)

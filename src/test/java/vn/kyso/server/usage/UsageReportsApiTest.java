@@ -107,6 +107,41 @@ class UsageReportsApiTest extends KysoServerTest {
     }
 
     @Test
+    void aCertificateIssuedTodayTo32002IsReportedUnderPhuongAnXuyenFromTheCasDirectory() {
+        StringBuilder cccd = new StringBuilder("0");
+        while (cccd.length() < 12) {
+            cccd.append(RANDOM.nextInt(10));
+        }
+        long subscriber = ca.registerOfficer("test", new NewOfficer("Lâm Văn Xuyên", "Chuyên viên", cccd.toString(),
+                "xuyen-" + cccd + "@camau.gov.vn", "32002")).id();
+        String serial = ca.issueWithCustody("test", new CustodyIssueRequest(subscriber, "personal", false)).serialHex();
+
+        JsonNode anXuyen = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=32002"));
+        JsonNode row = find(anXuyen.get("neverUsedCertificates"), serial);
+        assertThat(row.get("unit").asString()).isEqualTo("32002");
+        assertThat(row.get("unitName").asString()).isEqualTo("Phường An Xuyên");
+        assertThat(anXuyen.get("unitName").asString()).isEqualTo("Phường An Xuyên");
+        // the dissolved Phường 4 of district 964, whose code An Xuyên reuses, is another unit
+        JsonNode phuong4 = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=32002@2018-01-01"));
+        assertThat(phuong4.get("unitName").asString()).isEqualTo("Phường 4");
+        assertThat(phuong4.get("neverUsedCertificates").toString()).doesNotContain(serial);
+        JsonNode all = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&units=today"));
+        assertThat(all.get("byDistrict").toString()).doesNotContain("\"964\"").contains("\"32002\"");
+        HttpResponse<String> bad = asAuditor().get("/api/v1/reports/usage?units=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(bad).get("code").asString()).isEqualTo("INVALID_REQUEST");
+    }
+
+    private static JsonNode find(JsonNode rows, String serial) {
+        for (JsonNode row : rows) {
+            if (new java.math.BigInteger(row.get("serial").asString(), 16).equals(new java.math.BigInteger(serial, 16))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + serial + " in " + rows);
+    }
+
+    @Test
     void badParametersAreBadRequestProblems() {
         for (String query : List.of("from=2025-13-01&to=2025-12-31", "from=2025-01-01", "from=2025-02-01&to=2025-01-01",
                 "kind=ROBOT", "unit=NO-SUCH-UNIT", "format=doc")) {

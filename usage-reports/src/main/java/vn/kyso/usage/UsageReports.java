@@ -1,7 +1,6 @@
 package vn.kyso.usage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -86,10 +85,7 @@ public final class UsageReports {
         JdbcTemplate jdbcTemplate = new JdbcTemplate(b.dataSource);
         JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(b.dataSource));
-        this.units = new UnitDirectory(jdbc);
-        if (b.loadBundledUnits) {
-            units.loadBundled();
-        }
+        this.units = new UnitDirectory(b.unitHistory);
         this.inventory = new CertificateInventory(jdbc, units, clock);
         this.imports = new CertificateImport(inventory);
         this.events = new EventStore(jdbcTemplate, tx, inventory, clock, random, zone);
@@ -224,23 +220,14 @@ public final class UsageReports {
 
     // ---- units -------------------------------------------------------------------------------
 
+    /** Every period of every unit of the province's dated directory (read through the port), parents first. */
     public List<Unit> units() {
-        return storage(units::all);
+        return units.tree().all();
     }
 
-    public Optional<Unit> unit(String code) {
-        return storage(() -> units.find(code));
-    }
-
-    /** Loads more units from a CSV (code,name,kind,parent_code); returns how many were new. */
-    public int loadUnits(InputStream csv) {
-        return storage(() -> {
-            try {
-                return units.load(csv);
-            } catch (IOException e) {
-                throw new UsageException(ErrorCode.IO_ERROR, "cannot read the unit list", e);
-            }
-        });
+    /** The unit period with this key: a code names its latest period, {@code code@validFrom} an earlier one. */
+    public Optional<Unit> unit(String key) {
+        return units.tree().find(key);
     }
 
     // ---- ingestion ---------------------------------------------------------------------------
@@ -311,9 +298,14 @@ public final class UsageReports {
 
     // ---- demo --------------------------------------------------------------------------------
 
-    /** Plans the 2018 demo province (the loaded units) for the 12 months before the clock's month. */
+    /**
+     * Plans the demo province for the 12 months before the clock's month, over the units in force
+     * when its certificates are issued (7 to 20 months before the period: Cà Mau's 2018 units
+     * until 2026).
+     */
     public DemoPlan planDemo(long seed) {
-        return demo.plan(units(), clock, seed);
+        java.time.LocalDate issuedFrom = defaultPeriod().from().minusMonths(20);
+        return demo.plan(units().stream().filter(u -> u.existsOn(issuedFrom)).toList(), clock, seed);
     }
 
     /**
@@ -372,7 +364,7 @@ public final class UsageReports {
         private long maxDocumentBytes = 100L * 1024 * 1024;
         private Duration metricsCacheTtl = Duration.ofSeconds(60);
         private boolean migrate = true;
-        private boolean loadBundledUnits = true;
+        private UnitHistory unitHistory = UnitHistory.none();
         private AuditTrail audit = AuditTrail.none();
         private Duration closeGrace = Duration.ofDays(10);
 
@@ -449,9 +441,12 @@ public final class UsageReports {
             return this;
         }
 
-        /** Whether to load the bundled Cà Mau 2018 units at start; true by default. */
-        public Builder loadBundledUnits(boolean load) {
-            this.loadBundledUnits = load;
+        /**
+         * Where the province's dated unit directory is read (the service's port over the CA's
+         * directory); none by default, when every certificate is reported without a unit.
+         */
+        public Builder unitHistory(UnitHistory history) {
+            this.unitHistory = Objects.requireNonNull(history);
             return this;
         }
 

@@ -96,6 +96,7 @@ class ProvenCountingTest {
 
     static UsageReports province(TestDatabase.Open db, Clock clock) {
         UsageReports usage = UsageReports.builder().dataSource(db.dataSource()).clock(clock).random(new SecureRandom())
+                .unitHistory(TestUnits.caMau())
                 .trustAnchors(List.of(kyso.root().certificate())).metricsCacheTtl(Duration.ZERO).build();
         for (TestPki.Credential c : List.of(regular, dormant, never, clerk)) {
             usage.onCertificate(CertificateNotice.issued(c.certificate(), NOW.minus(Duration.ofDays(400)),
