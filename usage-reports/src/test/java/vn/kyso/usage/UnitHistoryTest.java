@@ -102,6 +102,43 @@ class UnitHistoryTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void everyCertificateIsInOneAgencyOrDistrictRowTheProvinceOfficeAndNoUnitIncluded(TestDatabase database) {
+        try (TestDatabase.Open db = database.open()) {
+            UsageReports usage = Fixtures.usage(db);
+            CertificateRef office = issue(usage, "d01", "CM", "2024-01-02T09:00");
+            issue(usage, "d02", "AG-STP", "2024-01-02T09:00");
+            issue(usage, "d03", "31999", "2024-01-02T09:00"); // Phường 9 of district 964
+            CertificateRef underProvince = issue(usage, "d04", "32014", "2025-09-01T09:00"); // Lý Văn Lâm
+            // a certificate of another CA, imported with no unit
+            usage.importCertificates(("serial,subject,issuer,not_before,not_after\n"
+                    + "d05,CN=Khách,CN=Other CA,2024-01-02,2028-01-01\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null);
+            CertificateRef nowhere = new CertificateRef("CN=Other CA", "d05");
+            usage.record(signed(office, vn("2026-01-05T09:00"), "office"));
+            usage.record(signed(underProvince, vn("2026-01-06T09:00"), "commune"));
+
+            UsageReport asIssued = usage.report(JANUARY_2026);
+            UsageReport today = usage.report(JANUARY_2026.withTodaysUnits(true));
+            assertThat(breakdown(asIssued.byAgency(), "CM").summary()).isEqualTo(UsageReport.Summary.of(1, 0, 0, 0, 1));
+            assertThat(breakdown(asIssued.byDistrict(), "964").summary().certificates()).isEqualTo(1);
+            // Phường 9 ended with district 964 and nobody stated its successor: today it is the province's
+            assertThat(breakdown(today.byAgency(), "CM").summary()).isEqualTo(UsageReport.Summary.of(1, 0, 0, 1, 1));
+            for (UsageReport report : List.of(asIssued, today)) {
+                assertThat(report.summary().certificates()).isEqualTo(5);
+                assertThat(breakdown(report.byAgency(), "-").summary().certificates()).isEqualTo(1);
+                assertThat(breakdown(report.byDistrict(), "32014").summary()).isEqualTo(UsageReport.Summary.of(1, 0, 0, 0, 1));
+                assertThat(report.certificates()).filteredOn(r -> r.certificate().equals(nowhere))
+                        .singleElement().extracting(UsageReport.CertificateUsage::unitName).isNull();
+                assertAddsUp(report);
+                assertThat(report.byAgency().stream().mapToLong(b -> b.summary().signatures()).sum()
+                        + report.byDistrict().stream().mapToLong(b -> b.summary().signatures()).sum())
+                        .isEqualTo(report.summary().signatures());
+            }
+        }
+    }
+
     private static CertificateRef issue(UsageReports usage, String serial, String unit, String issued) {
         CertificateRef ref = new CertificateRef(KYSO_CA, serial);
         usage.onCertificate(CertificateNotice.issued(ref, vn(issued), "C=VN,CN=Holder " + serial,
