@@ -27,7 +27,7 @@ class UsageConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     UsageReports usageReports(DataSource dataSource, CertificateAuthority ca, UsageProperties properties, Clock clock,
-            SecureRandom random, CaUnitHistory units) {
+            SecureRandom random, CaUnitHistory units, ReportSigner reportSigner) {
         return UsageReports.builder()
                 .dataSource(dataSource)
                 // units come from the CA's dated directory, through the module's port (no copy)
@@ -40,6 +40,9 @@ class UsageConfiguration {
                 .auditTrail(ca::audit)
                 .maxDocumentBytes(properties.maxDocumentBytes().toBytes())
                 .metricsCacheTtl(properties.metricsCacheTtl())
+                .closeGrace(properties.closeGrace())
+                // closed periods' reports are frozen signed with kyso's report-signing certificate
+                .snapshotSigner(reportSigner::signSnapshot)
                 .build();
     }
 

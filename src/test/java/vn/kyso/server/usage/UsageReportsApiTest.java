@@ -132,6 +132,39 @@ class UsageReportsApiTest extends KysoServerTest {
         assertThat(TestHttp.json(bad).get("code").asString()).isEqualTo("INVALID_REQUEST");
     }
 
+    @Test
+    void aClosedPeriodsReportIsFrozenAsASnapshotSignedByKysoAndAudited() throws Exception {
+        long before = lastAuditSeq();
+        String query = "/api/v1/reports/usage/snapshot?from=2020-01-01&to=2020-01-31&kind=AGENCY";
+        HttpResponse<String> first = asAuditor().get(query);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode snapshot = TestHttp.json(first);
+        assertThat(snapshot.get("verified").asBoolean()).isTrue();
+        assertThat(snapshot.get("signer").asString()).contains("Cà Mau");
+        assertThat(snapshot.get("takenBy").asString()).isEqualTo(auditor());
+        assertThat(snapshot.get("amendments").isArray()).isTrue();
+        long id = snapshot.get("id").asLong();
+        assertThat(TestHttp.json(http().basic(account("usage-admin", Role.ADMIN), USER_PASSWORD).get(query)).get("id")
+                .asLong()).isEqualTo(id);
+
+        HttpResponse<byte[]> csv = asAuditor().getBytes("/api/v1/reports/usage/snapshots/" + id + "/report.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(csv.body()))).isEqualTo(snapshot.get("sha256").asString());
+        assertThat(asAuditor().getBytes("/api/v1/reports/usage/snapshots/" + id + "/report.csv.p7s").statusCode())
+                .isEqualTo(200);
+        assertThat(ca.auditLog(before, 1000)).filteredOn(e -> e.action().equals("USAGE_SNAPSHOT_TAKEN"))
+                .filteredOn(e -> e.target().equals("snapshot:" + id)).hasSize(1);
+
+        LocalDate today = LocalDate.now(UsageReports.VIETNAM);
+        HttpResponse<String> open = asAuditor().get("/api/v1/reports/usage/snapshot?from=" + today.withDayOfMonth(1)
+                + "&to=" + today);
+        assertThat(open.statusCode()).isEqualTo(409);
+        assertThat(TestHttp.json(open).get("code").asString()).isEqualTo("PERIOD_NOT_CLOSED");
+        assertThat(asAuditor().get("/api/v1/reports/usage/snapshots/999999").statusCode()).isEqualTo(404);
+        assertThat(http().basic(officer(), USER_PASSWORD).get(query).statusCode()).isEqualTo(403);
+    }
+
     private static JsonNode find(JsonNode rows, String serial) {
         for (JsonNode row : rows) {
             if (new java.math.BigInteger(row.get("serial").asString(), 16).equals(new java.math.BigInteger(serial, 16))) {

@@ -46,6 +46,7 @@ import vn.kyso.usage.inventory.CertificateImport;
 import vn.kyso.usage.inventory.CertificateInventory;
 import vn.kyso.usage.metrics.UsageMetrics;
 import vn.kyso.usage.report.ReportBuilder;
+import vn.kyso.usage.snapshot.Snapshots;
 import vn.kyso.usage.units.UnitDirectory;
 
 /**
@@ -72,6 +73,7 @@ public final class UsageReports {
     private final DemoPlanner demo;
     private final UsageMetrics metrics;
     private final SecureRandom random;
+    private final Snapshots snapshots;
 
     private UsageReports(Builder b) {
         this.clock = b.clock;
@@ -95,6 +97,7 @@ public final class UsageReports {
         this.ingestion = new Ingestion(b.extractor, inventory, this::recordQuietly, b.maxDocumentBytes, rejections,
                 audit, clock, amendments, e -> storage(() -> events.isRecorded(e)));
         this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone, amendments);
+        this.snapshots = new Snapshots(jdbc, b.snapshotSigner, b.trustAnchors, clock, zone, b.closeGrace);
         this.demo = new DemoPlanner(zone);
         this.metrics = new UsageMetrics(inventory::countByStatus, this::regularRatio, clock, b.metricsCacheTtl);
     }
@@ -277,6 +280,51 @@ public final class UsageReports {
         return storage(() -> reports.build(request, language));
     }
 
+    /**
+     * The signed snapshot of a closed period's report (over, and its grace time passed): the one
+     * taken already, else taken now from the report as it stands (audited as
+     * {@code USAGE_SNAPSHOT_TAKEN} under {@code actor}). PERIOD_NOT_CLOSED for a period still open.
+     */
+    public ReportSnapshot snapshot(ReportRequest request, String actor) {
+        Optional<ReportSnapshot> existing = storage(() -> snapshots.find(request));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (!snapshots.closed(request)) {
+            throw new UsageException(ErrorCode.PERIOD_NOT_CLOSED, "the period " + request.from() + " to "
+                    + request.to() + " is not closed yet");
+        }
+        UsageReport report = report(request, Language.VI);
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        exportCsv(report, Language.VI, csv);
+        Snapshots.Taken taken = storage(() -> snapshots.take(request, report.headline(Language.VI), csv.toByteArray(),
+                actor));
+        if (taken.fresh()) {
+            ReportSnapshot s = taken.snapshot();
+            audit.append(actor, "USAGE_SNAPSHOT_TAKEN", "snapshot:" + s.id(), s.from() + ".." + s.to() + " unit "
+                    + (s.unitKey() == null ? "*" : s.unitKey()) + ", sha256:" + s.contentSha256() + ", " + s.headline());
+        }
+        return taken.snapshot();
+    }
+
+    /** A snapshot by its number. */
+    public Optional<ReportSnapshot> snapshot(long id) {
+        return storage(() -> snapshots.byId(id));
+    }
+
+    /** Whether the period of {@code request} is closed: over, and its grace time passed. */
+    public boolean closed(ReportRequest request) {
+        return snapshots.closed(request);
+    }
+
+    /**
+     * The signer's subject when the snapshot's signature verifies over its content and the signer's
+     * chain reaches a trust anchor; empty when it does not (the snapshot was altered or not kyso's).
+     */
+    public Optional<String> verifySnapshot(ReportSnapshot snapshot) {
+        return snapshots.verify(snapshot);
+    }
+
     public void exportCsv(UsageReport report, Language language, OutputStream out) {
         export(() -> CsvExport.write(report, language, out));
     }
@@ -365,6 +413,9 @@ public final class UsageReports {
         private Duration metricsCacheTtl = Duration.ofSeconds(60);
         private boolean migrate = true;
         private UnitHistory unitHistory = UnitHistory.none();
+        private SnapshotSigner snapshotSigner = content -> {
+            throw new UsageException(ErrorCode.IO_ERROR, "no snapshot signer is configured");
+        };
         private AuditTrail audit = AuditTrail.none();
         private Duration closeGrace = Duration.ofDays(10);
 
@@ -447,6 +498,12 @@ public final class UsageReports {
          */
         public Builder unitHistory(UnitHistory history) {
             this.unitHistory = Objects.requireNonNull(history);
+            return this;
+        }
+
+        /** Signs closed periods' report snapshots (the service signs with its report-signing key). */
+        public Builder snapshotSigner(SnapshotSigner signer) {
+            this.snapshotSigner = Objects.requireNonNull(signer);
             return this;
         }
 

@@ -34,7 +34,7 @@ public final class CsvExport {
         csv.printComment(Labels.period(language) + ": " + Labels.date(report.request().from(), language) + " – "
                 + Labels.date(report.request().to(), language));
         csv.printComment(Labels.unit(language) + ": "
-                + (report.unit() == null ? "*" : report.unit().code() + " " + report.unit().name()));
+                + (report.unit() == null ? "*" : report.unit().key() + " " + report.unit().name()));
         csv.printComment(Labels.policy(language) + ": " + report.policyStatement());
         csv.printRecord(Labels.certificateHeader(language));
         for (CertificateUsage row : report.certificates()) {
