@@ -53,8 +53,25 @@ public final class DemoClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock in another zone: it follows later changes of the time too. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(system, offset).withZone(zone);
+        DemoClock demo = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return demo.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return demo.withZone(other);
+            }
+        };
     }
 }
