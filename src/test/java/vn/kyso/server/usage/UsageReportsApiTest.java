@@ -165,6 +165,32 @@ class UsageReportsApiTest extends KysoServerTest {
         assertThat(http().basic(officer(), USER_PASSWORD).get(query).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aUnitMergedInTheCasDirectoryRollsUpIntoItsSuccessorInTodaysUnits() {
+        TestHttp admin = http().basic("admin", ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now(UsageReports.VIETNAM);
+        String code = "329" + (10 + RANDOM.nextInt(89));
+        HttpResponse<String> added = admin.postJson("/api/v1/units", "{\"code\":\"" + code
+                + "\",\"name\":\"Xã Thử Nghiệm\",\"kind\":\"commune\",\"parentCode\":\"CM\",\"validFrom\":\""
+                + today.minusDays(30) + "\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        long id = TestHttp.json(added).get("id").asLong();
+        HttpResponse<String> unknown = admin.postJson("/api/v1/units/" + id + "/close", "{\"lastDay\":\""
+                + today.minusDays(1) + "\",\"successorCode\":\"NO-SUCH\"}");
+        assertThat(unknown.statusCode()).isBetween(400, 404);
+
+        HttpResponse<String> merged = admin.postJson("/api/v1/units/" + id + "/close", "{\"lastDay\":\""
+                + today.minusDays(1) + "\",\"successorCode\":\"32002\"}");
+
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(TestHttp.json(merged).get("successorCode").asString()).isEqualTo("32002");
+        JsonNode rolledUp = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=" + code
+                + "&units=today"));
+        assertThat(rolledUp.get("unitName").asString()).isEqualTo("Phường An Xuyên");
+        assertThat(TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=" + code))
+                .get("unitName").asString()).isEqualTo("Xã Thử Nghiệm");
+    }
+
     private static JsonNode find(JsonNode rows, String serial) {
         for (JsonNode row : rows) {
             if (new java.math.BigInteger(row.get("serial").asString(), 16).equals(new java.math.BigInteger(serial, 16))) {
