@@ -134,6 +134,14 @@ public final class CertificateAuthority {
         return units.byCode(code, day);
     }
 
+    /**
+     * The dated unit directory: every unit of every period with its dates and successor. The one
+     * source of units: the usage reports read it through their port (docs/usage.md, "Units").
+     */
+    public List<Unit> unitHistory() {
+        return units.history();
+    }
+
     public Unit addUnit(String actor, NewUnit unit) {
         return db.inTransaction(() -> {
             Unit added = units.add(unit);
@@ -148,6 +156,20 @@ public final class CertificateAuthority {
         return db.inTransaction(() -> {
             Unit closed = units.close(unitId, lastDay);
             audit.append(actor, "UNIT_CLOSED", closed.code(), "last day " + lastDay);
+            return closed;
+        });
+    }
+
+    /**
+     * Ends a unit by a merger or rename: from the day after {@code lastDay} the unit with
+     * {@code successorCode} carries on its work (reports rolled up into today's units follow it).
+     */
+    public Unit mergeUnit(String actor, long unitId, LocalDate lastDay, String successorCode) {
+        Objects.requireNonNull(lastDay, "lastDay");
+        Checks.text(successorCode, "successorCode", 32);
+        return db.inTransaction(() -> {
+            Unit closed = units.close(unitId, lastDay, successorCode);
+            audit.append(actor, "UNIT_MERGED", closed.code(), "last day " + lastDay + ", successor " + successorCode);
             return closed;
         });
     }

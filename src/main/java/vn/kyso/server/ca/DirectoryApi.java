@@ -43,7 +43,8 @@ class DirectoryApi {
         this.clock = clock;
     }
 
-    record UnitClosing(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay) {
+    /** The last day, and after a merger or rename the code of the unit that carries on (issue 14). */
+    record UnitClosing(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay, String successorCode) {
     }
 
     record Revocation(String reason) {
@@ -78,9 +79,11 @@ class DirectoryApi {
     }
 
     @PostMapping("/units/{id}/close")
-    @Operation(summary = "End a unit's effective period (ADMIN)")
+    @Operation(summary = "End a unit's effective period (ADMIN); with successorCode, a merger into that unit")
     Unit closeUnit(@AuthenticationPrincipal KysoUser user, @PathVariable long id, @RequestBody UnitClosing closing) {
-        return ca.closeUnit(user.getUsername(), id, closing.lastDay());
+        return closing.successorCode() == null || closing.successorCode().isBlank()
+                ? ca.closeUnit(user.getUsername(), id, closing.lastDay())
+                : ca.mergeUnit(user.getUsername(), id, closing.lastDay(), closing.successorCode().trim());
     }
 
     @GetMapping("/subscribers")

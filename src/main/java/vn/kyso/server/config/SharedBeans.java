@@ -3,6 +3,7 @@ package vn.kyso.server.config;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SharedBeans {
 
+    /** The system clock; a demo has its own (vn.kyso.server.demo.DemoClock), set back while it builds its history. */
     @Bean
+    @ConditionalOnProperty(name = "kyso.demo.enabled", havingValue = "false", matchIfMissing = true)
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -48,8 +48,10 @@ import vn.kyso.usage.UsageReports;
  * Each planned certificate gets a CA subscriber and a certificate issued by kyso's CA for a fresh
  * P-256 key (CSR; the demo throws the private keys away), except two custody certificates under
  * PIN {@value #PIN}: the {@code officer}'s personal one and an agency one the {@code clerk} may use.
- * The usage inventory then receives each certificate's planned unit and validity (the plan's year
- * lies before today), and the plan's signatures. Later starts only print the accounts.
+ * Each is issued back-dated by the demo's own clock ({@link DemoClock}) on the day the plan says,
+ * to a subscriber of the unit it had then (Cà Mau's 2018 units), so that the certificates are
+ * valid over the signing history the demo credits them with; the usage inventory then receives
+ * the plan's owners and the plan's signatures. Later starts only print the accounts.
  */
 @Component
 @ConditionalOnProperty(name = "kyso.demo.enabled", havingValue = "true")
@@ -68,10 +70,12 @@ class DemoLoader implements ApplicationRunner {
     private final AgencyClerks clerks;
     private final Clock clock;
     private final SecureRandom random;
+    private final java.nio.file.Path loadedMarker;
     private final PrintStream console = System.out;
 
     DemoLoader(CertificateAuthority ca, UsageReports usage, Accounts accounts, AgencyClerks clerks, Clock clock,
-            SecureRandom random) {
+            SecureRandom random, vn.kyso.server.config.KysoProperties properties) {
+        this.loadedMarker = properties.dataDir().resolve(DemoClock.LOADED);
         this.ca = ca;
         this.usage = usage;
         this.accounts = accounts;
@@ -84,8 +88,16 @@ class DemoLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         if (accounts.find("clerk").isEmpty()) {
             long started = System.nanoTime();
-            load();
+            try {
+                load();
+            } finally {
+                resume();
+            }
             log.info("Demo data loaded in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+        resume();
+        if (!java.nio.file.Files.exists(loadedMarker)) {
+            java.nio.file.Files.createFile(loadedMarker);
         }
         console.println();
         console.println(" kyso — chế độ trình diễn / demo mode (Cà Mau 2018)");
@@ -95,6 +107,7 @@ class DemoLoader implements ApplicationRunner {
     }
 
     void load() throws GeneralSecurityException, OperatorCreationException, java.io.IOException {
+        resume(); // the plan covers the 12 months before today's month
         LocalDate today = LocalDate.now(clock);
         String province = ca.units(today).stream().filter(u -> u.parentCode() == null).map(Unit::code).sorted()
                 .findFirst().orElseThrow(() -> new IllegalStateException("the CA has no units"));
@@ -106,13 +119,15 @@ class DemoLoader implements ApplicationRunner {
         String clerkCertificate = null;
         for (DemoPlan.PlannedCertificate planned : plan.certificates()) {
             boolean personal = planned.kind() == CertificateKind.PERSONAL;
-            // CA subscribers are registered in today's province: the 2018 units have closed in the
-            // CA's register; the usage inventory keeps each certificate's 2018 unit below
+            // registered and issued on the planned day, in the unit of that day
+            backTo(planned.notBefore());
+            String unit = ca.units(LocalDate.ofInstant(planned.notBefore(), UsageReports.VIETNAM)).stream()
+                    .anyMatch(u -> u.code().equals(planned.unitCode())) ? planned.unitCode() : province;
             long subscriber = personal
                     ? ca.registerOfficer(ACTOR, new NewOfficer(planned.ownerName(), "Cán bộ", cccd(planned.index()),
-                            mail(planned), province)).id()
+                            mail(planned), unit)).id()
                     : ca.registerAgency(ACTOR, new NewAgency(planned.ownerName(), "Ủy ban nhân dân tỉnh Cà Mau",
-                            mst(planned.index()), mail(planned), province)).id();
+                            mst(planned.index()), mail(planned), unit)).id();
             CertificateRecord record;
             if (personal && officerSubscriber == null) {
                 record = ca.issueWithCustody(ACTOR, new CustodyIssueRequest(subscriber, "personal", false));
@@ -129,10 +144,16 @@ class DemoLoader implements ApplicationRunner {
             }
             CertificateRef ref = CertificateRef.of(record.certificate());
             refs.add(ref);
-            usage.onCertificate(CertificateNotice.issued(ref, planned.notBefore(), record.subject(), planned.kind(),
-                    planned.unitCode(), planned.ownerName(), planned.ownerContact(), planned.notBefore(),
-                    planned.notAfter()).withCertificate(record.certificate()));
+            // the CA's certificate is valid from the planned day, for its profile's years: as planned
+            usage.onCertificate(CertificateNotice.issued(ref, record.notBefore(), record.subject(), planned.kind(),
+                    planned.unitCode(), planned.ownerName(), planned.ownerContact(), record.notBefore(),
+                    record.notAfter()).withCertificate(record.certificate()));
         }
+        resume();
+        // what the hierarchy made while the clock stood in the past (its OCSP responder certificate,
+        // CRLs) is renewed now, so that signatures made from today verify
+        ca.maintain();
+        ca.publishCrl(ACTOR);
         usage.recordAll(plan.events(refs::get));
         usage.metrics().refresh();
         accounts.demoAccount("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), null, PASSWORD);
@@ -141,6 +162,19 @@ class DemoLoader implements ApplicationRunner {
                 .findFirst().orElseThrow().ownerName(), Set.of(Role.OFFICER), String.valueOf(officerSubscriber), PASSWORD);
         accounts.demoAccount("clerk", "Văn thư", Set.of(Role.OFFICER), null, PASSWORD);
         clerks.addClerk(ACTOR, clerkCertificate, "clerk");
+    }
+
+    /** The demo's clock reads {@code at}: the CA issues back-dated (nothing when the clock is not the demo's). */
+    private void backTo(java.time.Instant at) {
+        if (clock instanceof DemoClock demo) {
+            demo.setTo(at);
+        }
+    }
+
+    private void resume() {
+        if (clock instanceof DemoClock demo) {
+            demo.resume();
+        }
     }
 
     private static String cccd(int index) {

@@ -1,12 +1,9 @@
 package vn.kyso.server.usage;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
@@ -19,7 +16,6 @@ import vn.kyso.ca.CertificateStatusChanged;
 import vn.kyso.ca.OcspRequested;
 import vn.kyso.ca.Officer;
 import vn.kyso.ca.Subscriber;
-import vn.kyso.ca.Unit;
 import vn.kyso.usage.CertificateKind;
 import vn.kyso.usage.CertificateNotice;
 import vn.kyso.usage.CertificateRef;
@@ -64,7 +60,6 @@ class CaEventTranslator {
     CertificateNotice issuedNotice(CertificateIssued event) {
         X509Certificate certificate = parse(event.der());
         Subscriber subscriber = ca.subscriber(event.subscriberId());
-        ensureUnit(subscriber.unit().code(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC));
         String contact = subscriber instanceof Officer o ? o.email()
                 : subscriber instanceof Agency a ? a.email() : null;
         return CertificateNotice.issued(CertificateRef.of(certificate), event.at(),
@@ -93,22 +88,6 @@ class CaEventTranslator {
         if (event.answer() != null) { // a serial the CA never issued is nobody's usage
             ocspChecks.add(event.serial(), event.at());
         }
-    }
-
-    /** The usage module keeps its own unit list: a unit the CA added later is copied over, parents first. */
-    private void ensureUnit(String code, LocalDate day) {
-        if (code == null || usage.unit(code).isPresent()) {
-            return;
-        }
-        Unit unit = ca.unit(code, day);
-        ensureUnit(unit.parentCode(), day);
-        String line = "code,name,kind,parent_code\n" + csv(unit.code()) + "," + csv(unit.name()) + "," + csv(unit.kind())
-                + "," + csv(unit.parentCode() == null ? "" : unit.parentCode()) + "\n";
-        usage.loadUnits(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String csv(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static X509Certificate parse(byte[] der) {

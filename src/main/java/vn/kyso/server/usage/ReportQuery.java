@@ -12,12 +12,18 @@ import vn.kyso.usage.UsageReports;
 
 /**
  * The report parameters a client sends (API or dashboard), checked into a {@link ReportRequest}:
- * ISO dates given both or neither (neither: the last 12 months), a known unit, AGENCY or
- * PERSONAL. Anything else is an INVALID_REQUEST or UNKNOWN_UNIT (a 400 problem); an invalid request
- * says which rule it broke ({@link Invalid#reason()}), so the dashboard and the problem's detail can
- * tell the user in words ("the start date is after the end date"), not the API's grammar.
+ * ISO dates given both or neither (neither: the last 12 months), a known unit key, AGENCY or
+ * PERSONAL, units "issued" (default) or "today". Anything else is an INVALID_REQUEST or
+ * UNKNOWN_UNIT (a 400 problem); an invalid request says which rule it broke ({@link Invalid#reason()}),
+ * so the dashboard and the problem's detail can tell the user in words ("the start date is after
+ * the end date"), not the API's grammar.
  */
-record ReportQuery(String from, String to, String unit, String kind) {
+record ReportQuery(String from, String to, String unit, String kind, String units) {
+
+    /** A query with each certificate under its unit when issued. */
+    ReportQuery(String from, String to, String unit, String kind) {
+        this(from, to, unit, kind, null);
+    }
 
     /** The longest period a report may cover, so that one request cannot ask for centuries of months. */
     static final int MAX_YEARS = 20;
@@ -49,6 +55,13 @@ record ReportQuery(String from, String to, String unit, String kind) {
                 throw new UsageException(ErrorCode.UNKNOWN_UNIT, "no such unit");
             }
             request = request.withUnit(unit.trim());
+        }
+        if (!blank(units)) {
+            request = request.withTodaysUnits(switch (units.trim().toLowerCase(Locale.ROOT)) {
+                case "issued" -> false;
+                case "today" -> true;
+                default -> throw invalid("units must be issued or today");
+            });
         }
         if (!blank(kind)) {
             request = request.withKind(switch (kind.trim().toUpperCase(Locale.ROOT)) {

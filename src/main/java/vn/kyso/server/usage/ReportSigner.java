@@ -29,6 +29,7 @@ import vn.kyso.signing.PadesLevel;
 import vn.kyso.signing.PdfSigner;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.key.InMemorySigningKey;
+import vn.kyso.usage.SnapshotSigner;
 
 /**
  * Signs kyso's own PDF reports with the province's agency certificate, so that a report is
@@ -80,6 +81,13 @@ public class ReportSigner {
                 SignRequest.builder(InMemorySigningKey.of(key.privateKey(), key.chain()), PadesLevel.B_LT)
                         .reason(reason).location("Cà Mau").build(), pdf, out));
         return out.toByteArray();
+    }
+
+    /** A detached CMS signature over a report snapshot, with the same certificate (docs/usage.md, "Snapshots"). */
+    public byte[] signSnapshot(byte[] content) {
+        Identity id = identity();
+        return ca.withCustodyKey(ACTOR, id.serial(), id.pin().clone(),
+                key -> SnapshotSigner.cms(key.privateKey(), key.chain()).sign(content));
     }
 
     private synchronized Identity identity() {

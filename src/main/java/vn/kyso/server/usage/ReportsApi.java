@@ -27,10 +27,13 @@ class ReportsApi {
     ResponseEntity<?> usage(
             @Parameter(description = "first day, YYYY-MM-DD") @RequestParam(required = false) String from,
             @Parameter(description = "last day, YYYY-MM-DD") @RequestParam(required = false) String to,
-            @Parameter(description = "unit code: the report covers its subtree") @RequestParam(required = false) String unit,
+            @Parameter(description = "unit key: a code (its latest unit) or code@validFrom (an earlier unit whose"
+                    + " code was reused); the report covers its subtree") @RequestParam(required = false) String unit,
             @Parameter(description = "AGENCY or PERSONAL") @RequestParam(required = false) String kind,
             @Parameter(description = "json (default), csv, xlsx or pdf (signed by kyso)")
-            @RequestParam(required = false) String format) {
-        return exports.answer(new ReportQuery(from, to, unit, kind), format);
+            @RequestParam(required = false) String format,
+            @Parameter(description = "issued (default): each certificate under its unit when it was issued;"
+                    + " today: rolled up into today's units") @RequestParam(required = false) String units) {
+        return exports.answer(new ReportQuery(from, to, unit, kind, units), format);
     }
 }

@@ -51,11 +51,10 @@ class UsageApi {
     @Operation(summary = "Import certificates issued by other CAs into the usage inventory")
     ImportResult importCertificates(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String unit, Principal who) throws IOException {
-        if (unit != null && !unit.isBlank() && usage.unit(unit.trim()).isEmpty()) {
-            throw new UsageException(UsageException.ErrorCode.UNKNOWN_UNIT, "no such unit");
-        }
-        return usage.importCertificates(file.getBytes(), unit == null || unit.isBlank() ? null : unit.trim(),
-                who.getName());
+        // the inventory keeps the unit's code; the certificate's own dates tell which unit of that code it was
+        String code = unit == null || unit.isBlank() ? null : usage.unit(unit.trim()).map(vn.kyso.usage.Unit::code)
+                .orElseThrow(() -> new UsageException(UsageException.ErrorCode.UNKNOWN_UNIT, "no such unit"));
+        return usage.importCertificates(file.getBytes(), code, who.getName());
     }
 
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -27,9 +27,11 @@ class UsageConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     UsageReports usageReports(DataSource dataSource, CertificateAuthority ca, UsageProperties properties, Clock clock,
-            SecureRandom random) {
+            SecureRandom random, CaUnitHistory units, ReportSigner reportSigner) {
         return UsageReports.builder()
                 .dataSource(dataSource)
+                // units come from the CA's dated directory, through the module's port (no copy)
+                .unitHistory(units)
                 .migrate(false)
                 .clock(clock)
                 .random(random)
@@ -38,6 +40,9 @@ class UsageConfiguration {
                 .auditTrail(ca::audit)
                 .maxDocumentBytes(properties.maxDocumentBytes().toBytes())
                 .metricsCacheTtl(properties.metricsCacheTtl())
+                .closeGrace(properties.closeGrace())
+                // closed periods' reports are frozen signed with kyso's report-signing certificate
+                .snapshotSigner(reportSigner::signSnapshot)
                 .build();
     }
 

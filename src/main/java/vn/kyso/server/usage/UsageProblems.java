@@ -33,9 +33,9 @@ class UsageProblems {
     ResponseEntity<ProblemDetail> usage(UsageException e) {
         HttpStatus status = switch (e.code()) {
             case INVALID_REQUEST, UNKNOWN_UNIT -> HttpStatus.BAD_REQUEST;
-            case UNKNOWN_CERTIFICATE, UNKNOWN_INGESTION -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_CERTIFICATE, UNKNOWN_INGESTION, UNKNOWN_SNAPSHOT -> HttpStatus.NOT_FOUND;
             case UNREADABLE_IMPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case CONFLICTING_CERTIFICATE -> HttpStatus.CONFLICT;
+            case CONFLICTING_CERTIFICATE, PERIOD_NOT_CLOSED -> HttpStatus.CONFLICT;
             case IO_ERROR, STORAGE_FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
         ProblemDetail problem = problems.of(status, "usage", e.code().name(), LocaleContextHolder.getLocale());

@@ -16,15 +16,19 @@ import org.springframework.util.unit.DataSize;
  * @param watchFolder      a folder where the document system drops signed PDFs or zips to ingest;
  *                         none (off) by default
  * @param watchInterval    how often the watched folder is looked at
+ * @param closeGrace       how long after a month (or a report's period) ends its figures still take
+ *                         evidence dated in it; then it is closed: its report is frozen as a signed
+ *                         snapshot and later evidence is an amendment beside it (docs/usage.md)
  */
 @ConfigurationProperties("kyso.usage")
 public record UsageProperties(@DefaultValue("60s") Duration metricsCacheTtl,
         @DefaultValue("100MB") DataSize maxDocumentBytes, @DefaultValue("200") int maxIngestFiles, Path watchFolder,
-        @DefaultValue("30s") Duration watchInterval) {
+        @DefaultValue("30s") Duration watchInterval, @DefaultValue("10d") Duration closeGrace) {
 
     public UsageProperties {
         if (metricsCacheTtl.isNegative() || maxDocumentBytes.toBytes() <= 0 || maxIngestFiles < 1
-                || watchInterval.isNegative() || watchInterval.isZero()) {
+                || watchInterval.isNegative() || watchInterval.isZero() || closeGrace == null
+                || closeGrace.isNegative()) {
             throw new IllegalArgumentException("kyso.usage settings must be positive");
         }
     }

@@ -81,6 +81,47 @@ class DemoDataTest extends KysoDemoServerTest {
         assertThat(json.get("byDistrict").size()).isGreaterThan(5);
     }
 
+    @Autowired
+    vn.kyso.ca.CertificateAuthority ca;
+
+    @Autowired
+    vn.kyso.usage.UsageReports usage;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void theDemoCertificatesWereIssuedBackDatedAndAreValidOverTheHistoryTheDemoCreditsThemWith() {
+        // the defect: kyso's CA issued the demo's certificates today while the report credited them
+        // with a year of signatures before today
+        assertThat(clock).isInstanceOf(DemoClock.class);
+        assertThat(((DemoClock) clock).isReal()).isTrue();
+        vn.kyso.usage.UsageReport report = usage.report(usage.defaultPeriod());
+        assertThat(report.summary().certificates()).isEqualTo(967);
+        assertThat(report.summary().regular()).isEqualTo(280);
+        java.time.Instant start = report.request().from().atStartOfDay(vn.kyso.usage.UsageReports.VIETNAM).toInstant();
+        java.time.Instant end = report.request().to().plusDays(1).atStartOfDay(vn.kyso.usage.UsageReports.VIETNAM)
+                .toInstant();
+        java.time.Instant earliest = end;
+        for (vn.kyso.usage.UsageReport.CertificateUsage row : report.certificates()) {
+            vn.kyso.ca.CertificateRecord issued = ca.certificate(new java.math.BigInteger(row.certificate().serial(), 16))
+                    .orElseThrow();
+            assertThat(issued.notBefore()).as(row.certificate().serial()).isBefore(start);
+            assertThat(issued.notAfter()).as(row.certificate().serial()).isAfter(end);
+            if (row.lastUse() != null) {
+                assertThat(issued.notBefore()).isBefore(row.lastUse().atStartOfDay(vn.kyso.usage.UsageReports.VIETNAM)
+                        .toInstant());
+            }
+            earliest = issued.notBefore().isBefore(earliest) ? issued.notBefore() : earliest;
+        }
+        // the hierarchy is older than every certificate it issued, and the units are those of the day of issue
+        for (java.security.cert.X509Certificate authority : ca.caChain()) {
+            assertThat(authority.getNotBefore().toInstant()).isBefore(earliest);
+        }
+        assertThat(report.certificates()).filteredOn(r -> r.unitCode().equals("964")).isNotEmpty();
+        assertThat(java.nio.file.Files.exists(DATA_DIR.resolve(DemoClock.LOADED))).isTrue();
+    }
+
     @Test
     void theDemoOfficerSignsWithPin123456() throws IOException {
         byte[] pdf = Files.readAllBytes(TestPdfs.onePage(temp.resolve("in.pdf")));

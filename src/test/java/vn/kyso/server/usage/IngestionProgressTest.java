@@ -142,7 +142,7 @@ class IngestionProgressTest extends KysoServerTest {
         assertThat(configuredWatch.isRunning()).isFalse();
         Path inbox = temp.resolve("inbox");
         UsageFolderWatch watch = new UsageFolderWatch(usage, new UsageProperties(Duration.ofSeconds(60),
-                DataSize.ofMegabytes(100), 200, inbox, Duration.ofMillis(100)));
+                DataSize.ofMegabytes(100), 200, inbox, Duration.ofMillis(100), Duration.ofDays(10)));
         watch.start();
         try {
             Files.write(inbox.resolve("signed.pdf"), signed());

@@ -113,6 +113,100 @@ class UsageReportsApiTest extends KysoServerTest {
     }
 
     @Test
+    void aCertificateIssuedTodayTo32002IsReportedUnderPhuongAnXuyenFromTheCasDirectory() {
+        StringBuilder cccd = new StringBuilder("0");
+        while (cccd.length() < 12) {
+            cccd.append(RANDOM.nextInt(10));
+        }
+        long subscriber = ca.registerOfficer("test", new NewOfficer("Lâm Văn Xuyên", "Chuyên viên", cccd.toString(),
+                "xuyen-" + cccd + "@camau.gov.vn", "32002")).id();
+        String serial = ca.issueWithCustody("test", new CustodyIssueRequest(subscriber, "personal", false)).serialHex();
+
+        JsonNode anXuyen = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=32002"));
+        JsonNode row = find(anXuyen.get("neverUsedCertificates"), serial);
+        assertThat(row.get("unit").asString()).isEqualTo("32002");
+        assertThat(row.get("unitName").asString()).isEqualTo("Phường An Xuyên");
+        assertThat(anXuyen.get("unitName").asString()).isEqualTo("Phường An Xuyên");
+        // the dissolved Phường 4 of district 964, whose code An Xuyên reuses, is another unit
+        JsonNode phuong4 = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=32002@2018-01-01"));
+        assertThat(phuong4.get("unitName").asString()).isEqualTo("Phường 4");
+        assertThat(phuong4.get("neverUsedCertificates").toString()).doesNotContain(serial);
+        JsonNode all = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&units=today"));
+        assertThat(all.get("byDistrict").toString()).doesNotContain("\"964\"").contains("\"32002\"");
+        HttpResponse<String> bad = asAuditor().get("/api/v1/reports/usage?units=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(bad).get("code").asString()).isEqualTo("INVALID_REQUEST");
+    }
+
+    @Test
+    void aClosedPeriodsReportIsFrozenAsASnapshotSignedByKysoAndAudited() throws Exception {
+        long before = lastAuditSeq();
+        String query = "/api/v1/reports/usage/snapshot?from=2020-01-01&to=2020-01-31&kind=AGENCY";
+        HttpResponse<String> first = asAuditor().get(query);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode snapshot = TestHttp.json(first);
+        assertThat(snapshot.get("verified").asBoolean()).isTrue();
+        assertThat(snapshot.get("signer").asString()).contains("Cà Mau");
+        assertThat(snapshot.get("takenBy").asString()).isEqualTo(auditor());
+        assertThat(snapshot.get("amendments").isArray()).isTrue();
+        long id = snapshot.get("id").asLong();
+        assertThat(TestHttp.json(http().basic(account("usage-admin", Role.ADMIN), USER_PASSWORD).get(query)).get("id")
+                .asLong()).isEqualTo(id);
+
+        HttpResponse<byte[]> csv = asAuditor().getBytes("/api/v1/reports/usage/snapshots/" + id + "/report.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(csv.body()))).isEqualTo(snapshot.get("sha256").asString());
+        assertThat(asAuditor().getBytes("/api/v1/reports/usage/snapshots/" + id + "/report.csv.p7s").statusCode())
+                .isEqualTo(200);
+        assertThat(ca.auditLog(before, 1000)).filteredOn(e -> e.action().equals("USAGE_SNAPSHOT_TAKEN"))
+                .filteredOn(e -> e.target().equals("snapshot:" + id)).hasSize(1);
+
+        LocalDate today = LocalDate.now(UsageReports.VIETNAM);
+        HttpResponse<String> open = asAuditor().get("/api/v1/reports/usage/snapshot?from=" + today.withDayOfMonth(1)
+                + "&to=" + today);
+        assertThat(open.statusCode()).isEqualTo(409);
+        assertThat(TestHttp.json(open).get("code").asString()).isEqualTo("PERIOD_NOT_CLOSED");
+        assertThat(asAuditor().get("/api/v1/reports/usage/snapshots/999999").statusCode()).isEqualTo(404);
+        assertThat(http().basic(officer(), USER_PASSWORD).get(query).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUnitMergedInTheCasDirectoryRollsUpIntoItsSuccessorInTodaysUnits() {
+        TestHttp admin = http().basic("admin", ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now(UsageReports.VIETNAM);
+        String code = "329" + (10 + RANDOM.nextInt(89));
+        HttpResponse<String> added = admin.postJson("/api/v1/units", "{\"code\":\"" + code
+                + "\",\"name\":\"Xã Thử Nghiệm\",\"kind\":\"commune\",\"parentCode\":\"CM\",\"validFrom\":\""
+                + today.minusDays(30) + "\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        long id = TestHttp.json(added).get("id").asLong();
+        HttpResponse<String> unknown = admin.postJson("/api/v1/units/" + id + "/close", "{\"lastDay\":\""
+                + today.minusDays(1) + "\",\"successorCode\":\"NO-SUCH\"}");
+        assertThat(unknown.statusCode()).isBetween(400, 404);
+
+        HttpResponse<String> merged = admin.postJson("/api/v1/units/" + id + "/close", "{\"lastDay\":\""
+                + today.minusDays(1) + "\",\"successorCode\":\"32002\"}");
+
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(TestHttp.json(merged).get("successorCode").asString()).isEqualTo("32002");
+        JsonNode rolledUp = TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=" + code
+                + "&units=today"));
+        assertThat(rolledUp.get("unitName").asString()).isEqualTo("Phường An Xuyên");
+        assertThat(TestHttp.json(asAuditor().get("/api/v1/reports/usage?" + period() + "&unit=" + code))
+                .get("unitName").asString()).isEqualTo("Xã Thử Nghiệm");
+    }
+
+    private static JsonNode find(JsonNode rows, String serial) {
+        for (JsonNode row : rows) {
+            if (new java.math.BigInteger(row.get("serial").asString(), 16).equals(new java.math.BigInteger(serial, 16))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + serial + " in " + rows);
+    }
+
+    @Test
     void badParametersAreBadRequestProblems() {
         for (String query : List.of("from=2025-13-01&to=2025-12-31", "from=2025-01-01", "from=2025-02-01&to=2025-01-01",
                 "kind=ROBOT", "unit=NO-SUCH-UNIT", "format=doc")) {

@@ -42,6 +42,10 @@ public class UsageException extends RuntimeException {
         /** The database refused or failed an operation. */
         STORAGE_FAILURE,
         /** Another certificate with the same issuer name and serial is in the inventory already. */
-        CONFLICTING_CERTIFICATE
+        CONFLICTING_CERTIFICATE,
+        /** A snapshot was asked of a period that is not over, or whose grace time has not passed. */
+        PERIOD_NOT_CLOSED,
+        /** No report snapshot with this id exists. */
+        UNKNOWN_SNAPSHOT
     }
 }

@@ -1,7 +1,6 @@
 package vn.kyso.usage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,6 +46,7 @@ import vn.kyso.usage.inventory.CertificateImport;
 import vn.kyso.usage.inventory.CertificateInventory;
 import vn.kyso.usage.metrics.UsageMetrics;
 import vn.kyso.usage.report.ReportBuilder;
+import vn.kyso.usage.snapshot.Snapshots;
 import vn.kyso.usage.units.UnitDirectory;
 
 /**
@@ -74,6 +74,7 @@ public final class UsageReports {
     private final UsageMetrics metrics;
     private final SecureRandom random;
     private final TransactionTemplate tx;
+    private final Snapshots snapshots;
 
     private UsageReports(Builder b) {
         this.clock = b.clock;
@@ -88,10 +89,7 @@ public final class UsageReports {
         JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(b.dataSource));
         this.tx = tx;
-        this.units = new UnitDirectory(jdbc);
-        if (b.loadBundledUnits) {
-            units.loadBundled();
-        }
+        this.units = new UnitDirectory(b.unitHistory);
         this.inventory = new CertificateInventory(jdbc, units, clock);
         this.imports = new CertificateImport(inventory);
         this.events = new EventStore(jdbcTemplate, tx, inventory, clock, random, zone);
@@ -101,6 +99,7 @@ public final class UsageReports {
         this.ingestion = new Ingestion(b.extractor, inventory, this::recordQuietly, b.maxDocumentBytes, rejections,
                 audit, clock, amendments, e -> storage(() -> events.isRecorded(e)));
         this.reports = new ReportBuilder(jdbcTemplate, units, clock, zone, amendments);
+        this.snapshots = new Snapshots(jdbc, b.snapshotSigner, b.trustAnchors, clock, zone, b.closeGrace);
         this.demo = new DemoPlanner(zone);
         this.metrics = new UsageMetrics(inventory::countByStatus, this::regularRatio, clock, b.metricsCacheTtl);
     }
@@ -242,23 +241,14 @@ public final class UsageReports {
 
     // ---- units -------------------------------------------------------------------------------
 
+    /** Every period of every unit of the province's dated directory (read through the port), parents first. */
     public List<Unit> units() {
-        return storage(units::all);
+        return units.tree().all();
     }
 
-    public Optional<Unit> unit(String code) {
-        return storage(() -> units.find(code));
-    }
-
-    /** Loads more units from a CSV (code,name,kind,parent_code); returns how many were new. */
-    public int loadUnits(InputStream csv) {
-        return storage(() -> {
-            try {
-                return units.load(csv);
-            } catch (IOException e) {
-                throw new UsageException(ErrorCode.IO_ERROR, "cannot read the unit list", e);
-            }
-        });
+    /** The unit period with this key: a code names its latest period, {@code code@validFrom} an earlier one. */
+    public Optional<Unit> unit(String key) {
+        return units.tree().find(key);
     }
 
     // ---- ingestion ---------------------------------------------------------------------------
@@ -308,6 +298,51 @@ public final class UsageReports {
         return storage(() -> reports.build(request, language));
     }
 
+    /**
+     * The signed snapshot of a closed period's report (over, and its grace time passed): the one
+     * taken already, else taken now from the report as it stands (audited as
+     * {@code USAGE_SNAPSHOT_TAKEN} under {@code actor}). PERIOD_NOT_CLOSED for a period still open.
+     */
+    public ReportSnapshot snapshot(ReportRequest request, String actor) {
+        Optional<ReportSnapshot> existing = storage(() -> snapshots.find(request));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (!snapshots.closed(request)) {
+            throw new UsageException(ErrorCode.PERIOD_NOT_CLOSED, "the period " + request.from() + " to "
+                    + request.to() + " is not closed yet");
+        }
+        UsageReport report = report(request, Language.VI);
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        exportCsv(report, Language.VI, csv);
+        Snapshots.Taken taken = storage(() -> snapshots.take(request, report.headline(Language.VI), csv.toByteArray(),
+                actor));
+        if (taken.fresh()) {
+            ReportSnapshot s = taken.snapshot();
+            audit.append(actor, "USAGE_SNAPSHOT_TAKEN", "snapshot:" + s.id(), s.from() + ".." + s.to() + " unit "
+                    + (s.unitKey() == null ? "*" : s.unitKey()) + ", sha256:" + s.contentSha256() + ", " + s.headline());
+        }
+        return taken.snapshot();
+    }
+
+    /** A snapshot by its number. */
+    public Optional<ReportSnapshot> snapshot(long id) {
+        return storage(() -> snapshots.byId(id));
+    }
+
+    /** Whether the period of {@code request} is closed: over, and its grace time passed. */
+    public boolean closed(ReportRequest request) {
+        return snapshots.closed(request);
+    }
+
+    /**
+     * The signer's subject when the snapshot's signature verifies over its content and the signer's
+     * chain reaches a trust anchor; empty when it does not (the snapshot was altered or not kyso's).
+     */
+    public Optional<String> verifySnapshot(ReportSnapshot snapshot) {
+        return snapshots.verify(snapshot);
+    }
+
     public void exportCsv(UsageReport report, Language language, OutputStream out) {
         export(() -> CsvExport.write(report, language, out));
     }
@@ -329,9 +364,14 @@ public final class UsageReports {
 
     // ---- demo --------------------------------------------------------------------------------
 
-    /** Plans the 2018 demo province (the loaded units) for the 12 months before the clock's month. */
+    /**
+     * Plans the demo province for the 12 months before the clock's month, over the units in force
+     * when its certificates are issued (7 to 20 months before the period: Cà Mau's 2018 units
+     * until 2026).
+     */
     public DemoPlan planDemo(long seed) {
-        return demo.plan(units(), clock, seed);
+        java.time.LocalDate issuedFrom = defaultPeriod().from().minusMonths(20);
+        return demo.plan(units().stream().filter(u -> u.existsOn(issuedFrom)).toList(), clock, seed);
     }
 
     /**
@@ -390,7 +430,10 @@ public final class UsageReports {
         private long maxDocumentBytes = 100L * 1024 * 1024;
         private Duration metricsCacheTtl = Duration.ofSeconds(60);
         private boolean migrate = true;
-        private boolean loadBundledUnits = true;
+        private UnitHistory unitHistory = UnitHistory.none();
+        private SnapshotSigner snapshotSigner = content -> {
+            throw new UsageException(ErrorCode.IO_ERROR, "no snapshot signer is configured");
+        };
         private AuditTrail audit = AuditTrail.none();
         private Duration closeGrace = Duration.ofDays(10);
 
@@ -467,9 +510,18 @@ public final class UsageReports {
             return this;
         }
 
-        /** Whether to load the bundled Cà Mau 2018 units at start; true by default. */
-        public Builder loadBundledUnits(boolean load) {
-            this.loadBundledUnits = load;
+        /**
+         * Where the province's dated unit directory is read (the service's port over the CA's
+         * directory); none by default, when every certificate is reported without a unit.
+         */
+        public Builder unitHistory(UnitHistory history) {
+            this.unitHistory = Objects.requireNonNull(history);
+            return this;
+        }
+
+        /** Signs closed periods' report snapshots (the service signs with its report-signing key). */
+        public Builder snapshotSigner(SnapshotSigner signer) {
+            this.snapshotSigner = Objects.requireNonNull(signer);
             return this;
         }
 

@@ -42,13 +42,17 @@ class DemoDataTest {
                     .sorted().toList();
             assertThat(report.byDistrict()).hasSize(9);
             assertThat(districtRates.get(8).subtract(districtRates.get(0))).isGreaterThan(new BigDecimal("25"));
-            // the 19 agencies, then the province office (certificates of the province's own unit)
-            assertThat(report.byAgency()).hasSize(20);
-            assertThat(report.byAgency().get(19).key()).isEqualTo("CM");
-            assertThat(report.byAgency().get(19).summary().certificates()).isEqualTo(15);
+            // the 19 agencies of 2018 and the 2 new ones of July 2025 (the period is 2025), then the
+            // province office (certificates of the province's own unit)
+            assertThat(report.byAgency()).hasSize(22);
+            assertThat(report.byAgency().get(21).key()).isEqualTo("CM");
+            assertThat(report.byAgency().get(21).summary().certificates()).isEqualTo(15);
             assertThat(report.byAgency().stream().mapToInt(b -> b.summary().certificates()).sum()
                     + report.byDistrict().stream().mapToInt(b -> b.summary().certificates()).sum()).isEqualTo(967);
-            assertThat(report.byCommune()).hasSize(101);
+            // the 101 communes of 2018 and the 64 of July 2025, all of whose certificates were issued in 2018's
+            assertThat(report.byCommune()).hasSize(101 + 64);
+            assertThat(report.byCommune()).filteredOn(b -> b.summary().certificates() > 0)
+                    .allSatisfy(b -> assertThat(usage.unit(b.key()).orElseThrow().validTo()).isNotNull());
             assertThat(report.topUsers().get(0).signatures()).isGreaterThanOrEqualTo(40 * 12);
             assertThat(report.summary().dormant()).isGreaterThan(150);
             assertThat(report.summary().neverUsed()).isGreaterThan(150);

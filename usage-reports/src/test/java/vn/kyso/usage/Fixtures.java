@@ -24,6 +24,7 @@ public final class Fixtures {
 
     public static UsageReports usage(TestDatabase.Open db) {
         return UsageReports.builder().dataSource(db.dataSource()).clock(CLOCK).random(new SecureRandom())
+                .unitHistory(TestUnits.caMau())
                 .metricsCacheTtl(Duration.ZERO).build();
     }
 

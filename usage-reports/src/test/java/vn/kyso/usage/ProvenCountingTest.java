@@ -96,6 +96,7 @@ class ProvenCountingTest {
 
     static UsageReports province(TestDatabase.Open db, Clock clock) {
         UsageReports usage = UsageReports.builder().dataSource(db.dataSource()).clock(clock).random(new SecureRandom())
+                .unitHistory(TestUnits.caMau())
                 .trustAnchors(List.of(kyso.root().certificate())).metricsCacheTtl(Duration.ZERO).build();
         for (TestPki.Credential c : List.of(regular, dormant, never, clerk)) {
             usage.onCertificate(CertificateNotice.issued(c.certificate(), NOW.minus(Duration.ofDays(400)),
@@ -262,6 +263,34 @@ class ProvenCountingTest {
             LocalDate today = LocalDate.ofInstant(NOW, UsageReports.VIETNAM);
             assertThat(usage.report(ReportRequest.of(today.withDayOfMonth(1), today)).summary().signatures())
                     .isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anLtaSignatureMadeThroughKysoAndIngestedLaterCountsOnce(TestDatabase database) throws Exception {
+        try (TestDatabase.Open db = database.open()) {
+            UsageReports usage = province(db);
+            PdfSigner signer = PdfSigner.builder().timestampSource(
+                    new vn.kyso.signing.tsp.HttpTimestampSource(server.tsaUrl())).build();
+            Path plain = TestPdfs.plain(dir.resolve("lta-" + database + ".pdf"));
+            Path signed = dir.resolve("lta-" + database + "-signed.pdf");
+            // B-LTA: the DSS and a document timestamp are later updates, so the file's hash is not the
+            // signed revision's; the defect counted the SIGNED event and the ingested signature apart
+            SignResult result = signer.sign(SignRequest.builder(InMemorySigningKey.of(regular.privateKey(),
+                    regular.chain()), PadesLevel.B_LTA).build(), plain, signed);
+            usage.record(UsageEvent.signed(CertificateRef.of(regular.certificate()), NOW, hex(result.documentSha256()),
+                    result.fieldName(), Channel.WEB, PadesLevel.B_LTA, Duration.ofMillis(900), result.signatureId()));
+
+            IngestResult ingested = usage.ingest(List.of(signed), null, "auditor");
+
+            assertThat(ingested.signaturesFound()).isEqualTo(1);
+            assertThat(ingested.rejected()).isEmpty();
+            assertThat(ingested.recorded()).isZero();
+            assertThat(ingested.duplicates()).isEqualTo(1);
+            LocalDate today = LocalDate.ofInstant(NOW, UsageReports.VIETNAM);
+            assertThat(usage.report(ReportRequest.of(today.withDayOfMonth(1), today)).summary().signatures())
+                    .isEqualTo(1);
         }
     }
 

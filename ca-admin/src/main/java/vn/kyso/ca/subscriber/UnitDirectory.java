@@ -22,10 +22,13 @@ import vn.kyso.ca.db.CaDatabase;
 /**
  * Administrative units with effective dates, seeded on first start from the bundled Cà Mau
  * lists: the 2018 units (until 30 June 2025) and the merged province's units (from 1 July 2025).
+ * The province's one unit directory: the usage reports read it too, through their port.
+ * A unit ended by a merger or rename names its successor ({@code camau-successors.csv} for the
+ * bundled reorganisation, stated at every start where still unset).
  */
 public final class UnitDirectory {
 
-    private static final String COLUMNS = "id, code, name, kind, parent_code, valid_from, valid_to";
+    private static final String COLUMNS = "id, code, name, kind, parent_code, valid_from, valid_to, successor_code";
     static final LocalDate OLD_FROM = LocalDate.of(2018, 1, 1);
     static final LocalDate OLD_TO = LocalDate.of(2025, 6, 30);
     static final LocalDate NEW_FROM = LocalDate.of(2025, 7, 1);
@@ -42,29 +45,55 @@ public final class UnitDirectory {
     /** Loads the bundled unit lists when the table is empty. */
     public void seedIfEmpty() {
         long count = db.jdbc().sql("SELECT COUNT(*) FROM ca_unit").query(Long.class).single();
-        if (count > 0) {
-            return;
-        }
         db.inTransaction(() -> {
-            insertAll(read("camau-units-2018.csv"), OLD_FROM, OLD_TO);
-            insertAll(read("camau-units-2025.csv"), NEW_FROM, null);
+            if (count == 0) {
+                insertAll(bundled());
+            }
+            // also for a register seeded before successors existed (ca V5.14.1); an admin's choice stays
+            for (String[] row : read("camau-successors.csv")) {
+                db.jdbc().sql("UPDATE ca_unit SET successor_code = ? WHERE code = ? AND valid_to = ?"
+                        + " AND successor_code IS NULL").params(row[2], row[0], LocalDate.parse(row[1])).update();
+            }
             return null;
         });
     }
 
-    /** One multi-row INSERT per list: seeding costs two round trips, not hundreds. */
-    private void insertAll(List<String[]> rows, LocalDate from, LocalDate to) {
+    /**
+     * The bundled dated directory as it is seeded (ids 0): Cà Mau's 2018 units, the merged
+     * province's units from 1 July 2025, and the successors of the units that ended.
+     */
+    public static List<Unit> bundled() {
+        java.util.Map<String, String[]> successors = new java.util.HashMap<>();
+        for (String[] row : read("camau-successors.csv")) {
+            successors.put(row[0] + "|" + row[1], row);
+        }
+        List<Unit> units = new ArrayList<>();
+        for (String[] row : read("camau-units-2018.csv")) {
+            LocalDate to = PHUONG_4.equals(row[0]) ? PHUONG_4_TO : OLD_TO;
+            String[] successor = successors.get(row[0] + "|" + to);
+            units.add(new Unit(0, row[0], row[1], row[2], row[3].isEmpty() ? null : row[3], OLD_FROM, to,
+                    successor == null ? null : successor[2]));
+        }
+        for (String[] row : read("camau-units-2025.csv")) {
+            units.add(new Unit(0, row[0], row[1], row[2], row[3].isEmpty() ? null : row[3], NEW_FROM, null, null));
+        }
+        return units;
+    }
+
+    /** One multi-row INSERT: seeding costs one round trip, not hundreds. */
+    private void insertAll(List<Unit> units) {
         StringBuilder sql = new StringBuilder(
-                "INSERT INTO ca_unit (code, name, kind, parent_code, valid_from, valid_to) VALUES ");
+                "INSERT INTO ca_unit (code, name, kind, parent_code, valid_from, valid_to, successor_code) VALUES ");
         List<Object> params = new ArrayList<>();
-        for (String[] row : rows) {
-            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-            params.add(row[0]);
-            params.add(row[1]);
-            params.add(row[2]);
-            params.add(row[3].isEmpty() ? null : row[3]);
-            params.add(from);
-            params.add(PHUONG_4.equals(row[0]) && to != null ? PHUONG_4_TO : to);
+        for (Unit unit : units) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+            params.add(unit.code());
+            params.add(unit.name());
+            params.add(unit.kind());
+            params.add(unit.parentCode());
+            params.add(unit.validFrom());
+            params.add(unit.validTo());
+            params.add(unit.successorCode());
         }
         db.jdbc().sql(sql.toString()).params(params).update();
     }
@@ -81,12 +110,33 @@ public final class UnitDirectory {
 
     /** Ends a unit's effective period (after a merger or dissolution). */
     public Unit close(long unitId, LocalDate lastDay) {
+        return close(unitId, lastDay, null);
+    }
+
+    /**
+     * Ends a unit's effective period; {@code successorCode} (may be null: dissolved) names the unit
+     * that carries on its work from the next day, which must exist on that day.
+     */
+    public Unit close(long unitId, LocalDate lastDay, String successorCode) {
         Unit unit = byId(unitId);
         if (lastDay.isBefore(unit.validFrom())) {
             throw new CaException(CaException.ErrorCode.INVALID_REQUEST, "a unit cannot end before it starts");
         }
-        db.jdbc().sql("UPDATE ca_unit SET valid_to = ? WHERE id = ?").params(lastDay, unitId).update();
+        if (successorCode != null) {
+            Unit successor = byCode(successorCode, lastDay.plusDays(1));
+            if (successor.id() == unitId) {
+                throw new CaException(CaException.ErrorCode.INVALID_REQUEST, "a unit cannot succeed itself");
+            }
+        }
+        db.jdbc().sql("UPDATE ca_unit SET valid_to = ?, successor_code = ? WHERE id = ?")
+                .params(lastDay, successorCode, unitId).update();
         return byId(unitId);
+    }
+
+    /** Every unit of every period (the dated directory), in code then start order. */
+    public List<Unit> history() {
+        return db.jdbc().sql("SELECT " + COLUMNS + " FROM ca_unit ORDER BY code, valid_from")
+                .query(UnitDirectory::map).list();
     }
 
     public Unit byId(long id) {
@@ -130,7 +180,8 @@ public final class UnitDirectory {
 
     private static Unit map(ResultSet rs, int row) throws SQLException {
         return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
-                rs.getString("parent_code"), CaDatabase.date(rs, "valid_from"), CaDatabase.date(rs, "valid_to"));
+                rs.getString("parent_code"), CaDatabase.date(rs, "valid_from"), CaDatabase.date(rs, "valid_to"),
+                rs.getString("successor_code"));
     }
 
     /** Reads code,name,kind,parent_code rows; names may be quoted because some hold commas. */

@@ -73,4 +73,25 @@ class UnitsAndSubscribersTest {
         assertCode(() -> t.ca.addUnit("admin", new NewUnit("AG-SNGV", "Sở Ngoại vụ", "agency", "CM",
                 LocalDate.of(2018, 1, 1))), CaException.ErrorCode.DUPLICATE);
     }
+
+    @DatabaseTest
+    void theDatedDirectoryHoldsEveryPeriodAndNamesSuccessorsOfMergedUnits(TestDatabase db) {
+        TestCa t = TestCa.open(db, dir, MutableClock.now());
+        assertThat(t.ca.unitHistory()).hasSize(130 + 79);
+        assertThat(t.ca.unitHistory()).filteredOn(u -> u.code().equals("32002")).extracting(Unit::name)
+                .containsExactly("Phường 4", "Phường An Xuyên");
+        // the bundled reorganisation: Sở Kế hoạch và Đầu tư went into Sở Tài chính on 1 July 2025
+        assertThat(t.ca.unitHistory()).filteredOn(u -> u.code().equals("AG-SKHDT")).singleElement()
+                .extracting(Unit::successorCode).isEqualTo("AG-STC");
+
+        Unit added = t.ca.addUnit("admin", new NewUnit("32999", "Xã Thử", "commune", "CM", LocalDate.of(2025, 7, 1)));
+        assertCode(() -> t.ca.mergeUnit("admin", added.id(), LocalDate.of(2026, 1, 31), "XX"),
+                CaException.ErrorCode.UNKNOWN_UNIT);
+        assertCode(() -> t.ca.mergeUnit("admin", added.id(), LocalDate.of(2026, 1, 31), "32999"),
+                CaException.ErrorCode.INVALID_REQUEST);
+        Unit merged = t.ca.mergeUnit("admin", added.id(), LocalDate.of(2026, 1, 31), "32002");
+        assertThat(merged.validTo()).isEqualTo(LocalDate.of(2026, 1, 31));
+        assertThat(merged.successorCode()).isEqualTo("32002");
+        assertThat(t.ca.auditLog(0, 1000)).extracting(vn.kyso.ca.AuditEntry::action).contains("UNIT_MERGED");
+    }
 }

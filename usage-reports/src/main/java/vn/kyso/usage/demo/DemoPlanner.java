@@ -144,7 +144,7 @@ public final class DemoPlanner {
                 case PROVINCE -> 0.9;
                 case AGENCY -> 0.15 + 0.7 * random.nextDouble();
                 case DISTRICT -> propensity.get(u.code());
-                case COMMUNE -> 0.6 * propensity.getOrDefault(u.parentCode(), 0.3);
+                case COMMUNE -> 0.6 * propensity.getOrDefault(u.parentKey(), 0.3);
             };
             propensity.put(u.code(), w);
         }

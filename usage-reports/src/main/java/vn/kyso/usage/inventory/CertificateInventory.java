@@ -89,7 +89,7 @@ public final class CertificateInventory {
     public void apply(CertificateNotice notice) {
         CertificateRef ref = notice.certificate();
         if (notice.change() == CertificateNotice.Change.ISSUED) {
-            units.require(notice.unitCode());
+            units.requireCode(notice.unitCode());
             upsert(new Described(ref, notice.subject(), notice.kind(), KindSource.ISSUANCE, notice.unitCode(),
                     notice.ownerName(), notice.ownerContact(), notice.notBefore(), notice.notAfter(), notice.x509()),
                     Origin.CA);
@@ -117,7 +117,7 @@ public final class CertificateInventory {
      */
     public boolean upsert(Described d, Origin origin) {
         if (d.unitCode() != null) {
-            units.require(d.unitCode());
+            units.requireCode(d.unitCode());
         }
         String issuerKey = IssuerKeys.of(d.ref().issuer());
         String certSha256 = d.x509() == null ? null : Fingerprints.certificate(d.x509());
@@ -204,7 +204,7 @@ public final class CertificateInventory {
 
     /** Moves a certificate to another unit. */
     public void assignUnit(CertificateRef ref, String unitCode) {
-        units.require(unitCode);
+        units.requireCode(unitCode);
         update(ref, "unit_code = ?", unitCode);
     }
 

@@ -25,20 +25,20 @@ final class Remainder {
     }
 
     static List<Breakdown> withProvinceRows(List<Breakdown> base, Unit scope, List<CertificateUsage> rows,
-            Map<CertificateUsage, String> paths, Map<String, Unit> unitsByCode, Language language, boolean agencies) {
+            Map<CertificateUsage, String> paths, Map<String, Unit> unitsByKey, Language language, boolean agencies) {
         if (scope != null && scope.kind() != Unit.Kind.PROVINCE) {
             return base;
         }
         Map<String, List<CertificateUsage>> groups = new LinkedHashMap<>();
         for (CertificateUsage r : rows) {
             String path = paths.get(r);
-            if (ReportBuilder.inAgencyOrDistrict(path, unitsByCode)) {
+            if (ReportBuilder.inAgencyOrDistrict(path, unitsByKey)) {
                 continue;
             }
             String[] codes = path.split("/");
             // "/CM/" is the province itself; "/CM/32002/" a commune directly under it; "" no unit
             String group = codes.length < 2 ? NO_UNIT : codes.length == 2 ? codes[1] : codes[2];
-            Unit unit = unitsByCode.get(group);
+            Unit unit = unitsByKey.get(group);
             boolean provinceLevel = unit == null || unit.kind() == Unit.Kind.PROVINCE;
             if (provinceLevel == agencies) {
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
@@ -49,7 +49,7 @@ final class Remainder {
         }
         List<Breakdown> out = new ArrayList<>(base);
         groups.forEach((code, list) -> {
-            Unit unit = unitsByCode.get(code);
+            Unit unit = unitsByKey.get(code);
             String name = unit != null ? unit.name()
                     : language == Language.EN ? "(no unit)" : "(chưa gán đơn vị)";
             out.add(new Breakdown(code, name, ReportBuilder.summarize(list)));

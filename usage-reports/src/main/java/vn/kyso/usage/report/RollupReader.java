@@ -27,7 +27,7 @@ final class RollupReader {
 
     /** A certificate in scope. */
     record Scoped(long id, CertificateRef ref, String subject, CertificateKind kind, String unitCode,
-            String owner, String contact, CertificateStatus status, java.time.Instant notAfter, String unitPath,
+            String owner, String contact, CertificateStatus status, java.time.Instant notAfter,
             java.time.Instant notBefore, java.time.Instant revokedAt) {
     }
 
@@ -56,21 +56,25 @@ final class RollupReader {
     List<Scoped> certificates(Scope scope) {
         return jdbc.query("""
                 SELECT c.id, c.issuer_dn, c.serial, c.subject_dn, c.kind, c.unit_code, c.owner_name, c.owner_contact,
-                    c.status, c.not_after, u.unit_path, c.not_before, c.revoked_at
-                FROM usage_certificate c LEFT JOIN usage_unit u ON u.code = c.unit_code WHERE """ + scope.where(),
+                    c.status, c.not_after, c.not_before, c.revoked_at
+                FROM usage_certificate c WHERE """ + scope.where(),
                 (rs, n) -> new Scoped(rs.getLong(1), new CertificateRef(rs.getString(2), rs.getString(3)),
                         rs.getString(4), CertificateKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
                         rs.getString(8), CertificateStatus.valueOf(rs.getString(9)),
-                        CertificateInventory.instant(rs, "not_after"), rs.getString(11),
-                        CertificateInventory.instant(rs, "not_before"), CertificateInventory.instant(rs, "revoked_at")),
+                        CertificateInventory.instant(rs, "not_after"), CertificateInventory.instant(rs, "not_before"), CertificateInventory.instant(rs, "revoked_at")),
                 scope.params().toArray());
     }
 
-    /** What the certificates in scope ({@code scopedIds}, the rows of {@code scope}) did in [from, to]. */
-    PeriodUse use(LocalDate from, LocalDate to, int minPerActiveMonth, Scope scope, Set<Long> scopedIds) {
+    /**
+     * What the certificates in scope ({@code scopedIds}) did in [from, to]; {@code wholeScope} when
+     * they are every row of {@code scope} (no unit subtree picked some of them), which lets
+     * PostgreSQL sum in the database.
+     */
+    PeriodUse use(LocalDate from, LocalDate to, int minPerActiveMonth, Scope scope, Set<Long> scopedIds,
+            boolean wholeScope) {
         PeriodUse use = new PeriodUse(from, to);
         Parts parts = parts(from, to);
-        if (groupInDatabase) {
+        if (groupInDatabase && wholeScope) {
             grouped(parts, minPerActiveMonth, scope, use);
             return use;
         }
@@ -124,7 +128,7 @@ final class RollupReader {
         params.addAll(scope.params());
         jdbc.query("SELECT m.certificate_id, m.period, SUM(m.s), SUM(CASE WHEN m.s >= ? THEN 1 ELSE 0 END),"
                 + " MAX(m.last), GROUPING(m.certificate_id) FROM (" + uses + ") m"
-                + " JOIN usage_certificate c ON c.id = m.certificate_id LEFT JOIN usage_unit u ON u.code = c.unit_code"
+                + " JOIN usage_certificate c ON c.id = m.certificate_id"
                 + " WHERE " + scope.where() + " GROUP BY GROUPING SETS ((m.certificate_id), (m.period))",
                 (ResultSet rs) -> {
                     if (rs.getInt(6) == 0) {

@@ -38,6 +38,7 @@ public final class EventIngestBenchmark {
         try (BenchDatabase database = new BenchDatabase(db)) {
             Clock clock = Clock.fixed(Instant.parse("2026-01-15T03:00:00Z"), ZoneOffset.UTC);
             UsageReports usage = UsageReports.builder().dataSource(database.dataSource()).clock(clock)
+                    .unitHistory(vn.kyso.usage.TestUnits.caMau())
                     .random(new SecureRandom()).build();
             List<CertificateRef> refs = new ArrayList<>();
             for (int i = 0; i < 2_000; i++) {

@@ -40,6 +40,7 @@ public final class ReportBenchmark {
         try (BenchDatabase database = new BenchDatabase(db)) {
             Clock clock = Clock.fixed(Instant.parse("2026-01-15T03:00:00Z"), ZoneOffset.UTC);
             UsageReports usage = UsageReports.builder().dataSource(database.dataSource()).clock(clock)
+                    .unitHistory(vn.kyso.usage.TestUnits.caMau())
                     .random(new SecureRandom()).build();
             List<Unit> units = usage.units();
             Random random = new Random(7);
