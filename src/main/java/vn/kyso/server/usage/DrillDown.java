@@ -24,18 +24,18 @@ import vn.kyso.usage.UsageReport.Breakdown;
  * @param trail    the units from below the province down to the report's unit (empty for the province)
  * @param level    PROVINCE, DISTRICT, COMMUNE or AGENCY
  * @param children the rows one level below, sorted by regular-use rate, then name
- * @param opens    the codes of the report's rows that are units one can open (not the "no unit"
+ * @param opens    the unit keys of the report's rows that are units one can open (not the "no unit"
  *                 row, not the province office's row)
  */
 record DrillDown(List<Unit> trail, String level, List<Breakdown> children, Set<String> opens) {
 
     static DrillDown of(UsageReport report, List<Unit> units) {
-        Map<String, Unit> byCode = units.stream().collect(Collectors.toMap(Unit::code, Function.identity(), (a, b) -> a));
+        Map<String, Unit> byKey = units.stream().collect(Collectors.toMap(Unit::key, Function.identity(), (a, b) -> a));
         Unit scope = report.unit();
         List<Unit> trail = new ArrayList<>();
         if (scope != null) {
-            for (String code : scope.path().split("/")) {
-                Unit u = byCode.get(code);
+            for (String key : scope.path().split("/")) {
+                Unit u = byKey.get(key);
                 if (u != null && u.kind() != Unit.Kind.PROVINCE) {
                     trail.add(u);
                 }
@@ -48,8 +48,8 @@ record DrillDown(List<Unit> trail, String level, List<Breakdown> children, Set<S
         } else {
             for (List<Breakdown> rows : List.of(report.byDistrict(), report.byCommune(), report.byAgency())) {
                 for (Breakdown b : rows) {
-                    Unit u = byCode.get(b.key());
-                    if (u != null && scope.code().equals(u.parentCode())) {
+                    Unit u = byKey.get(b.key());
+                    if (u != null && scope.key().equals(u.parentKey())) {
                         children.putIfAbsent(b.key(), b);
                     }
                 }
@@ -62,8 +62,8 @@ record DrillDown(List<Unit> trail, String level, List<Breakdown> children, Set<S
         Set<String> opens = new HashSet<>();
         for (List<Breakdown> rows : List.of(report.byDistrict(), report.byCommune(), report.byAgency())) {
             for (Breakdown b : rows) {
-                Unit u = byCode.get(b.key());
-                if (u != null && u.kind() != Unit.Kind.PROVINCE && (scope == null || !u.code().equals(scope.code()))) {
+                Unit u = byKey.get(b.key());
+                if (u != null && u.kind() != Unit.Kind.PROVINCE && (scope == null || !u.key().equals(scope.key()))) {
                     opens.add(b.key());
                 }
             }

@@ -75,7 +75,7 @@ class ReportExports {
         }
         // the file's name in the reader's language too, naming the unit drilled into
         String name = (language == Language.EN ? "kyso-usage-" : "kyso-bao-cao-su-dung-")
-                + (report.unit() == null ? "" : report.unit().code() + "-") + report.request().from() + "-"
+                + (report.unit() == null ? "" : report.unit().key() + "-") + report.request().from() + "-"
                 + report.request().to() + "." + f;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

@@ -49,7 +49,7 @@ record ReportQuery(String from, String to, String unit, String kind, String unit
             request = ReportRequest.of(start, end);
         }
         request = new ReportRequest(request.from(), request.to(), request.unitCode(), request.kind(), request.policy(),
-                TOP_USERS);
+                TOP_USERS, request.todaysUnits());
         if (!blank(unit)) {
             if (usage.unit(unit.trim()).isEmpty()) {
                 throw new UsageException(ErrorCode.UNKNOWN_UNIT, "no such unit");
@@ -60,7 +60,7 @@ record ReportQuery(String from, String to, String unit, String kind, String unit
             request = request.withTodaysUnits(switch (units.trim().toLowerCase(Locale.ROOT)) {
                 case "issued" -> false;
                 case "today" -> true;
-                default -> throw invalid("units must be issued or today");
+                default -> throw invalid(Reason.UNITS, "units must be issued or today");
             });
         }
         if (!blank(kind)) {
@@ -87,7 +87,7 @@ record ReportQuery(String from, String to, String unit, String kind, String unit
 
     /** Which rule a report request broke; each has a message {@code usage.query.<REASON>} (vi and en). */
     enum Reason {
-        ONE_DATE, DATE, REVERSED, TOO_LONG, KIND, FORMAT;
+        ONE_DATE, DATE, REVERSED, TOO_LONG, KIND, UNITS, FORMAT;
 
         String messageKey() {
             return "usage.query." + name();

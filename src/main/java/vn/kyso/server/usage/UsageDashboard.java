@@ -74,7 +74,7 @@ class UsageDashboard {
         // the unit chosen stays selectable, a commune reached by drilling down included
         String chosen = unit == null ? "" : unit.trim();
         model.addAttribute("units", units.stream()
-                .filter(u -> u.kind() != Unit.Kind.COMMUNE || u.code().equals(chosen))
+                .filter(u -> u.kind() != Unit.Kind.COMMUNE || u.key().equals(chosen))
                 .sorted(Comparator.comparing(Unit::path)).toList());
         return "reports/usage";
     }
