@@ -28,7 +28,8 @@ public abstract class KysoDemoServerTest {
     /** The signing PIN of the demo's officer and clerk. */
     public static final String DEMO_PIN = "123456";
 
-    private static final Path DATA_DIR = ServerFolders.newDataDir("demo");
+    /** The demo server's data folder. */
+    protected static final Path DATA_DIR = ServerFolders.newDataDir("demo");
     /** Chosen before the context starts: the CA writes its URLs into certificates when created. */
     private static final int PORT = ServerFolders.freePort();
 

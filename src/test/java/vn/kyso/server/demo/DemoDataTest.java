@@ -82,9 +82,6 @@ class DemoDataTest extends KysoDemoServerTest {
     }
 
     @Autowired
-    vn.kyso.ca.CertificateAuthority ca;
-
-    @Autowired
     vn.kyso.usage.UsageReports usage;
 
     @Autowired

@@ -163,7 +163,7 @@ class AuditorDrillDownTest extends KysoServerTest {
     }
 
     private static List<Unit> communes(List<Unit> units, Unit district) {
-        return units.stream().filter(u -> u.kind() == Unit.Kind.COMMUNE && district.code().equals(u.parentCode()))
+        return units.stream().filter(u -> u.kind() == Unit.Kind.COMMUNE && district.key().equals(u.parentKey()))
                 .sorted(java.util.Comparator.comparing(Unit::code)).toList();
     }
 

@@ -42,11 +42,11 @@ class ReportNumbersTest {
 
     @Test
     void aDistrictsLevelBelowIsItsCommunesAndAgenciesHighestRateFirstWithoutItsOwnRow() {
-        Unit province = new Unit("CM", "Tỉnh Cà Mau", Unit.Kind.PROVINCE, null, "/CM/");
-        Unit district = new Unit("964", "Huyện Thới Bình", Unit.Kind.DISTRICT, "CM", "/CM/964/");
-        Unit low = new Unit("32002", "Xã Biển Bạch", Unit.Kind.COMMUNE, "964", "/CM/964/32002/");
-        Unit high = new Unit("32003", "Xã Tân Bằng", Unit.Kind.COMMUNE, "964", "/CM/964/32003/");
-        Unit elsewhere = new Unit("32100", "Xã Khác", Unit.Kind.COMMUNE, "965", "/CM/965/32100/");
+        Unit province = new Unit("CM", "CM", "Tỉnh Cà Mau", Unit.Kind.PROVINCE, null, "/CM/", java.time.LocalDate.of(2018, 1, 1), null);
+        Unit district = new Unit("964", "964", "Huyện Thới Bình", Unit.Kind.DISTRICT, "CM", "/CM/964/", java.time.LocalDate.of(2018, 1, 1), null);
+        Unit low = new Unit("32002", "32002", "Xã Biển Bạch", Unit.Kind.COMMUNE, "964", "/CM/964/32002/", java.time.LocalDate.of(2018, 1, 1), null);
+        Unit high = new Unit("32003", "32003", "Xã Tân Bằng", Unit.Kind.COMMUNE, "964", "/CM/964/32003/", java.time.LocalDate.of(2018, 1, 1), null);
+        Unit elsewhere = new Unit("32100", "32100", "Xã Khác", Unit.Kind.COMMUNE, "965", "/CM/965/32100/", java.time.LocalDate.of(2018, 1, 1), null);
         UsageReport report = report(district,
                 List.of(new Breakdown("964", district.name(), Summary.of(1, 0, 0, 3, 0))),
                 List.of(new Breakdown("32002", low.name(), Summary.of(0, 0, 0, 2, 0)),

@@ -29,8 +29,8 @@ import vn.kyso.usage.UsageReport.Summary;
 class ReportPdfTest {
 
     private static final String LONG_NAME = "Trung tâm Phát triển Quỹ đất và Dịch vụ Công ích Đô thị huyện Thới Bình";
-    private static final Unit PROVINCE = new Unit("CM", "Tỉnh Cà Mau", Unit.Kind.PROVINCE, null, "/CM/");
-    private static final Unit DISTRICT = new Unit("964", "Huyện Thới Bình", Unit.Kind.DISTRICT, "CM", "/CM/964/");
+    private static final Unit PROVINCE = new Unit("CM", "CM", "Tỉnh Cà Mau", Unit.Kind.PROVINCE, null, "/CM/", java.time.LocalDate.of(2018, 1, 1), null);
+    private static final Unit DISTRICT = new Unit("964", "964", "Huyện Thới Bình", Unit.Kind.DISTRICT, "CM", "/CM/964/", java.time.LocalDate.of(2018, 1, 1), null);
 
     @Test
     void everyPageOfADormantListCarriesTheColumnHeadersAndEveryRowIsPrinted() throws IOException {
