@@ -97,6 +97,12 @@ abstract class BrowserTest extends KysoServerTest {
                 .findFirst().orElseThrow().code());
     }
 
+    /** A new officer of a commune (the first the CA knows today), for the dashboard's district chart. */
+    Signer newCommuneOfficer(String name) {
+        return newOfficer(name, ca.units(LocalDate.now()).stream().filter(u -> u.kind().equals("commune"))
+                .findFirst().orElseThrow().code());
+    }
+
     private Signer newOfficer(String name, String unit) {
         String username = "cb-" + UUID.randomUUID().toString().substring(0, 8);
         long subscriber = ca.registerOfficer("browser-test", new NewOfficer(name, "Phó Chủ tịch", digits(12),

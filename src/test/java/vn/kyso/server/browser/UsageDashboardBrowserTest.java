@@ -18,6 +18,8 @@ class UsageDashboardBrowserTest extends BrowserTest {
     @Test
     void theAuditorsDashboardDrawsTheDistrictAgencyAndTrendChartsWithoutScriptErrors() {
         signedThroughTheApi(newAgencyOfficer("Võ Thị Sáu"));
+        // a district's row too: breakdowns list the districts whose units hold certificates
+        signedThroughTheApi(newCommuneOfficer("Lê Văn Tám"));
         LocalDate today = LocalDate.now(UsageReports.VIETNAM);
         // This month alone: the default policy wants signatures in half of the period's calendar
         // months, so one signature today is regular use in a one-month period whatever the date
