@@ -43,8 +43,9 @@ class AuditorDrillDownTest extends KysoServerTest {
     @BeforeEach
     void certificatesInTwoCommunesOfADistrict() {
         List<Unit> units = usage.units();
-        // units as they are today (the directory also holds dissolved ones, whose codes may be reused)
-        district = units.stream().filter(u -> u.kind() == Unit.Kind.DISTRICT && u.validTo() == null)
+        // a district with its communes as the directory dates them (Cà Mau's districts were dissolved
+        // in 2025), among units whose code no later unit reuses, so that a unit's key is its code
+        district = units.stream().filter(u -> u.kind() == Unit.Kind.DISTRICT && u.key().equals(u.code()))
                 .filter(d -> communes(units, d).size() >= 2).findFirst().orElseThrow();
         List<Unit> communes = communes(units, district);
         first = communes.get(0);
@@ -164,14 +165,14 @@ class AuditorDrillDownTest extends KysoServerTest {
     }
 
     private static List<Unit> communes(List<Unit> units, Unit district) {
-        return units.stream().filter(u -> u.kind() == Unit.Kind.COMMUNE && u.validTo() == null
+        return units.stream().filter(u -> u.kind() == Unit.Kind.COMMUNE && u.key().equals(u.code())
                 && district.key().equals(u.parentKey()))
                 .sorted(java.util.Comparator.comparing(Unit::code)).toList();
     }
 
     private static String row(String issuer, Unit unit, String owner, LocalDate today) {
         return String.join(",", UUID.randomUUID().toString().replace("-", "").substring(0, 16), "\"CN=" + owner + "\"",
-                "\"" + issuer + "\"", "PERSONAL", unit.code(), "\"" + owner + "\"", "", today.minusDays(90).toString(),
+                "\"" + issuer + "\"", "PERSONAL", unit.code(), "\"" + owner + "\"", "", unit.validFrom().toString(),
                 today.plusDays(300).toString()) + "\n";
     }
 }
