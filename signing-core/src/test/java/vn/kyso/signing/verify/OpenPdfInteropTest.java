@@ -136,4 +136,40 @@ class OpenPdfInteropTest {
         assertThat(kyso).hasSize(2).allMatch(s -> s.indication() == Indication.VALID);
         assertThat(poppler.get(1).totalDocumentSigned()).isEqualTo(kyso.get(1).coversWholeDocument()).isTrue();
     }
+
+    @Test
+    void formFilledAfterAnOpenPdfCertificationThatForbidsChangesIsDisallowed() {
+        byte[] signed = OpenPdfSigner.sign(TestDocuments.withTextField(), SIGNER, SIGNED_AT,
+                DETACHED.certifying(com.lowagie.text.pdf.PdfSignatureAppearance.CERTIFIED_NO_CHANGES_ALLOWED));
+        assertThat(verify(signed).signatures().get(0).indication()).isEqualTo(Indication.VALID);
+
+        SignatureReport s = verify(OpenPdfSigner.fillField(signed, "amount", "250")).signatures().get(0);
+
+        assertThat(s.modifications()).as(s.problems().toString()).isEqualTo(Modifications.DISALLOWED);
+        assertThat(s.indication()).isEqualTo(Indication.INVALID);
+    }
+
+    @Test
+    void formFilledAfterAnOpenPdfCertificationThatAllowsFormFillingIsPermitted() {
+        byte[] signed = OpenPdfSigner.sign(TestDocuments.withTextField(), SIGNER, SIGNED_AT,
+                DETACHED.certifying(com.lowagie.text.pdf.PdfSignatureAppearance.CERTIFIED_FORM_FILLING));
+
+        SignatureReport s = verify(OpenPdfSigner.fillField(signed, "amount", "250")).signatures().get(0);
+
+        assertThat(s.indication()).as(s.problems().toString()).isEqualTo(Indication.VALID);
+        assertThat(s.modifications()).isEqualTo(Modifications.ALLOWED);
+        assertThat(s.changes().changeClass()).isEqualTo(ChangeClass.FORM_FILLING);
+    }
+
+    @Test
+    void openPdfApprovalSignatureAfterACertificationThatForbidsChangesIsDisallowed() {
+        byte[] certified = OpenPdfSigner.sign(ONE_PAGE, SIGNER, SIGNED_AT,
+                DETACHED.certifying(com.lowagie.text.pdf.PdfSignatureAppearance.CERTIFIED_NO_CHANGES_ALLOWED));
+        byte[] pdf = OpenPdfSigner.sign(certified, SIGNER, SIGNED_AT,
+                new OpenPdfSigner.Request("adbe.pkcs7.detached", true, true, "Late", 0));
+
+        SignatureReport first = verify(pdf).signatures().get(0);
+
+        assertThat(first.modifications()).as(first.problems().toString()).isEqualTo(Modifications.DISALLOWED);
+    }
 }

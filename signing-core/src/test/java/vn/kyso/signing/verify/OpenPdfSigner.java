@@ -34,22 +34,27 @@ final class OpenPdfSigner {
     private static final int CONTENTS_BYTES = 8192;
 
     /** How OpenPDF is asked to sign. */
-    record Request(String subFilter, boolean append, boolean visible, String field) {
+    record Request(String subFilter, boolean append, boolean visible, String field, int certification) {
 
         static Request detached() {
-            return new Request("adbe.pkcs7.detached", true, false, "OpenPdfSignature");
+            return new Request("adbe.pkcs7.detached", true, false, "OpenPdfSignature", PdfSignatureAppearance.NOT_CERTIFIED);
         }
 
         Request rewriting() {
-            return new Request(subFilter, false, visible, field);
+            return new Request(subFilter, false, visible, field, certification);
         }
 
         Request visibleIn(String name) {
-            return new Request(subFilter, append, true, name);
+            return new Request(subFilter, append, true, name, certification);
         }
 
         Request legacySha1() {
-            return new Request("adbe.pkcs7.sha1", append, visible, field);
+            return new Request("adbe.pkcs7.sha1", append, visible, field, certification);
+        }
+
+        /** A certification signature with OpenPDF's DocMDP level (PdfSignatureAppearance.CERTIFIED_*). */
+        Request certifying(int level) {
+            return new Request(subFilter, append, visible, field, level);
         }
     }
 
@@ -65,6 +70,7 @@ final class OpenPdfSigner {
             Calendar when = calendar(at);
             sap.setSignDate(when);
             sap.setReason("OpenPDF interop");
+            sap.setCertificationLevel(request.certification());
             Certificate[] chain = signer.chain().toArray(new Certificate[0]);
             if (request.visible()) {
                 sap.setVisibleSignature(new Rectangle(300, 60, 520, 120), 1, request.field());
