@@ -172,4 +172,41 @@ class OpenPdfInteropTest {
 
         assertThat(first.modifications()).as(first.problems().toString()).isEqualTo(Modifications.DISALLOWED);
     }
+
+    @Test
+    void openPdfEcdsaSignatureIsValid() {
+        SignatureReport s = verify(OpenPdfSigner.sign(ONE_PAGE, SECOND_SIGNER, SIGNED_AT, DETACHED)).signatures().get(0);
+
+        assertValidUntouched(s);
+    }
+
+    @Test
+    void openPdfRewritingAKysoSignedFileBreaksTheFirstSignature() {
+        byte[] pdf = OpenPdfSigner.sign(signedOnePage(), SIGNER, SIGNED_AT, DETACHED.rewriting());
+
+        VerificationReport report = verify(pdf);
+
+        assertThat(report.allValid()).isFalse();
+        assertThat(report.signatures()).anyMatch(s -> s.indication() == Indication.INVALID);
+    }
+
+    @Test
+    void formFilledByOpenPdfAfterAKysoSignatureIsPermittedFormFilling() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+
+        SignatureReport s = verify(OpenPdfSigner.fillField(signed, "amount", "9999")).signatures().get(0);
+
+        assertThat(s.indication()).as(s.problems().toString()).isEqualTo(Indication.VALID);
+        assertThat(s.changes().changeClass()).isEqualTo(ChangeClass.FORM_FILLING);
+        assertThat(s.changes().permitted()).isTrue();
+    }
+
+    @Test
+    void formFilledByOpenPdfAfterAKysoCertificationThatForbidsChangesIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options().certifying(1));
+
+        SignatureReport s = verify(OpenPdfSigner.fillField(signed, "amount", "9999")).signatures().get(0);
+
+        assertThat(s.modifications()).as(s.problems().toString()).isEqualTo(Modifications.DISALLOWED);
+    }
 }
