@@ -475,6 +475,52 @@ class SignatureAttacksTest {
         assertThat(s.indication()).isEqualTo(Indication.INVALID);
     }
 
+    @Test
+    void formFillingThatAlsoMovesTheWidgetOverThePageIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+        byte[] attacked = update(signed, doc -> {
+            var field = doc.getDocumentCatalog().getAcroForm().getField("amount");
+            field.setValue("100000000");
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0, 595, 842));
+            field.getCOSObject().setNeedToBeUpdated(true);
+            widget.getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void formFillingThatAddsAScriptToTheFieldIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+        byte[] attacked = update(signed, doc -> {
+            var field = doc.getDocumentCatalog().getAcroForm().getField("amount");
+            field.setValue("100000000");
+            COSDictionary js = new COSDictionary();
+            js.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            js.setString(COSName.JS, "this.getField('amount').value = '1';");
+            COSDictionary aa = new COSDictionary();
+            aa.setItem(COSName.getPDFName("K"), js);
+            field.getCOSObject().setItem(COSName.AA, aa);
+            field.getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void anOpenActionAddedAfterSigningIsDisallowed() {
+        byte[] attacked = update(signedOnePage(), doc -> {
+            COSDictionary js = new COSDictionary();
+            js.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            js.setString(COSName.JS, "app.alert('signed and intact');");
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.OPEN_ACTION, js);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
     // --- helpers ---
 
     private static VerificationReport verify(byte[] pdf) {
