@@ -521,6 +521,50 @@ class SignatureAttacksTest {
         assertDisallowed(verify(attacked).signatures().get(0));
     }
 
+    @Test
+    void incrementalSavingAttackHidingTheNewContentInAHybridXrefStreamIsDisallowed() {
+        // a classic section that lists nothing and an /XRefStm that redefines page 1's content:
+        // readers that ignore hybrid references see the signed page, PDF 1.5 readers the new one
+        byte[] signed = signedOnePage();
+        long content = TestUpdates.pageContentObject(signed);
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startxref\\s+(\\d+)").matcher(text);
+        long prev = -1;
+        while (m.find()) {
+            prev = Long.parseLong(m.group(1));
+        }
+        long size = Math.max(content, 9000) + 1;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(signed);
+        out.writeBytes("\n".getBytes(StandardCharsets.ISO_8859_1));
+        long objectAt = out.size();
+        out.writeBytes((content + " 0 obj\n" + TestUpdates.contentStream("Refund 1,000,000 USD") + "\nendobj\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        long streamAt = out.size();
+        byte[] entry = { 1, (byte) (objectAt >>> 24), (byte) (objectAt >>> 16), (byte) (objectAt >>> 8), (byte) objectAt, 0, 0 };
+        out.writeBytes(("9000 0 obj\n<< /Type /XRef /Size " + size + " /W [1 4 2] /Index [" + content + " 1] /Length 7 >>\nstream\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(entry);
+        out.writeBytes("\nendstream\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
+        long xrefAt = out.size();
+        out.writeBytes(("xref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size " + size + " /Root " + TestUpdates.catalogObject(signed)
+                + " 0 R /Prev " + prev + " /XRefStm " + streamAt + " >>\nstartxref\n" + xrefAt + "\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        byte[] attacked = out.toByteArray();
+        try (PDDocument doc = Loader.loadPDF(attacked); var in = doc.getPage(0).getContents()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).as("PDFBox reads the hybrid entry")
+                    .contains("Refund");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+
+        VerificationReport report = verify(attacked);
+
+        assertThat(report.signatures()).hasSize(1);
+        assertDisallowed(report.signatures().get(0));
+    }
+
     // --- helpers ---
 
     private static VerificationReport verify(byte[] pdf) {
