@@ -303,6 +303,268 @@ class SignatureAttacksTest {
         assertThat(s.problems()).anyMatch(p -> p.contains("unsigned signature field with an appearance"));
     }
 
+    // --- corpus widening (issue 12): the variants of each class not covered above ---
+
+    @Test
+    void universalSignatureForgeryWithNullContentsIsInvalid() {
+        assertFormatFailure(forged(sig -> {
+            sig.setItem(COSName.CONTENTS, COSNull.NULL);
+            sig.setItem(COSName.BYTERANGE, range(0, 100, 200, 300));
+        }));
+    }
+
+    @Test
+    void universalSignatureForgeryWithZeroedContentsInARealLayoutIsInvalid() {
+        byte[] signed = signedOnePage();
+        long[] r = byteRange(signed);
+        byte[] attacked = signed.clone();
+        Arrays.fill(attacked, (int) r[1] + 1, (int) r[2] - 1, (byte) '0');
+
+        assertFormatFailure(attacked);
+    }
+
+    @Test
+    void universalSignatureForgeryWithZeroContentsBytesAndAWholeFileByteRangeIsInvalid() {
+        assertFormatFailure(forged(sig -> {
+            sig.setItem(COSName.CONTENTS, new COSString(new byte[256]));
+            sig.setItem(COSName.BYTERANGE, range(0, 10, 20, 30));
+        }));
+    }
+
+    @Test
+    void incrementalSavingAttackWithAnEmptyUpdateIsNoLongerTheWholeFile() {
+        byte[] attacked = TestUpdates.rawUpdate(signedOnePage(), Map.of(), -1);
+
+        SignatureReport s = verify(attacked).signatures().get(0);
+
+        assertThat(s.coversWholeDocument()).isFalse();
+        assertThat(s.modifications()).isNotEqualTo(Modifications.NONE);
+        assertThat(s.changes().changeClass()).isNotEqualTo(vn.kyso.signing.ChangeClass.NONE);
+    }
+
+    @Test
+    void incrementalSavingAttackRedefiningTheSignedPageUnderItsOwnNumberIsDisallowed() {
+        byte[] signed = signedOnePage();
+        long page = TestUpdates.pageObject(signed);
+        long pages = pagesObject(signed);
+        byte[] attacked = TestUpdates.rawUpdate(signed, Map.of(
+                page, "<< /Type /Page /Parent " + pages + " 0 R /MediaBox [0 0 595 842] /Contents 9002 0 R >>",
+                9002L, TestUpdates.contentStream("Refund 1,000,000 USD")), -1);
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void incrementalSavingAttackRedefiningTheCatalogUnderItsOwnNumberIsDisallowed() {
+        byte[] signed = signedOnePage();
+        long catalog = TestUpdates.catalogObject(signed);
+        byte[] attacked = TestUpdates.rawUpdate(signed, Map.of(
+                catalog, "<< /Type /Catalog /Pages 9003 0 R >>",
+                9003L, "<< /Type /Pages /Kids [9001 0 R] /Count 1 >>",
+                9001L, "<< /Type /Page /Parent 9003 0 R /MediaBox [0 0 595 842] /Contents 9002 0 R >>",
+                9002L, TestUpdates.contentStream("Refund")), -1);
+
+        VerificationReport report = verify(attacked);
+
+        assertThat(report.signatures()).hasSize(1);
+        assertDisallowed(report.signatures().get(0));
+        assertThat(report.allValid()).isFalse();
+    }
+
+    @Test
+    void incrementalSavingAttackRedefiningThePageTreeUnderItsOwnNumberIsDisallowed() {
+        byte[] signed = signedOnePage();
+        long pages = pagesObject(signed);
+        byte[] attacked = TestUpdates.rawUpdate(signed, Map.of(
+                pages, "<< /Type /Pages /Kids [9001 0 R] /Count 1 >>",
+                9001L, "<< /Type /Page /Parent " + pages + " 0 R /MediaBox [0 0 595 842] /Contents 9002 0 R >>",
+                9002L, TestUpdates.contentStream("Refund")), -1);
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void anOrphanSignatureDictionaryCoveringTheWholeFileIsNotASignature() {
+        byte[] signed = signedOnePage();
+        String cms = HexFormat.of().formatHex(TestSigner.cms(signed, options()));
+        String fake = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 "
+                + signed.length + " " + signed.length + " 0] /Contents <" + cms + "> >>";
+        byte[] attacked = TestUpdates.rawUpdate(signed, Map.of(9001L, fake), -1);
+
+        VerificationReport report = verify(attacked);
+
+        assertThat(report.signatures()).singleElement().satisfies(s -> assertThat(s.coversWholeDocument()).isFalse());
+    }
+
+    @Test
+    void aSecondFieldReplayingTheFirstSignaturesByteRangeAndCmsIsInvalid() {
+        byte[] signed = signedOnePage();
+        byte[] attacked = update(signed, doc -> {
+            COSDictionary original = doc.getLastSignatureDictionary().getCOSObject();
+            COSDictionary copy = new COSDictionary();
+            copy.setItem(COSName.TYPE, COSName.SIG);
+            copy.setItem(COSName.FILTER, original.getItem(COSName.FILTER));
+            copy.setItem(COSName.SUB_FILTER, original.getItem(COSName.SUB_FILTER));
+            copy.setItem(COSName.BYTERANGE, original.getItem(COSName.BYTERANGE));
+            copy.setItem(COSName.CONTENTS, new COSString(((COSString) original.getDictionaryObject(COSName.CONTENTS)).getBytes()));
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            PDSignatureField field = new PDSignatureField(form);
+            field.setPartialName("Replayed");
+            field.getCOSObject().setItem(COSName.V, copy);
+            field.getWidgets().get(0).setPage(doc.getPage(0));
+            doc.getPage(0).getAnnotations().add(field.getWidgets().get(0));
+            form.getFields().add(field);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        VerificationReport report = verify(attacked);
+
+        assertThat(report.allValid()).isFalse();
+        assertThat(report.signatures()).filteredOn(s -> s.field().equals("Replayed")).singleElement()
+                .satisfies(s -> assertThat(s.indication()).isEqualTo(Indication.INVALID));
+    }
+
+    @Test
+    void signedRangeThatDoesNotStartAtTheFileStartIsInvalid() {
+        byte[] signed = signedOnePage();
+        long[] r = byteRange(signed);
+        byte[] attacked = resign(signed.clone(), (int) r[1], (int) r[2], new long[] { 9, r[1] - 9, r[2], r[3] });
+
+        assertFormatFailure(attacked);
+    }
+
+    @Test
+    void signatureWrappingWithAGapLargerThanTheContentsHidingGarbageIsInvalid() {
+        byte[] signed = signedOnePage();
+        long[] r = byteRange(signed);
+        // the declared gap swallows the bytes after the hex string up to the end of the dictionary's next line
+        byte[] attacked = resign(signed.clone(), (int) r[1], (int) r[2], new long[] { 0, r[1], r[2] + 12, r[3] - 12 });
+
+        assertFormatFailure(attacked);
+    }
+
+    @Test
+    void aDocumentTimestampWhoseTypeSaysSigIsStillJudgedAsATimestamp() {
+        byte[] stamped = TestSigner.addDocumentTimestamp(signedOnePage(), TSA);
+        byte[] lying = forgedType(stamped, "/Type /DocTimeStamp", "/Type /Sig");
+
+        VerificationReport honest = verify(stamped);
+        VerificationReport report = verify(lying);
+
+        assertThat(report.signatures()).extracting(SignatureReport::field, SignatureReport::indication)
+                .isEqualTo(honest.signatures().stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.field(), s.indication()))
+                        .toList());
+        assertThat(report.signatures()).noneMatch(s -> s.signer() != null && s.signer().contains("TSA"));
+    }
+
+    @Test
+    void aLyingCertEntryDoesNotNameTheSigner() throws Exception {
+        byte[] signed = signedOnePage();
+        String hex = HexFormat.of().formatHex(SECOND_SIGNER.certificate().getEncoded());
+        byte[] attacked = update(signed, doc -> {
+            COSDictionary sig = doc.getLastSignatureDictionary().getCOSObject();
+            sig.setItem(COSName.getPDFName("Cert"), new COSString(HexFormat.of().parseHex(hex)));
+            sig.setNeedToBeUpdated(true);
+        });
+
+        SignatureReport s = verify(attacked).signatures().get(0);
+
+        assertThat(s.signer()).doesNotContain("Bình");
+        assertThat(s.indication()).isEqualTo(Indication.INVALID);
+    }
+
+    @Test
+    void formFillingThatAlsoMovesTheWidgetOverThePageIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+        byte[] attacked = update(signed, doc -> {
+            var field = doc.getDocumentCatalog().getAcroForm().getField("amount");
+            field.setValue("100000000");
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0, 595, 842));
+            field.getCOSObject().setNeedToBeUpdated(true);
+            widget.getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void formFillingThatAddsAScriptToTheFieldIsDisallowed() {
+        byte[] signed = TestSigner.sign(TestDocuments.withTextField(), options());
+        byte[] attacked = update(signed, doc -> {
+            var field = doc.getDocumentCatalog().getAcroForm().getField("amount");
+            field.setValue("100000000");
+            COSDictionary js = new COSDictionary();
+            js.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            js.setString(COSName.JS, "this.getField('amount').value = '1';");
+            COSDictionary aa = new COSDictionary();
+            aa.setItem(COSName.getPDFName("K"), js);
+            field.getCOSObject().setItem(COSName.AA, aa);
+            field.getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void anOpenActionAddedAfterSigningIsDisallowed() {
+        byte[] attacked = update(signedOnePage(), doc -> {
+            COSDictionary js = new COSDictionary();
+            js.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            js.setString(COSName.JS, "app.alert('signed and intact');");
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.OPEN_ACTION, js);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+
+        assertDisallowed(verify(attacked).signatures().get(0));
+    }
+
+    @Test
+    void incrementalSavingAttackHidingTheNewContentInAHybridXrefStreamIsDisallowed() {
+        // a classic section that lists nothing and an /XRefStm that redefines page 1's content:
+        // readers that ignore hybrid references see the signed page, PDF 1.5 readers the new one
+        byte[] signed = signedOnePage();
+        long content = TestUpdates.pageContentObject(signed);
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startxref\\s+(\\d+)").matcher(text);
+        long prev = -1;
+        while (m.find()) {
+            prev = Long.parseLong(m.group(1));
+        }
+        long size = Math.max(content, 9000) + 1;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(signed);
+        out.writeBytes("\n".getBytes(StandardCharsets.ISO_8859_1));
+        long objectAt = out.size();
+        out.writeBytes((content + " 0 obj\n" + TestUpdates.contentStream("Refund 1,000,000 USD") + "\nendobj\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        long streamAt = out.size();
+        byte[] entry = { 1, (byte) (objectAt >>> 24), (byte) (objectAt >>> 16), (byte) (objectAt >>> 8), (byte) objectAt, 0, 0 };
+        out.writeBytes(("9000 0 obj\n<< /Type /XRef /Size " + size + " /W [1 4 2] /Index [" + content + " 1] /Length 7 >>\nstream\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(entry);
+        out.writeBytes("\nendstream\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
+        long xrefAt = out.size();
+        out.writeBytes(("xref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size " + size + " /Root " + TestUpdates.catalogObject(signed)
+                + " 0 R /Prev " + prev + " /XRefStm " + streamAt + " >>\nstartxref\n" + xrefAt + "\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        byte[] attacked = out.toByteArray();
+        try (PDDocument doc = Loader.loadPDF(attacked); var in = doc.getPage(0).getContents()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).as("PDFBox reads the hybrid entry")
+                    .contains("Refund");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+
+        VerificationReport report = verify(attacked);
+
+        assertThat(report.signatures()).hasSize(1);
+        assertDisallowed(report.signatures().get(0));
+    }
+
     // --- helpers ---
 
     private static VerificationReport verify(byte[] pdf) {
@@ -357,6 +619,18 @@ class SignatureAttacksTest {
         }
     }
 
+    /** Replaces {@code from} in the last signed dictionary with {@code to} (padded to the same length) and re-stamps the range. */
+    private static byte[] forgedType(byte[] stamped, String from, String to) {
+        long[] r = byteRange(stamped);
+        byte[] n = stamped.clone();
+        String text = new String(n, StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf(from, (int) r[1]);
+        assertThat(at).isPositive();
+        byte[] t = (to + " ".repeat(from.length() - to.length())).getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(t, 0, n, at, t.length);
+        return resign(n, (int) r[1], (int) r[2], r, TSA::stamp);
+    }
+
     private static byte[] update(byte[] pdf, TestUpdates.Edit change) {
         return TestUpdates.update(pdf, change);
     }
@@ -407,6 +681,12 @@ class SignatureAttacksTest {
 
     /** Rewrites /ByteRange to {@code range} and puts a genuine signature over it into the hex string at [hexStart, hexEnd). */
     private static byte[] resign(byte[] n, int hexStart, int hexEnd, long[] range) {
+        return resign(n, hexStart, hexEnd, range, content -> TestSigner.cms(content, options()));
+    }
+
+    /** As above, with the signature value made by {@code signer} over the signed bytes. */
+    private static byte[] resign(byte[] n, int hexStart, int hexEnd, long[] range,
+            java.util.function.UnaryOperator<byte[]> signer) {
         String text = new String(n, StandardCharsets.ISO_8859_1);
         int open = text.lastIndexOf("/ByteRange [") + "/ByteRange ".length();
         int close = text.indexOf(']', open);
@@ -422,7 +702,7 @@ class SignatureAttacksTest {
         byte[] content = new byte[(int) (range[1] + range[3])];
         System.arraycopy(n, (int) range[0], content, 0, (int) range[1]);
         System.arraycopy(n, (int) range[2], content, (int) range[1], (int) range[3]);
-        byte[] hex = HexFormat.of().formatHex(TestSigner.cms(content, options())).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] hex = HexFormat.of().formatHex(signer.apply(content)).getBytes(StandardCharsets.ISO_8859_1);
         assertThat(hex.length).isLessThanOrEqualTo(hexEnd - hexStart - 2);
         Arrays.fill(n, hexStart + 1, hexEnd - 1, (byte) '0');
         System.arraycopy(hex, 0, n, hexStart + 1, hex.length);
