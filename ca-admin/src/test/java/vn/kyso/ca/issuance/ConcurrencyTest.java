@@ -144,7 +144,8 @@ class ConcurrencyTest {
             List<Future<?>> publishers = new ArrayList<>();
             for (CertificateAuthority ca : instances) {
                 publishers.add(pool.submit(() -> {
-                    while (revoking.get()) {
+                    // at least three CRLs each, however fast the revocations run, so that they interleave
+                    for (int published = 0; revoking.get() || published < 3; published++) {
                         long called = ticks.incrementAndGet();
                         PublishedCrl crl = ca.publishCrl("scheduler");
                         crls.add(new Issued(crl, called, ticks.incrementAndGet()));
