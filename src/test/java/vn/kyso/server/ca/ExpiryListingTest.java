@@ -27,6 +27,8 @@ import vn.kyso.server.TestHttp;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "kyso.admin-password=" + KysoServerTest.ADMIN_PASSWORD,
         "kyso.ca.profiles.personal-validity=20d",
+        // one admin issues here, as in the shared test context (DualControlTest covers approval)
+        "kyso.security.dual-control.enabled=false",
         "spring.thymeleaf.cache=false"
 })
 @ActiveProfiles(resolver = TestDatabase.class)

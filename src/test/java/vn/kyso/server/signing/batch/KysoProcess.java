@@ -48,7 +48,9 @@ final class KysoProcess implements AutoCloseable {
     KysoProcess start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "vn.kyso.server.Kyso", "--server.port=" + port, "--kyso.data-dir=" + data));
+                "vn.kyso.server.Kyso", "--server.port=" + port, "--kyso.data-dir=" + data,
+                // one admin issues the officer's key, as in the shared test context (DualControlTest covers approval)
+                "--kyso.security.dual-control.enabled=false"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("kyso.log").toFile()));
