@@ -14,8 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
+import vn.kyso.ca.CertificateAuthority;
+import vn.kyso.ca.NewOfficer;
 import vn.kyso.server.KysoDemoServerTest;
 import vn.kyso.server.TestHttp;
+import vn.kyso.server.approval.Approvals;
+import vn.kyso.server.approval.CertificateNotices;
 import vn.kyso.signing.Indication;
 import vn.kyso.signing.PdfVerifier;
 import vn.kyso.signing.testpki.TestPdfs;
@@ -39,19 +43,19 @@ class DemoDataTest extends KysoDemoServerTest {
     }
 
     @Autowired
-    vn.kyso.server.approval.Approvals approvals;
+    Approvals approvals;
 
     @Autowired
-    vn.kyso.server.approval.CertificateNotices notices;
+    CertificateNotices notices;
 
     @Autowired
-    vn.kyso.ca.CertificateAuthority ca;
+    CertificateAuthority ca;
 
     /** Issue 13: the demo's one person issues at once; without a mail server the notice stays in the console. */
     @Test
     void theDemoIssuesWithoutASecondPersonAndWithoutMailItsNoticesStayInTheConsole() {
         assertThat(approvals.enabled()).isFalse();
-        long subscriber = ca.registerOfficer("test", new vn.kyso.ca.NewOfficer("Ngô Văn Thử", "Chuyên viên",
+        long subscriber = ca.registerOfficer("test", new NewOfficer("Ngô Văn Thử", "Chuyên viên",
                 "0792" + String.valueOf(System.nanoTime()).substring(0, 8), "ngo.thu@camau.gov.vn",
                 ca.units(java.time.LocalDate.now()).get(0).code())).id();
         HttpResponse<String> issued = new TestHttp(port).basic("admin", DemoLoader.PASSWORD).postJson(
@@ -60,7 +64,7 @@ class DemoDataTest extends KysoDemoServerTest {
         String serial = TestHttp.json(issued).get("serial").asString();
         assertThat(notices.of(String.valueOf(subscriber))).singleElement().satisfies(n -> {
             assertThat(n.serial()).isEqualTo(serial);
-            assertThat(n.mail()).isEqualTo(vn.kyso.server.approval.CertificateNotices.Mail.NO_MAIL_SERVER);
+            assertThat(n.mail()).isEqualTo(CertificateNotices.Mail.NO_MAIL_SERVER);
         });
     }
 
