@@ -21,7 +21,8 @@
 
   if (form && files) {
     form.addEventListener('submit', function () {
-      if (files.files.length > 1) {
+      var remote = form.elements.remoteService && form.elements.remoteService.value;
+      if (files.files.length > 1 && !remote) { // a remote key signs in one request (js/signing.js)
         form.action = text.startUrl;
       }
     });

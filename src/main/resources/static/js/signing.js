@@ -5,7 +5,9 @@
 // signature image, seal and written number and date there before the PIN is typed. One file is
 // signed by posting the form from here: a refusal is shown in place with every input kept, the
 // PIN is cleared after each attempt, and the button is off while a signing runs. Several files
-// go to the batch job (js/batch.js) as a normal form post.
+// go to the batch job (js/batch.js) as a normal form post. With a key on a remote-signing
+// service (CSC API) chosen, one or several files are signed in one request from here (a zip for
+// several): the remote service's password and the PIN are cleared after each attempt.
 (function () {
   'use strict';
   var form = document.getElementById('sign-form');
@@ -25,6 +27,8 @@
   var submit = document.getElementById('sign-submit');
   var pin = document.getElementById('pin');
   var chosenImage = document.getElementById('image');
+  var keyChoice = document.getElementById('remoteService');
+  var signUrl = form.action;
   var sizes = [];
   var current = 1;
   var parts = [];
@@ -76,6 +80,21 @@
   function selectedStep() { return step ? step.value : 'SIGN'; }
 
   function selectedCertificate() { return certificate && certificate.selectedOptions[0]; }
+
+  function remoteChosen() { return !!(keyChoice && keyChoice.value); }
+
+  // a key held by kyso (certificate and step) or a key on a remote service (its sign-in fields);
+  // the remote key signs the approval step only
+  function applyKey() {
+    var wanted = remoteChosen() ? 'remote' : 'custody';
+    form.querySelectorAll('[data-keys]').forEach(function (node) {
+      var on = node.dataset.keys === wanted;
+      node.hidden = !on;
+      if (node.matches('input, select, fieldset')) { node.disabled = !on; }
+    });
+    if (remoteChosen() && step) { step.value = 'SIGN'; }
+    applyStep();
+  }
 
   // the fields and the certificates that belong to the chosen step only
   function applyStep() {
@@ -301,6 +320,7 @@
   });
   if (certificate) { certificate.addEventListener('change', schedulePreview); }
   if (step) { step.addEventListener('change', applyStep); }
+  if (keyChoice) { keyChoice.addEventListener('change', applyKey); }
 
   // what can be checked before the PIN is asked for: say it next to the field
   function problem() {
@@ -315,6 +335,12 @@
     if (s === 'SIGN' && (form.elements.page.value || form.elements.anchor.value.trim())
         && !text.signatureUrl && !chosenImage.files[0]) {
       return [chosenImage, text.textNoImage];
+    }
+    if (remoteChosen()) {
+      var missing = ['credential', 'remoteUser', 'remotePassword'].map(function (name) {
+        return form.elements[name];
+      }).filter(function (field) { return !field.value.trim(); })[0];
+      if (missing) { return [missing, text.textNoRemote]; }
     }
     if (!pin.value) { return [pin, text.textNoPin]; }
     return null;
@@ -338,7 +364,7 @@
       found[0].focus();
       return;
     }
-    if (files.files.length > 1) {
+    if (files.files.length > 1 && !remoteChosen()) {
       // several files: the batch job (js/batch.js) takes the normal post; one click only
       submit.disabled = true;
       return;
@@ -350,7 +376,8 @@
     submit.textContent = text.textWorking;
     var body = new FormData(form);
     pin.value = '';
-    post(form.action, body)
+    if (form.elements.remotePassword) { form.elements.remotePassword.value = ''; }
+    post(signUrl, body)
       .then(function (response) {
         return response.blob().then(function (blob) { return { name: filename(response), blob: blob }; });
       })
@@ -376,5 +403,5 @@
       });
   });
 
-  applyStep();
+  applyKey();
 }());

@@ -75,6 +75,9 @@ public abstract class KysoServerTest {
         ServerFolders.register(registry, DATA_DIR, PORT);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        // issue 15: this server's own CSC API as a remote-signing service (RemoteSigningTest)
+        registry.add("kyso.signing.remote-services.kyso.name", () -> "kyso");
+        registry.add("kyso.signing.remote-services.kyso.url", () -> "http://127.0.0.1:" + PORT + "/csc/v2");
     }
 
     private static GreenMail startMail() {

@@ -1,7 +1,6 @@
 package vn.kyso.server.cli;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.function.BiFunction;
 
 import picocli.CommandLine.Option;
@@ -63,19 +62,9 @@ final class CscOptions {
 
     /** The service's base URL (the part before {@code /credentials/...}), without a trailing slash. */
     private static URI base(String value) {
-        String v = value.strip();
-        while (v.endsWith("/")) {
-            v = v.substring(0, v.length() - 1);
-        }
         try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null
-                    || uri.getQuery() != null || uri.getFragment() != null) {
-                throw new CliFailure(ExitCodes.ERROR, "csc.badUrl", value);
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
+            return vn.kyso.server.csc.client.CscConnection.baseUrl(value);
+        } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCodes.ERROR, "csc.badUrl", value);
         }
     }

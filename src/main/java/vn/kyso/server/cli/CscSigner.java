@@ -1,15 +1,15 @@
 package vn.kyso.server.cli;
 
 import java.nio.file.Path;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.kyso.server.csc.client.CscCallException;
+import vn.kyso.server.csc.client.CscConnection;
 import vn.kyso.signing.Certification;
-import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.PdfSigner;
 import vn.kyso.signing.PreparedSignature;
 import vn.kyso.signing.SignRequest;
@@ -26,6 +26,8 @@ import vn.kyso.signing.tsp.HttpTimestampSource;
  */
 final class CscSigner implements DocumentSigner {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final PdfSigner signer;
     private final Map<Path, PreparedSignature> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Path, byte[]> values = new HashMap<>();
@@ -38,8 +40,17 @@ final class CscSigner implements DocumentSigner {
     /** Signs in, reads the credential, prepares every job and has the service sign their hashes. */
     static CscSigner open(SignSettings settings, List<SigningBatch.Job> jobs) {
         KeySource.Csc key = (KeySource.Csc) settings.key();
-        CscClient client = CscClient.signIn(key);
-        CscClient.Credential credential = client.info(key.credential());
+        try {
+            CscConnection service = CscConnection.signIn(key.base(), key.user(), key.password(), key.token(), TIMEOUT);
+            CscConnection.Credential credential = service.info(key.credential());
+            return open(settings, jobs, service, credential, key.pin());
+        } catch (CscCallException e) {
+            throw failure(e, key.base());
+        }
+    }
+
+    private static CscSigner open(SignSettings settings, List<SigningBatch.Job> jobs, CscConnection service,
+            CscConnection.Credential credential, char[] pin) {
         ExternalSigningKey chain = ExternalSigningKey.chainOnly(credential.chain());
         PdfSigner.Builder builder = PdfSigner.builder().clock(settings.clock());
         if (settings.tsa() != null) {
@@ -61,16 +72,10 @@ final class CscSigner implements DocumentSigner {
             }
         }
         try {
-            String hashOid = settings.digest().oid().getId();
-            String signAlgo = signAlgo(credential, settings.digest());
-            for (int from = 0; from < ready.size(); from += credential.multisign()) {
-                List<Path> group = ready.subList(from, Math.min(ready.size(), from + credential.multisign()));
-                List<byte[]> hashes = group.stream().map(p -> result.prepared.get(p).hash()).toList();
-                String sad = client.authorize(key.credential(), hashes, hashOid, key.pin());
-                List<byte[]> signatures = client.signHash(key.credential(), sad, hashes, hashOid, signAlgo);
-                for (int i = 0; i < group.size(); i++) {
-                    result.values.put(group.get(i), signatures.get(i));
-                }
+            List<byte[]> hashes = ready.stream().map(p -> result.prepared.get(p).hash()).toList();
+            List<byte[]> signatures = service.sign(credential, hashes, settings.digest(), pin);
+            for (int i = 0; i < ready.size(); i++) {
+                result.values.put(ready.get(i), signatures.get(i));
             }
             return result;
         } catch (RuntimeException e) {
@@ -79,22 +84,13 @@ final class CscSigner implements DocumentSigner {
         }
     }
 
-    /** sha*WithRSAEncryption (PKCS#1 v1.5) or ecdsa-with-SHA*, as the signer certificate's key asks. */
-    private static String signAlgo(CscClient.Credential credential, DigestAlgorithm digest) {
-        int n = switch (digest) {
-            case SHA256 -> 0;
-            case SHA384 -> 1;
-            case SHA512 -> 2;
+    /** A failed call as the command's one line. */
+    private static CliFailure failure(CscCallException e, java.net.URI base) {
+        return switch (e.kind()) {
+            case UNREACHABLE -> new CliFailure(ExitCodes.ERROR, "csc.unreachable", base);
+            case REFUSED -> new CliFailure(ExitCodes.ERROR, "csc.refused", e.method(), e.status(), e.description());
+            case BAD_ANSWER -> new CliFailure(ExitCodes.ERROR, "csc.badAnswer", e.method());
         };
-        var key = credential.chain().get(0).getPublicKey();
-        if (key instanceof RSAPublicKey) {
-            return "1.2.840.113549.1.1." + (11 + n);
-        }
-        if (key instanceof ECPublicKey) {
-            return "1.2.840.10045.4.3." + (2 + n);
-        }
-        throw new SigningException(SigningException.ErrorCode.UNSUPPORTED_KEY,
-                "the credential's key is neither RSA nor EC: " + key.getAlgorithm());
     }
 
     @Override

@@ -31,6 +31,7 @@ import vn.kyso.server.signing.DocumentSigned.Channel;
 import vn.kyso.server.signing.DocumentSigned.Outcome;
 import vn.kyso.server.signing.SigningActivations;
 import vn.kyso.server.signing.SigningRefusedException;
+import vn.kyso.signing.SignatureId;
 
 /**
  * {@code credentials/authorize} and {@code signatures/signHash}: the officer's PIN opens the
@@ -148,10 +149,14 @@ class CscSignatures {
         }
         Duration took = Duration.ofNanos((System.nanoTime() - started) / Math.max(1, values.size()));
         Instant now = clock.instant();
-        for (byte[] value : values) {
+        for (int i = 0; i < values.size(); i++) {
+            // the signature's identity (SHA-256 of its value) is the one the PDF that embeds it shows
+            // (SignResult, SEEN and VERIFIED events): one signature counts once, whether it is met here,
+            // in kyso's own two-step completion of it, or in the document later (issue 15)
             events.publishEvent(new DocumentSigned(certificate.getIssuerX500Principal().getName(),
-                    record.serialHex(), eventDigest(value), "signHash", now, Channel.CSC, null, took,
-                    Outcome.SIGNED, null, user.getUsername()));
+                    record.serialHex(), eventDigest(values.get(i)), "signHash", now, Channel.CSC, null, took,
+                    Outcome.SIGNED, null, user.getUsername(),
+                    SignatureId.of(Base64.getDecoder().decode(signatures.get(i)))));
         }
         ca.audit(user.getUsername(), "CSC_SIGN_HASH", record.serialHex(),
                 values.size() + " hash(es), signAlgo " + signAlgo.strip() + ", hash " + algorithm.hashOid());

@@ -58,6 +58,11 @@ public final class DemoMode {
         }
         claim(Path.of(folder));
         out.add("--kyso.demo.enabled=true");
+        // issue 15: the demo's own CSC API as a remote-signing service, so that the console's and the
+        // API's remote signing can be tried with the demo officer's key (docs/csc.md)
+        out.add("--kyso.signing.remote-services.kyso-demo.name=kyso (demo)");
+        out.add("--kyso.signing.remote-services.kyso-demo.url=http://127.0.0.1:${server.port:8080}"
+                + "${server.servlet.context-path:}/csc/v2");
         return out.toArray(String[]::new);
     }
 

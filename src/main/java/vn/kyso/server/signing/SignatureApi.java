@@ -50,13 +50,15 @@ class SignatureApi {
     private final TwoStepSigning twoStep;
     private final SigningCertificates certificates;
     private final SigningImages images;
+    private final RemoteKeys remoteKeys;
 
     SignatureApi(DocumentSigning signing, TwoStepSigning twoStep, SigningCertificates certificates,
-            SigningImages images) {
+            SigningImages images, RemoteKeys remoteKeys) {
         this.signing = signing;
         this.twoStep = twoStep;
         this.certificates = certificates;
         this.images = images;
+        this.remoteKeys = remoteKeys;
     }
 
     @Operation(summary = "Sign one PDF", description = "Fields: file, pin (or activation: a token from POST "
@@ -126,21 +128,70 @@ class SignatureApi {
     }
 
     @Operation(summary = "Two-step signing, first half: the hash to sign with a key kyso does not hold",
-            description = "Fields: file, certificateChain (PEM, signer first), level, layout fields.")
+            description = "Fields: file, level, layout fields, and either certificateChain (PEM, signer first: you "
+                    + "sign the hash and send the value to /complete) or a key on a remote-signing service "
+                    + "(remoteService: an id from /remote-services, credential, and remoteUser with remotePassword, "
+                    + "or remoteToken: /complete then takes the key's PIN instead of a signature value).")
     @PostMapping(path = "/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     TwoStepSigning.Prepared prepare(@AuthenticationPrincipal KysoUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam("certificateChain") String chain, @RequestParam(name = "level", required = false) String level,
-            @ModelAttribute LayoutForm layout) {
+            @RequestParam(name = "certificateChain", required = false) String chain,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout,
+            @ModelAttribute RemoteForm remote) {
+        if (remote.requested() == (chain != null && !chain.isBlank())) {
+            throw new SigningRefusedException(SigningRefusedException.Reason.INVALID_FIELD,
+                    "certificateChain or remoteService", "certificateChain | remoteService");
+        }
+        if (remote.requested()) {
+            return twoStep.prepareRemote(user, upload(file), remote.login(), level(level), layout.toLayout());
+        }
         return twoStep.prepare(user, upload(file), chain, level(level), layout.toLayout());
     }
 
-    @Operation(summary = "Two-step signing, second half: the signature value (base64) for a handle")
+    @Operation(summary = "Two-step signing, second half: the signature value (base64) for a handle, or the PIN "
+            + "of the remote key the handle was prepared for")
     @PostMapping(path = "/complete", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     ResponseEntity<byte[]> complete(@AuthenticationPrincipal KysoUser user, @RequestParam("handle") String handle,
-            @RequestParam("signature") String signature) {
+            @RequestParam(name = "signature", required = false) String signature,
+            @RequestParam(name = "pin", required = false) String pin) {
+        boolean bySignature = signature != null && !signature.isBlank();
+        if (bySignature == (pin != null && !pin.isEmpty())) {
+            throw new SigningRefusedException(SigningRefusedException.Reason.INVALID_FIELD, "signature or pin",
+                    "signature | pin");
+        }
+        if (!bySignature) {
+            return pdf(twoStep.completeRemote(user, handle, pin.toCharArray(), Channel.API));
+        }
         byte[] value = Base64.getDecoder().decode(signature.strip());
         return pdf(twoStep.complete(user, handle, value, Channel.API));
+    }
+
+    @Operation(summary = "Sign one or several PDFs with your key on a remote-signing service (CSC API v2)",
+            description = "Fields: file (one or several), remoteService (an id from /remote-services), credential, "
+                    + "remoteUser with remotePassword, or remoteToken, pin (the remote key's PIN, given to that service "
+                    + "only), level and layout fields. One file: the signed PDF; several: a zip, all signed or none.")
+    @PostMapping(path = "/remote", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> remote(@AuthenticationPrincipal KysoUser user, @RequestParam("file") List<MultipartFile> files,
+            @RequestParam(name = "pin", required = false) String pin,
+            @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout,
+            @ModelAttribute RemoteForm remote) {
+        List<SignedDocument> signed = signRemote(twoStep, user, files, remote, pin, level, layout, Channel.API);
+        return signed.size() == 1 ? pdf(signed.get(0)) : zip(signed);
+    }
+
+    @Operation(summary = "The remote-signing services (CSC API v2) you may sign with: id, name, URL")
+    @GetMapping("/remote-services")
+    List<RemoteKeys.Service> remoteServices() {
+        return remoteKeys.services();
+    }
+
+    /** The console's and the API's one-request remote signing: the non-empty files, the form's login. */
+    static List<SignedDocument> signRemote(TwoStepSigning twoStep, KysoUser user, List<MultipartFile> files,
+            RemoteForm remote, String pin, String level, LayoutForm layout, Channel channel) {
+        List<Upload> uploads = new ArrayList<>();
+        files.stream().filter(f -> !f.isEmpty()).forEach(f -> uploads.add(upload(f)));
+        return twoStep.signRemote(user, uploads, remote.login(), pin == null ? new char[0] : pin.toCharArray(),
+                level(level), layout.toLayout(), channel);
     }
 
     @Operation(summary = "The certificates you may sign with now")

@@ -45,11 +45,16 @@ class SigningConsole {
     private final SigningAppearance appearance;
     private final SigningImages images;
     private final SigningProperties properties;
+    private final TwoStepSigning twoStep;
+    private final RemoteKeys remoteKeys;
     private final MessageSource messages;
 
     SigningConsole(DocumentSigning signing, SigningCertificates certificates, SigningAppearance appearance,
-            SigningImages images, SigningProperties properties, MessageSource messages) {
+            SigningImages images, SigningProperties properties, TwoStepSigning twoStep, RemoteKeys remoteKeys,
+            MessageSource messages) {
         this.signing = signing;
+        this.twoStep = twoStep;
+        this.remoteKeys = remoteKeys;
         this.certificates = certificates;
         this.appearance = appearance;
         this.images = images;
@@ -72,6 +77,7 @@ class SigningConsole {
         Map<String, SigningImages.SealInfo> seals = new HashMap<>();
         images.sealsFor(user).forEach(s -> seals.put(s.serial(), s));
         model.addAttribute("seals", seals);
+        model.addAttribute("remoteServices", remoteKeys.services());
         return "signing/sign";
     }
 
@@ -98,13 +104,24 @@ class SigningConsole {
             @RequestParam("pin") String pin, @RequestParam(name = "certificate", required = false) String certificate,
             @RequestParam(name = "level", required = false) String level,
             @RequestParam(name = "step", defaultValue = "SIGN") SigningStep step, @ModelAttribute LayoutForm layout,
+            @ModelAttribute RemoteForm remote,
             @RequestHeader(name = SCRIPT_HEADER, required = false) String script, Model model, Locale locale) {
         List<Upload> uploads = new ArrayList<>();
         files.stream().filter(f -> !f.isEmpty()).forEach(f -> uploads.add(SignatureApi.upload(f)));
         String error;
         try {
-            List<SignedDocument> signed = signing.sign(user, Channel.WEB, new SigningOrder(step, certificate,
-                    pin.toCharArray(), SignatureApi.level(level), layout.toLayout()), uploads);
+            List<SignedDocument> signed;
+            if (remote.requested()) {
+                // a key on a remote-signing service: the officer's own signature (the clerk's steps need kyso's keys)
+                if (step != SigningStep.SIGN) {
+                    throw new SigningRefusedException(SigningRefusedException.Reason.INVALID_FIELD,
+                            "remote keys sign the SIGN step only", "step");
+                }
+                signed = SignatureApi.signRemote(twoStep, user, files, remote, pin, level, layout, Channel.WEB);
+            } else {
+                signed = signing.sign(user, Channel.WEB, new SigningOrder(step, certificate, pin.toCharArray(),
+                        SignatureApi.level(level), layout.toLayout()), uploads);
+            }
             return signed.size() == 1 ? SignatureApi.pdf(signed.get(0)) : SignatureApi.zip(signed);
         } catch (RuntimeException e) {
             error = message(e, locale);
@@ -117,6 +134,10 @@ class SigningConsole {
         model.addAttribute("selectedCertificate", certificate);
         model.addAttribute("selectedStep", step);
         model.addAttribute("selectedLevel", SignatureApi.level(level));
+        // the service, credential and account are kept; never the password or token
+        model.addAttribute("remote", new RemoteForm(remote.remoteService(), remote.credential(), remote.remoteUser(),
+                null, null));
+
         return page(user, model);
     }
 

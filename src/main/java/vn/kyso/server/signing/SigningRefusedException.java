@@ -124,6 +124,14 @@ public class SigningRefusedException extends RuntimeException {
          * or drawing it takes longer than the preview's time budget): a 10 MB PDF that inflates to
          * 10 GB must not burn a core.
          */
-        PAGE_TOO_COMPLEX
+        PAGE_TOO_COMPLEX,
+        /** Issue 15: the request names a remote-signing service that is not configured. */
+        REMOTE_SERVICE_UNKNOWN,
+        /** Signing in to the remote service needs an account and password, or a token: exactly one. */
+        REMOTE_LOGIN_REQUIRED,
+        /** The remote service refused (its status and words: a wrong PIN, a lock, an unknown credential). */
+        REMOTE_REFUSED,
+        /** The remote service did not answer in time, or its answer is not the CSC API's. */
+        REMOTE_UNAVAILABLE
     }
 }

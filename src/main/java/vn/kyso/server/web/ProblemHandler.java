@@ -229,7 +229,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static HttpStatus refusalStatus(SigningRefusedException.Reason reason) {
         return switch (reason) {
             case NO_DOCUMENT, INVALID_FIELD, INVALID_CERTIFICATE_CHAIN, NO_SIGNATURE_IMAGE, NO_SEAL_IMAGE,
-                    CERTIFICATE_CHOICE_REQUIRED, TOO_MANY_DOCUMENTS, CREDENTIAL_REQUIRED, ACTIVATION_LIMIT ->
+                    CERTIFICATE_CHOICE_REQUIRED, TOO_MANY_DOCUMENTS, CREDENTIAL_REQUIRED, ACTIVATION_LIMIT,
+                    REMOTE_SERVICE_UNKNOWN, REMOTE_LOGIN_REQUIRED ->
                     HttpStatus.BAD_REQUEST;
             case ACTIVATION_UNKNOWN -> HttpStatus.NOT_FOUND;
             case ACTIVATION_EXPIRED -> HttpStatus.GONE;
@@ -239,8 +240,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case KEY_LOCKED -> HttpStatus.LOCKED;
             case PIN_NOT_CHOSEN, PIN_ALREADY_CHOSEN -> HttpStatus.CONFLICT;
             case TIME_LIMIT_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
+            case REMOTE_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
             case NO_CERTIFICATE, WRONG_CERTIFICATE_KIND, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED,
-                    CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE, PAGE_TOO_COMPLEX ->
+                    CERTIFICATE_EXPIRED, NO_CUSTODY_KEY, WRONG_PIN, NO_VALID_PERSONAL_SIGNATURE, PAGE_TOO_COMPLEX,
+                    REMOTE_REFUSED ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }

@@ -162,15 +162,4 @@ class CscDssInteropTest extends SigningTestSupport {
         }
         return file;
     }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(output);
-        int code = process.waitFor();
-        if (code != 0) {
-            System.err.println(String.join(" ", command) + ": " + output);
-        }
-        return code;
-    }
 }

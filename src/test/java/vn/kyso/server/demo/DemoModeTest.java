@@ -45,7 +45,9 @@ class DemoModeTest {
         String[] args = DemoMode.prepare(new String[] { "--demo", "--kyso.data-dir=" + folder, "--server.port=0" },
                 Map.of());
 
-        assertThat(args).containsExactly("--kyso.data-dir=" + folder, "--server.port=0", "--kyso.demo.enabled=true");
+        assertThat(args).startsWith("--kyso.data-dir=" + folder, "--server.port=0", "--kyso.demo.enabled=true")
+                .contains("--kyso.signing.remote-services.kyso-demo.url=http://127.0.0.1:${server.port:8080}"
+                        + "${server.servlet.context-path:}/csc/v2"); // the demo's own CSC API (issue 15)
         assertThat(folder.resolve(DemoMode.MARKER)).isRegularFile();
         Files.writeString(folder.resolve("kyso.mv.db"), "demo database");
         assertThat(DemoMode.prepare(new String[] { "--demo", "--kyso.data-dir=" + folder }, Map.of()))

@@ -153,21 +153,4 @@ class EncryptedPdfApiTest extends SigningTestSupport {
                 .toList().toString() + report.getSubIndication(id)).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(report.getSignatureFormat(id)).isEqualTo(level);
     }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = process.waitFor();
-        if (code != 0) {
-            System.err.println(String.join(" ", command) + ": " + out);
-        }
-        return code;
-    }
-
-    private static String output(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return out;
-    }
 }

@@ -205,6 +205,25 @@ public abstract class SigningTestSupport extends KysoServerTest {
         return username;
     }
 
+    /** Runs a peer tool (qpdf, pdfsig, openssl); its exit code, its output printed when it failed. */
+    protected static int run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        if (code != 0) {
+            System.err.println(String.join(" ", command) + ": " + out);
+        }
+        return code;
+    }
+
+    /** What a peer tool prints (stdout and stderr). */
+    protected static String output(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
+    }
+
     static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
