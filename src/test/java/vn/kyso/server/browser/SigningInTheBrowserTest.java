@@ -126,6 +126,51 @@ class SigningInTheBrowserTest extends BrowserTest {
         assertThat(jsErrors()).isEmpty();
     }
 
+    /**
+     * Issue 15: a key on a remote-signing service (this server's own CSC API, listed as "kyso"):
+     * the officer picks it, types the credential, its account and password there and the key's
+     * PIN; a wrong PIN shows the service's refusal in place, then two files come back in a zip.
+     */
+    @Test
+    void officerSignsTwoFilesWithAKeyOnARemoteSigningService() throws Exception {
+        Signer officer = newOfficer("Trần Thị Mai");
+
+        browser.login(officer.username(), USER_PASSWORD).open("/sign");
+        new Select(browser.await(By.id("remoteService"))).selectByValue("kyso");
+        assertThat(browser.find(By.id("certificate")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.id("credential")).isDisplayed()).isTrue();
+        browser.type("credential", officer.serial()).type("remoteUser", officer.username())
+                .type("remotePassword", USER_PASSWORD);
+        browser.find(By.id("file")).sendKeys(onePagePdf("a.pdf").toAbsolutePath() + "\n"
+                + onePagePdf("b.pdf").toAbsolutePath());
+        browser.type("pin", "000000");
+        browser.find(By.id("sign-submit")).click();
+
+        WebElement error = browser.await(By.id("sign-error"));
+        browser.screenshot("remote-wrong-pin");
+        assertThat(error.getText()).contains("credentials/authorize").contains("HTTP 400");
+        assertThat(value("pin")).isEmpty();
+        assertThat(value("remotePassword")).as("the service's password is not kept in the page").isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(USER_PASSWORD);
+
+        browser.type("remotePassword", USER_PASSWORD).type("pin", PIN);
+        browser.find(By.id("sign-submit")).click();
+        Path zip = browser.awaitDownload(".zip");
+        List<byte[]> signed = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                signed.add(in.readAllBytes());
+            }
+        }
+        assertThat(signed).hasSize(2).allSatisfy(pdf -> assertThat(verifier.verify(pdf).signatures()).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.indication()).as(s.problems().toString()).isEqualTo(Indication.VALID);
+                    assertThat(s.certificateSerial()).isEqualTo(officer.serial());
+                }));
+        assertThat(browser.find(By.id("batch-progress")).isDisplayed()).as("one request, no batch job").isFalse();
+        assertThat(jsErrors()).isEmpty();
+    }
+
     @Test
     void checksBeforeThePinNameWhatIsMissing() {
         Signer officer = newOfficer("Phạm Thị Hoa");
