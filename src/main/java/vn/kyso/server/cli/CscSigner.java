@@ -41,7 +41,8 @@ final class CscSigner implements DocumentSigner {
     static CscSigner open(SignSettings settings, List<SigningBatch.Job> jobs) {
         KeySource.Csc key = (KeySource.Csc) settings.key();
         try {
-            CscConnection service = CscConnection.signIn(key.base(), key.user(), key.password(), key.token(), TIMEOUT);
+            CscConnection service = CscConnection.signIn(CscConnection.client(TIMEOUT), key.base(), key.user(),
+                    key.password(), key.token(), TIMEOUT);
             CscConnection.Credential credential = service.info(key.credential());
             return open(settings, jobs, service, credential, key.pin());
         } catch (CscCallException e) {

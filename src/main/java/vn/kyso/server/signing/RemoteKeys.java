@@ -1,5 +1,6 @@
 package vn.kyso.server.signing;
 
+import java.net.http.HttpClient;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -46,9 +47,11 @@ class RemoteKeys {
     }
 
     private final SigningProperties properties;
+    private final HttpClient http;
 
     RemoteKeys(SigningProperties properties) {
         this.properties = properties;
+        this.http = CscConnection.client(properties.remoteTimeout());
     }
 
     List<Service> services() {
@@ -77,7 +80,7 @@ class RemoteKeys {
         String id = login.service().strip();
         String name = name(id, service);
         try {
-            CscConnection connection = CscConnection.signIn(CscConnection.baseUrl(service.url()),
+            CscConnection connection = CscConnection.signIn(http, CscConnection.baseUrl(service.url()),
                     byPassword ? login.user().strip() : null, byPassword ? login.password() : null,
                     byToken ? login.token() : null, properties.remoteTimeout());
             return new Session(name, connection, connection.info(login.credential().strip()));

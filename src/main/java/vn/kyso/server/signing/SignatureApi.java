@@ -168,10 +168,12 @@ class SignatureApi {
 
     @Operation(summary = "Sign one or several PDFs with your key on a remote-signing service (CSC API v2)",
             description = "Fields: file (one or several), remoteService (an id from /remote-services), credential, "
-                    + "remoteUser with remotePassword, or remoteToken, pin (the remote key's PIN, given to that service "
+                    + "remoteUser with remotePassword, or remoteToken, pin (the remote key's PIN, given to that "
+                    + "service "
                     + "only), level and layout fields. One file: the signed PDF; several: a zip, all signed or none.")
     @PostMapping(path = "/remote", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<byte[]> remote(@AuthenticationPrincipal KysoUser user, @RequestParam("file") List<MultipartFile> files,
+    ResponseEntity<byte[]> remote(@AuthenticationPrincipal KysoUser user,
+            @RequestParam("file") List<MultipartFile> files,
             @RequestParam(name = "pin", required = false) String pin,
             @RequestParam(name = "level", required = false) String level, @ModelAttribute LayoutForm layout,
             @ModelAttribute RemoteForm remote) {

@@ -44,7 +44,8 @@ public record SigningProperties(
         if (previewDpi < 20 || previewDpi > 300) {
             throw new IllegalArgumentException("kyso.signing.preview-dpi must be between 20 and 300");
         }
-        remoteServices = remoteServices == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(remoteServices));
+        remoteServices = remoteServices == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(remoteServices));
         remoteServices.forEach((id, service) -> {
             if (!id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
                 throw new IllegalArgumentException("kyso.signing.remote-services: the id '" + id

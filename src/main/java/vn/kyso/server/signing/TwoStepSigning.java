@@ -108,7 +108,8 @@ public class TwoStepSigning {
             throw new SigningRefusedException(Reason.NO_DOCUMENT, "no document");
         }
         if (uploads.size() > properties.maxBatchFiles()) {
-            throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents", properties.maxBatchFiles());
+            throw new SigningRefusedException(Reason.TOO_MANY_DOCUMENTS, "too many documents",
+                    properties.maxBatchFiles());
         }
         if (pin == null || pin.length == 0) {
             throw new SigningRefusedException(Reason.CREDENTIAL_REQUIRED, "PIN required");

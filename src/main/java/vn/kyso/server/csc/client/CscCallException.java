@@ -24,7 +24,8 @@ public final class CscCallException extends RuntimeException {
     private final String description;
 
     CscCallException(Kind kind, String method, int status, String description) {
-        super(kind + " " + method + (status > 0 ? " HTTP " + status : "") + (description.isEmpty() ? "" : ": " + description));
+        super(kind + " " + method + (status > 0 ? " HTTP " + status : "")
+                + (description.isEmpty() ? "" : ": " + description));
         this.kind = kind;
         this.method = method;
         this.status = status;

@@ -67,22 +67,32 @@ public final class CscConnection {
     private final HttpClient http;
     private String authorization;
 
-    private CscConnection(URI base, Duration timeout) {
+    private CscConnection(HttpClient http, URI base, Duration timeout) {
+        this.http = http;
         this.base = base;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The HTTP client for CSC calls: no redirects (a service that redirects a PIN elsewhere is
+     * not followed), no cookies. One serves every connection of a process: each client owns a
+     * selector thread.
+     */
+    public static HttpClient client(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
      * Signs in: {@code auth/login} with the account's password (HTTP Basic), or with the bearer
-     * token as it is (exactly one of the two).
+     * token as it is (exactly one of the two). {@code timeout} limits each call.
      */
-    public static CscConnection signIn(URI base, String user, char[] password, char[] token, Duration timeout) {
+    public static CscConnection signIn(HttpClient http, URI base, String user, char[] password, char[] token,
+            Duration timeout) {
         if ((password == null) == (token == null)) {
             throw new IllegalArgumentException("an account password or a bearer token, exactly one");
         }
-        CscConnection connection = new CscConnection(base, timeout);
+        CscConnection connection = new CscConnection(http, base, timeout);
         if (token != null) {
             connection.authorization = "Bearer " + new String(token);
             return connection;
@@ -228,7 +238,8 @@ public final class CscConnection {
             answer = null;
         }
         if (response.statusCode() != 200) {
-            String why = answer == null ? "" : answer.path("error_description").asString(answer.path("error").asString(""));
+            String why = answer == null ? ""
+                    : answer.path("error_description").asString(answer.path("error").asString(""));
             throw new CscCallException(Kind.REFUSED, method, response.statusCode(), clean(why, secrets));
         }
         if (answer == null || !answer.isObject()) {

@@ -53,7 +53,8 @@ class CscConnectionTest {
     }
 
     private static CscConnection withToken(URI base, Duration timeout) {
-        return CscConnection.signIn(base, null, null, "token-xyz".toCharArray(), timeout);
+        return CscConnection.signIn(CscConnection.client(timeout), base, null, null, "token-xyz".toCharArray(),
+                timeout);
     }
 
     @Test
@@ -117,8 +118,9 @@ class CscConnectionTest {
 
         URI login = serve(exchange -> answer(exchange, 401, ("{\"error\":\"invalid_grant\",\"error_description\":"
                 + "\"wrong password S3cret-Pass for user\"}").getBytes(StandardCharsets.UTF_8)));
-        assertThatThrownBy(() -> CscConnection.signIn(login, "officer", "S3cret-Pass".toCharArray(), null,
-                Duration.ofSeconds(5))).isInstanceOfSatisfying(CscCallException.class, e -> {
+        assertThatThrownBy(() -> CscConnection.signIn(CscConnection.client(Duration.ofSeconds(5)), login, "officer",
+                "S3cret-Pass".toCharArray(), null, Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(CscCallException.class, e -> {
                     assertThat(e.method()).isEqualTo("auth/login");
                     assertThat(e.description()).doesNotContain("S3cret-Pass").contains("***");
                 });
@@ -145,14 +147,16 @@ class CscConnectionTest {
         }
         URI base = URI.create("http://127.0.0.1:" + port + "/csc/v2");
 
-        assertThatThrownBy(() -> CscConnection.signIn(base, "u", "p".toCharArray(), null, Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> CscConnection.signIn(CscConnection.client(Duration.ofSeconds(2)), base, "u",
+                "p".toCharArray(), null, Duration.ofSeconds(2)))
                 .isInstanceOfSatisfying(CscCallException.class,
                         e -> assertThat(e.kind()).isEqualTo(CscCallException.Kind.UNREACHABLE));
     }
 
     @Test
     void onlyPlainHttpBaseUrlsAreAccepted() {
-        assertThat(CscConnection.baseUrl(" https://rs.example.vn/csc/v2// ")).hasToString("https://rs.example.vn/csc/v2");
+        assertThat(CscConnection.baseUrl(" https://rs.example.vn/csc/v2// "))
+                .hasToString("https://rs.example.vn/csc/v2");
         for (String bad : new String[] {"file:///etc/passwd", "ftp://x/csc", "https://user:pw@x/csc",
                 "https://x/csc?a=b", "https://x/csc#f", "csc/v2", ""}) {
             assertThatThrownBy(() -> CscConnection.baseUrl(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
