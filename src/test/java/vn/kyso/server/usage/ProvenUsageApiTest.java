@@ -148,6 +148,14 @@ class ProvenUsageApiTest extends KysoServerTest {
         assertThat(result.get("rejected").get(0).get("code").asString()).isEqualTo("NOT_IN_INVENTORY");
         JsonNode listed = TestHttp.json(auditor.get("/api/v1/usage/rejections"));
         assertThat(listed.toString()).contains("gia.pdf", "NOT_IN_INVENTORY", auditor());
+        TestHttp console = http();
+        console.login(auditor(), USER_PASSWORD);
+        java.time.LocalDate today = java.time.LocalDate.now(vn.kyso.usage.UsageReports.VIETNAM);
+        String dashboard = console.get("/reports?from=" + today.minusDays(1) + "&to=" + today).body();
+        String table = dashboard.substring(dashboard.indexOf("id=\"rejected-observations\""));
+        assertThat(table).contains("gia.pdf") // when, as the province reads a clock, not an ISO instant in UTC
+                .containsPattern("<td>\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}</td>")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
         List<AuditEntry> audit = ca.auditLog(auditBefore, 100);
         assertThat(audit).filteredOn(e -> e.action().equals("USAGE_DOCUMENT_INGESTED")).hasSize(2)
                 .allSatisfy(e -> assertThat(e.actor()).isEqualTo(auditor()));

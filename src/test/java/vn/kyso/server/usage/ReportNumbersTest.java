@@ -33,6 +33,15 @@ class ReportNumbersTest {
     }
 
     @Test
+    void timesAreVietnamsClockInBothLanguages() {
+        Instant lateEvening = Instant.parse("2026-12-07T17:05:00Z"); // 00:05 on the 8th in Cà Mau
+
+        assertThat(ReportNumbers.of(Language.VI).time(lateEvening)).isEqualTo("08/12/2026 00:05");
+        assertThat(ReportNumbers.of(Language.EN).time(lateEvening)).isEqualTo("08/12/2026 00:05");
+        assertThat(ReportNumbers.of(Language.VI).time(null)).isEmpty();
+    }
+
+    @Test
     void theHeadlineGroupsThousandsInTheLanguagesWay() {
         Summary s = Summary.of(1000, 1500, 500, 0, 0);
 
