@@ -67,6 +67,7 @@ public class TwoStepSigning {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final java.util.Set<String> completing = ConcurrentHashMap.newKeySet();
 
     TwoStepSigning(PdfSigner signer, PdfPages pages, SigningCertificates certificates, SigningProperties properties,
             RemoteKeys remoteKeys, SigningImages images, ApplicationEventPublisher events, Clock clock) {
@@ -180,9 +181,17 @@ public class TwoStepSigning {
         if (entry.remote() == null) {
             throw new SigningRefusedException(Reason.INVALID_FIELD, "prepared for a signature value", "signature");
         }
-        byte[] value = remoteKeys.sign(entry.remote(), List.of(entry.prepared().hash()), entry.prepared().digest(),
-                pin).get(0);
-        return complete(user, handle, value, channel);
+        // one completion at a time per handle: a second concurrent one must not have the key sign again
+        if (!completing.add(handle)) {
+            throw new SigningException(SigningException.ErrorCode.INVALID_SIGNING_HANDLE, "handle being completed");
+        }
+        try {
+            byte[] value = remoteKeys.sign(entry.remote(), List.of(entry.prepared().hash()),
+                    entry.prepared().digest(), pin).get(0);
+            return complete(user, handle, value, channel);
+        } finally {
+            completing.remove(handle);
+        }
     }
 
     public SignedDocument complete(KysoUser user, String handle, byte[] signatureValue, Channel channel) {
