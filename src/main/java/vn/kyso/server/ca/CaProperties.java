@@ -1,6 +1,7 @@
 package vn.kyso.server.ca;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
@@ -84,11 +85,16 @@ public record CaProperties(
      * @param renewBefore      the certificate is replaced when less than this is left
      * @param responseValidity nextUpdate - thisUpdate of responses
      * @param cacheTtl         how long a signed response to a request without nonce is reused (0: no cache)
+     * @param url              the OCSP URL written into certificates (default: {@code <kyso.public-url>/ocsp})
      * @param listener         the responder's own port beside the main one ({@link OcspListener})
      */
     public record Ocsp(String name, KeyAlgorithm key, Duration validity, Duration renewBefore,
-                       Duration responseValidity, Duration cacheTtl, @DefaultValue Listener listener) {
+                       Duration responseValidity, Duration cacheTtl, URI url, @DefaultValue Listener listener) {
         public Ocsp {
+            if (url != null && (url.getHost() == null
+                    || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())))) {
+                throw new IllegalArgumentException("kyso.ca.ocsp.url must be an absolute http(s) URL: " + url);
+            }
             distinguishedName("kyso.ca.ocsp.name", name);
             positive("kyso.ca.ocsp.validity", validity);
             positive("kyso.ca.ocsp.renew-before", renewBefore);
@@ -220,7 +226,8 @@ public record CaProperties(
                 or(tsa.policyOid(), r.tsaPolicyOid()), or(tsa.accuracy(), r.tsaAccuracy()),
                 or(crl.nextUpdate(), r.crlNextUpdate()), or(crl.rootNextUpdate(), r.rootCrlNextUpdate()));
         return d.withHierarchy(hierarchy.apply(d.hierarchy())).withProfiles(profiles.apply(d.profiles()))
-                .withCustody(custody.apply(d.custody())).withResponders(responders);
+                .withCustody(custody.apply(d.custody())).withResponders(responders)
+                .withOcspUrl(ocsp.url() == null ? null : ocsp.url().toString());
     }
 
     private static <T> T or(T value, T fallback) {

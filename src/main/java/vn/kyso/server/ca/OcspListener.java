@@ -75,8 +75,9 @@ class OcspListener implements SmartLifecycle {
             threads.add(thread);
             thread.start();
         }
-        LOG.info("OCSP listener on {} ({} threads): POST {} and GET {}/<request>", socket.getLocalSocketAddress(),
-                count, OcspHttp.PATH, OcspHttp.PATH);
+        LOG.info("OCSP listener on port {} of {} ({} threads): POST {} and GET {}/<request>", socket.getLocalPort(),
+                settings.address() == null ? "every interface" : settings.address().getHostAddress(), count,
+                OcspHttp.PATH, OcspHttp.PATH);
     }
 
     /** The port listened on (the chosen one when the setting is 0), or -1 when not running. */

@@ -112,7 +112,16 @@ class CaPropertiesTest {
     }
 
     @Test
+    void certificatesNameTheOcspUrlSetOrElseThePublicUrlsOwn() {
+        assertThat(bind(Map.of()).toSettings(DATA, URL).ocspUrl()).isEqualTo(URL + "/ocsp");
+        assertThat(bind(Map.of("kyso.ca.ocsp.url", "http://ocsp.camau.gov.vn/ocsp")).toSettings(DATA, URL).ocspUrl())
+                .isEqualTo("http://ocsp.camau.gov.vn/ocsp");
+    }
+
+    @Test
     void nonsenseCaSettingsStopTheStartNamingTheSetting() {
+        assertRefused(Map.of("kyso.ca.ocsp.url", "ldap://ocsp.camau.gov.vn"), "kyso.ca.ocsp.url");
+        assertRefused(Map.of("kyso.ca.ocsp.url", "/ocsp"), "kyso.ca.ocsp.url");
         assertRefused(Map.of("kyso.ca.ocsp.listener.port", "65536"), "kyso.ca.ocsp.listener.port");
         assertRefused(Map.of("kyso.ca.ocsp.listener.threads", "0"), "kyso.ca.ocsp.listener.threads");
         assertRefused(Map.of("kyso.ca.ocsp.listener.request-timeout", "0s"), "kyso.ca.ocsp.listener.request-timeout");
