@@ -114,7 +114,7 @@ public record CaProperties(
      * @param enabled              whether the listener runs
      * @param port                 its port (0: any free one, logged at start)
      * @param address              the interface it binds (all of them when unset)
-     * @param threads              connections served at once (default: the number of cores, at least 2)
+     * @param threads              connections served at once (default: twice the number of cores, at least 4)
      * @param readTimeout          the longest wait for a request's next bytes, and for the next request on
      *                             a kept-alive connection
      * @param requestTimeout       a request's line, headers and body must all arrive within this of its first byte
@@ -132,9 +132,14 @@ public record CaProperties(
             timeout("kyso.ca.ocsp.listener.request-timeout", requestTimeout);
         }
 
-        /** The threads to run: the setting, or the number of cores (at least 2). */
+        /**
+         * The threads to run: the setting, or twice the number of cores (at least 4). The work is
+         * CPU-bound, but a thread waiting on a slow or idle client does none: on 2 cores 4 threads
+         * answered as many requests a second as 2 (docs/benchmarks.md), and two slow clients no
+         * longer stop the listener.
+         */
         public int threadCount() {
-            return threads != null ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
+            return threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         }
     }
 

@@ -96,7 +96,7 @@ class CaPropertiesTest {
         assertThat(defaults.enabled()).isFalse();
         assertThat(defaults.port()).isEqualTo(8081);
         assertThat(defaults.address()).isNull();
-        assertThat(defaults.threadCount()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        assertThat(defaults.threadCount()).isEqualTo(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
         assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(defaults.maxKeepAliveRequests()).isEqualTo(100);
