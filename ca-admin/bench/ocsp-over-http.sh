@@ -7,19 +7,32 @@
 # ROUNDS (2): kyso under ApacheBench and OpenSSL's responder (2 processes, openssl-ocsp-reference.sh)
 # taken in turn that many times, each printing the ratio, so that both meet the same machine;
 # AB_ONLY=1 leaves out the wrk runs.
+# OCSP_PORT (unset): load kyso's dedicated OCSP listener on that port (kyso.ca.ocsp.listener.*, started
+# with LISTENER_THREADS threads when set) instead of /ocsp on the main port; the certificate is still
+# issued over the main port.
 set -euo pipefail
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
+if [ -n "${OCSP_PORT:-}" ]; then
+    KYSO_ARGS="${KYSO_ARGS:-} --kyso.ca.ocsp.listener.enabled=true --kyso.ca.ocsp.listener.port=$OCSP_PORT"
+    [ -z "${LISTENER_THREADS:-}" ] || KYSO_ARGS="$KYSO_ARGS --kyso.ca.ocsp.listener.threads=$LISTENER_THREADS"
+fi
 # shellcheck source=kyso-for-bench.sh
 . "$HERE/kyso-for-bench.sh"
+OCSP_BASE=$BASE
+if [ -n "${OCSP_PORT:-}" ]; then
+    OCSP_BASE=http://127.0.0.1:$OCSP_PORT
+    grep -m1 -o "OCSP listener on.*" "$WORK/kyso.log" || { echo "no OCSP listener in the log"; exit 1; }
+fi
+echo "kyso's OCSP load goes to $OCSP_BASE/ocsp"
 
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -no_nonce -reqout "$WORK/plain.der" > /dev/null
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -nonce -reqout "$WORK/nonce.der" > /dev/null
 GET_PATH=$(python3 -c 'import base64,sys,urllib.parse; print(urllib.parse.quote(base64.b64encode(open(sys.argv[1],"rb").read()).decode(), safe=""))' "$WORK/plain.der")
-openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -url "$BASE/ocsp" -noverify | head -1
+openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -url "$OCSP_BASE/ocsp" -noverify | head -1
 
 run() {
     local before after out
@@ -33,23 +46,23 @@ run() {
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # warm-up, not reported: the JIT compilers still take a good part of the CPU in the first seconds
 # (seen with top -H: C2 at 12% of the machine after 20 s), which would count as server CPU per response
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/ocsp/$GET_PATH" > /dev/null
-OCSP_REQUEST="$WORK/nonce.der" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$OCSP_BASE/ocsp/$GET_PATH" > /dev/null
+OCSP_REQUEST="$WORK/nonce.der" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/ocsp-post-nonce.lua" "$OCSP_BASE/ocsp" > /dev/null
 if [ "${AB_ONLY:-0}" != 1 ]; then
     echo "== GET, no nonce (cached signed response)"
-    run "$BASE/ocsp/$GET_PATH"
+    run "$OCSP_BASE/ocsp/$GET_PATH"
     echo "== POST, with a fresh nonce per request (signed per request)"
-    OCSP_REQUEST="$WORK/nonce.der" run -s "$HERE/ocsp-post-nonce.lua" "$BASE/ocsp"
+    OCSP_REQUEST="$WORK/nonce.der" run -s "$HERE/ocsp-post-nonce.lua" "$OCSP_BASE/ocsp"
 fi
 # the load of openssl-ocsp-reference.sh (OpenSSL's responder), for a like-for-like comparison:
 # ApacheBench, one request with a nonce (signed afresh every time), a new connection per request;
 # kyso and OpenSSL's two processes in turn, ROUNDS times (kyso stays up, idle, while OpenSSL runs)
-ab -q -c 16 -t 5 -n 10000000 -p "$WORK/nonce.der" -T application/ocsp-request "$BASE/ocsp" > /dev/null 2>&1 || true
+ab -q -c 16 -t 5 -n 10000000 -p "$WORK/nonce.der" -T application/ocsp-request "$OCSP_BASE/ocsp" > /dev/null 2>&1 || true
 for round in $(seq 1 "${ROUNDS:-2}"); do
     echo "== round $round: kyso, POST with a nonce, ApacheBench, a connection per request"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     before=$(cpu_ticks)
-    out=$(ab -q -c 16 -t "${DURATION%s}" -n 10000000 -p "$WORK/nonce.der" -T application/ocsp-request "$BASE/ocsp" 2>&1 || true)
+    out=$(ab -q -c 16 -t "${DURATION%s}" -n 10000000 -p "$WORK/nonce.der" -T application/ocsp-request "$OCSP_BASE/ocsp" 2>&1 || true)
     after=$(cpu_ticks)
     echo "$out" | grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|  50%|  99%"
     per_response "$before" "$after" "$(echo "$out" | awk '/Complete requests/ {print $3}')"
@@ -59,5 +72,5 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
     echo "$peer" | grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|  50%|  99%|load average:"
     peer_rate=$(echo "$peer" | awk '/Requests per second/ {print $4}')
     awk -v k="$kyso_rate" -v p="$peer_rate" -v r="$round" \
-        'BEGIN { if (p > 0) printf "round %d: kyso %.0f/s, OpenSSL %.0f/s: kyso / OpenSSL = %.2f\n", r, k, p, k / p }'
+        -v t="$OCSP_BASE" 'BEGIN { if (p > 0) printf "round %d: kyso (%s) %.0f/s, OpenSSL %.0f/s: kyso / OpenSSL = %.2f\n", r, t, k, p, k / p }'
 done

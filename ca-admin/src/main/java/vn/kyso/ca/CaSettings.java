@@ -10,9 +10,11 @@ import java.util.Objects;
  *
  * @param dataDir   folder of the CA keystore (ca-keys.p12) and other files the CA keeps
  * @param publicUrl base URL that certificates' CDP and AIA point at, without trailing slash
+ * @param ocspUrl   the OCSP URL of certificates' AIA: {@code <publicUrl>/ocsp} unless given (e.g. a
+ *                  responder on a port or host of its own)
  */
 public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Profiles profiles,
-                         Custody custody, Responders responders) {
+                         Custody custody, Responders responders, String ocspUrl) {
 
     /**
      * The arc of kyso's default policy OIDs: 2.999 is ITU-T X.660's arc for examples (no
@@ -41,6 +43,17 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
         if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
             throw new IllegalArgumentException("publicUrl must be an http(s) URL: " + publicUrl);
         }
+        if (ocspUrl == null) {
+            ocspUrl = publicUrl + "/ocsp";
+        } else if (!ocspUrl.startsWith("http://") && !ocspUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("ocspUrl must be an http(s) URL: " + ocspUrl);
+        }
+    }
+
+    /** The settings with the OCSP URL at {@code <publicUrl>/ocsp}. */
+    public CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Profiles profiles, Custody custody,
+                      Responders responders) {
+        this(dataDir, publicUrl, hierarchy, profiles, custody, responders, null);
     }
 
     /** The defaults of the issue: root ECDSA P-384 for 20 years, issuing CA for 10. */
@@ -50,19 +63,24 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
     }
 
     public CaSettings withHierarchy(Hierarchy h) {
-        return new CaSettings(dataDir, publicUrl, h, profiles, custody, responders);
+        return new CaSettings(dataDir, publicUrl, h, profiles, custody, responders, ocspUrl);
     }
 
     public CaSettings withProfiles(Profiles p) {
-        return new CaSettings(dataDir, publicUrl, hierarchy, p, custody, responders);
+        return new CaSettings(dataDir, publicUrl, hierarchy, p, custody, responders, ocspUrl);
     }
 
     public CaSettings withCustody(Custody c) {
-        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, c, responders);
+        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, c, responders, ocspUrl);
     }
 
     public CaSettings withResponders(Responders r) {
-        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, custody, r);
+        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, custody, r, ocspUrl);
+    }
+
+    /** The settings with certificates' AIA naming this OCSP URL (null: {@code <publicUrl>/ocsp}). */
+    public CaSettings withOcspUrl(String url) {
+        return new CaSettings(dataDir, publicUrl, hierarchy, profiles, custody, responders, url);
     }
 
     public String crlUrl() {
@@ -72,10 +90,6 @@ public record CaSettings(Path dataDir, String publicUrl, Hierarchy hierarchy, Pr
     /** The root's CRL over the CA certificates it signed, named in the issuing CA certificate. */
     public String rootCrlUrl() {
         return publicUrl + "/crl/root.crl";
-    }
-
-    public String ocspUrl() {
-        return publicUrl + "/ocsp";
     }
 
     public String issuingCaUrl() {

@@ -1,5 +1,7 @@
 package vn.kyso.server.ca;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
@@ -83,10 +85,16 @@ public record CaProperties(
      * @param renewBefore      the certificate is replaced when less than this is left
      * @param responseValidity nextUpdate - thisUpdate of responses
      * @param cacheTtl         how long a signed response to a request without nonce is reused (0: no cache)
+     * @param url              the OCSP URL written into certificates (default: {@code <kyso.public-url>/ocsp})
+     * @param listener         the responder's own port beside the main one ({@link OcspListener})
      */
     public record Ocsp(String name, KeyAlgorithm key, Duration validity, Duration renewBefore,
-                       Duration responseValidity, Duration cacheTtl) {
+                       Duration responseValidity, Duration cacheTtl, URI url, @DefaultValue Listener listener) {
         public Ocsp {
+            if (url != null && (url.getHost() == null
+                    || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme())))) {
+                throw new IllegalArgumentException("kyso.ca.ocsp.url must be an absolute http(s) URL: " + url);
+            }
             distinguishedName("kyso.ca.ocsp.name", name);
             positive("kyso.ca.ocsp.validity", validity);
             positive("kyso.ca.ocsp.renew-before", renewBefore);
@@ -94,6 +102,44 @@ public record CaProperties(
             if (cacheTtl != null && (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofHours(1)) > 0)) {
                 throw new IllegalArgumentException("kyso.ca.ocsp.cache-ttl must be between 0 and 1h: " + cacheTtl);
             }
+        }
+    }
+
+    /**
+     * OCSP on a port of its own ({@code kyso.ca.ocsp.listener.*}), off by default: a few threads,
+     * each accepting a connection and answering it itself, the way OpenSSL's responder and
+     * standalone validation authorities are run. A thread serves one connection at a time, so the
+     * timeouts bound how long a slow or idle client can hold one.
+     *
+     * @param enabled              whether the listener runs
+     * @param port                 its port (0: any free one, logged at start)
+     * @param address              the interface it binds (all of them when unset)
+     * @param threads              connections served at once (default: twice the number of cores, at least 4)
+     * @param readTimeout          the longest wait for a request's next bytes, and for the next request on
+     *                             a kept-alive connection
+     * @param requestTimeout       a request's line, headers and body must all arrive within this of its first byte
+     * @param maxKeepAliveRequests requests answered on one connection before it is closed
+     */
+    public record Listener(@DefaultValue("false") boolean enabled, @DefaultValue("8081") int port,
+                           InetAddress address, Integer threads, @DefaultValue("2s") Duration readTimeout,
+                           @DefaultValue("5s") Duration requestTimeout,
+                           @DefaultValue("100") int maxKeepAliveRequests) {
+        public Listener {
+            between("kyso.ca.ocsp.listener.port", port, 0, 65535);
+            between("kyso.ca.ocsp.listener.threads", threads, 1, 256);
+            between("kyso.ca.ocsp.listener.max-keep-alive-requests", maxKeepAliveRequests, 1, 1_000_000);
+            timeout("kyso.ca.ocsp.listener.read-timeout", readTimeout);
+            timeout("kyso.ca.ocsp.listener.request-timeout", requestTimeout);
+        }
+
+        /**
+         * The threads to run: the setting, or twice the number of cores (at least 4). The work is
+         * CPU-bound, but a thread waiting on a slow or idle client does none: on 2 cores 4 threads
+         * answered as many requests a second as 2 (docs/benchmarks.md), and two slow clients no
+         * longer stop the listener.
+         */
+        public int threadCount() {
+            return threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -185,7 +231,8 @@ public record CaProperties(
                 or(tsa.policyOid(), r.tsaPolicyOid()), or(tsa.accuracy(), r.tsaAccuracy()),
                 or(crl.nextUpdate(), r.crlNextUpdate()), or(crl.rootNextUpdate(), r.rootCrlNextUpdate()));
         return d.withHierarchy(hierarchy.apply(d.hierarchy())).withProfiles(profiles.apply(d.profiles()))
-                .withCustody(custody.apply(d.custody())).withResponders(responders);
+                .withCustody(custody.apply(d.custody())).withResponders(responders)
+                .withOcspUrl(ocsp.url() == null ? null : ocsp.url().toString());
     }
 
     private static <T> T or(T value, T fallback) {
@@ -207,6 +254,12 @@ public record CaProperties(
     private static void between(String name, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ": " + value);
+        }
+    }
+
+    private static void timeout(String name, Duration value) {
+        if (value == null || value.toMillis() < 1 || value.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException(name + " must be between 1ms and 5m: " + value);
         }
     }
 

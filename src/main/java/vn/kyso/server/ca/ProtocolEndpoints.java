@@ -58,7 +58,7 @@ class ProtocolEndpoints {
      */
     @GetMapping("/ocsp/{*encoded}")
     ResponseEntity<byte[]> ocspGet(@PathVariable String encoded) {
-        return ocspAnswer(OcspValve.fromPath(encoded.startsWith("/") ? encoded.substring(1) : encoded));
+        return ocspAnswer(OcspHttp.fromPath(encoded.startsWith("/") ? encoded.substring(1) : encoded));
     }
 
     @GetMapping("/crl/issuing.crl")

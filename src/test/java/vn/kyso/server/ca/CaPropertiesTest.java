@@ -91,7 +91,41 @@ class CaPropertiesTest {
     }
 
     @Test
+    void theOcspListenerIsOffByDefaultOn8081AndItsSettingsBind() throws Exception {
+        CaProperties.Listener defaults = bind(Map.of()).ocsp().listener();
+        assertThat(defaults.enabled()).isFalse();
+        assertThat(defaults.port()).isEqualTo(8081);
+        assertThat(defaults.address()).isNull();
+        assertThat(defaults.threadCount()).isEqualTo(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        assertThat(defaults.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.maxKeepAliveRequests()).isEqualTo(100);
+
+        CaProperties.Listener set = bind(Map.of("kyso.ca.ocsp.listener.enabled", "true",
+                "kyso.ca.ocsp.listener.port", "9081", "kyso.ca.ocsp.listener.address", "127.0.0.1",
+                "kyso.ca.ocsp.listener.threads", "6", "kyso.ca.ocsp.listener.read-timeout", "750ms",
+                "kyso.ca.ocsp.listener.request-timeout", "3s", "kyso.ca.ocsp.listener.max-keep-alive-requests", "1"))
+                .ocsp().listener();
+        assertThat(set).isEqualTo(new CaProperties.Listener(true, 9081, java.net.InetAddress.getByName("127.0.0.1"), 6,
+                Duration.ofMillis(750), Duration.ofSeconds(3), 1));
+        assertThat(set.threadCount()).isEqualTo(6);
+    }
+
+    @Test
+    void certificatesNameTheOcspUrlSetOrElseThePublicUrlsOwn() {
+        assertThat(bind(Map.of()).toSettings(DATA, URL).ocspUrl()).isEqualTo(URL + "/ocsp");
+        assertThat(bind(Map.of("kyso.ca.ocsp.url", "http://ocsp.camau.gov.vn/ocsp")).toSettings(DATA, URL).ocspUrl())
+                .isEqualTo("http://ocsp.camau.gov.vn/ocsp");
+    }
+
+    @Test
     void nonsenseCaSettingsStopTheStartNamingTheSetting() {
+        assertRefused(Map.of("kyso.ca.ocsp.url", "ldap://ocsp.camau.gov.vn"), "kyso.ca.ocsp.url");
+        assertRefused(Map.of("kyso.ca.ocsp.url", "/ocsp"), "kyso.ca.ocsp.url");
+        assertRefused(Map.of("kyso.ca.ocsp.listener.port", "65536"), "kyso.ca.ocsp.listener.port");
+        assertRefused(Map.of("kyso.ca.ocsp.listener.threads", "0"), "kyso.ca.ocsp.listener.threads");
+        assertRefused(Map.of("kyso.ca.ocsp.listener.request-timeout", "0s"), "kyso.ca.ocsp.listener.request-timeout");
+        assertRefused(Map.of("kyso.ca.ocsp.listener.read-timeout", "1h"), "kyso.ca.ocsp.listener.read-timeout");
         assertRefused(Map.of("kyso.ca.hierarchy.root-key", "rsa-1024"), "kyso.ca.hierarchy.root-key");
         assertRefused(Map.of("kyso.ca.hierarchy.root-validity", "-1y"), "kyso.ca.hierarchy.root-validity");
         assertRefused(Map.of("kyso.ca.hierarchy.issuing-name", "not a DN"), "kyso.ca.hierarchy.issuing-name");

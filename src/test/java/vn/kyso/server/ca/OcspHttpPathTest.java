@@ -9,15 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -61,7 +56,7 @@ class OcspHttpPathTest extends KysoServerTest {
                 .isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
         assertThat(status(http().postBytes("/ocsp", OCSP_REQUEST, new byte[0])))
                 .isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
-        byte[] huge = new byte[OcspValve.MAX_REQUEST + 1];
+        byte[] huge = new byte[OcspHttp.MAX_REQUEST + 1];
         System.arraycopy(request(BigInteger.TEN), 0, huge, 0, request(BigInteger.TEN).length);
         assertThat(status(http().postBytes("/ocsp", OCSP_REQUEST, huge))).isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
         assertThat(status(http().getBytes("/ocsp/not-base64!"))).isEqualTo(OCSPRespBuilder.MALFORMED_REQUEST);
@@ -77,12 +72,7 @@ class OcspHttpPathTest extends KysoServerTest {
     }
 
     private BasicOCSPResp signedAnswer(byte[] der) throws Exception {
-        OCSPResp response = new OCSPResp(der);
-        assertThat(response.getStatus()).isEqualTo(OCSPRespBuilder.SUCCESSFUL);
-        BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
-        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder()
-                .build(ca.ocspResponderCertificate()))).isTrue();
-        return basic;
+        return OcspMessages.signedAnswer(ca, der);
     }
 
     private static int status(HttpResponse<byte[]> response) throws Exception {
@@ -104,8 +94,6 @@ class OcspHttpPathTest extends KysoServerTest {
     }
 
     private byte[] request(BigInteger serial) throws Exception {
-        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                new JcaX509CertificateHolder(ca.issuingCertificate()), serial);
-        return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+        return OcspMessages.request(ca, serial, null);
     }
 }
