@@ -9,7 +9,9 @@ echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(
 java -jar "$1" --version > /dev/null
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/kyso"
 for _ in $(seq 1 240); do
-    ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 && exit 0
+    # the first run with the archive leaves the way to start the command's JVM directly (cli.launch,
+    # vn.kyso.launch.FastCli): every later run, as a user's, takes it
+    ls "$CACHE"/cli-*/cli.jsa > /dev/null 2>&1 && { java -jar "$1" help > /dev/null; exit 0; }
     sleep 1
 done
 echo "warning: no class-data-sharing archive yet; kyso runs without it" >&2

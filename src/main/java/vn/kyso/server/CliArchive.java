@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import vn.kyso.launch.FastCli;
+
 /**
  * Class-data sharing for the command line: the JVM maps the classes a CLI run needs (picocli,
  * PDFBox, Bouncy Castle, signing-core: about 3,000) from an archive instead of reading, parsing and
@@ -67,14 +69,37 @@ final class CliArchive {
         if (!Files.isRegularFile(archive)) {
             return null;
         }
-        List<String> command = command(java(), childOptions(jvmOptions(parentArguments())), List.of(
+        List<String> userOptions = jvmOptions(parentArguments());
+        List<String> command = command(FastCli.java(), childOptions(userOptions), List.of(
                 "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr"),
                 classPath, CLI, List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            return waitFor(child);
+            if (userOptions.isEmpty()) {
+                rememberLaunch(dir, command.subList(0, command.size() - args.length));
+            }
+            return FastCli.waitFor(child);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Leaves the child's command (without the user's arguments) for {@link FastCli}, which starts
+     * the next run's child without Spring Boot's launcher; written once, atomically.
+     */
+    private static void rememberLaunch(Path dir, List<String> prefix) {
+        Path launch = dir.resolve(FastCli.LAUNCH_FILE);
+        try {
+            if (Files.isRegularFile(launch) && Files.readAllLines(launch).equals(prefix)) {
+                return;
+            }
+            Path partial = Files.createTempFile(dir, FastCli.LAUNCH_FILE, ".part");
+            Files.write(partial, prefix);
+            Files.move(partial, launch, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // the next run takes the slow way, as before
         }
     }
 
@@ -93,7 +118,7 @@ final class CliArchive {
             Path list = dir.resolve(CLASS_LIST);
             Path partial = dir.resolve(ARCHIVE + ".part");
             String cp = joined(classPath);
-            String java = quote(java().toString());
+            String java = quote(FastCli.java().toString());
             String script = String.join(" && ",
                     java + " -Xshare:auto -XX:DumpLoadedClassList=" + quote(list + ".all") + " -cp " + quote(cp) + " "
                             + TRAINING,
@@ -173,10 +198,6 @@ final class CliArchive {
         return ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
     }
 
-    private static Path java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
     private static String joined(List<Path> classPath) {
         return classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
     }
@@ -200,14 +221,5 @@ final class CliArchive {
         }
     }
 
-    private static int waitFor(Process child) {
-        while (true) {
-            try {
-                return child.waitFor();
-            } catch (InterruptedException e) {
-                // the user's Ctrl-C reaches the child too (same process group); keep waiting for its code
-            }
-        }
-    }
 
 }

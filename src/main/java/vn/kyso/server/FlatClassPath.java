@@ -21,6 +21,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import vn.kyso.launch.FastCli;
+
 /**
  * Runs the command line from a plain class path unpacked once from {@code kyso.jar}.
  *
@@ -120,11 +122,8 @@ final class FlatClassPath {
     /** The cache folder holding {@code classes/} and {@code lib/} of this build of the jar. */
     private static Path unpacked(Path jar) {
         try {
-            Path cacheRoot = cacheRoot();
-            String key = Long.toHexString(Files.size(jar)) + "-"
-                    + Long.toHexString(Files.getLastModifiedTime(jar).toMillis()) + "-"
-                    + Integer.toHexString(jar.toAbsolutePath().normalize().toString().hashCode());
-            Path dir = cacheRoot.resolve("cli-" + key);
+            Path dir = FastCli.cacheDir(jar);
+            Path cacheRoot = dir.getParent();
             if (Files.isDirectory(dir)) {
                 return dir;
             }
@@ -143,12 +142,6 @@ final class FlatClassPath {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static Path cacheRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("kyso");
     }
 
     /**
