@@ -120,7 +120,7 @@ public final class OcspResponder {
             }
             byte[] extensions = nonce == null ? null : new Extensions(nonce).getEncoded(ASN1Encoding.DER);
             byte[] der = current.encoder.encode(singles, now, now.plus(settings.ocspResponseValidity()), extensions,
-                    current.credential.contentSigner());
+                    current.signatures);
             if (key != null) {
                 if (cache.size() >= CACHE_LIMIT) {
                     cache.clear();
@@ -160,16 +160,20 @@ public final class OcspResponder {
         };
     }
 
-    /** The signer of the current responder credential, rebuilt only when the credential changes. */
+    /**
+     * The signer of the current responder credential, rebuilt only when the credential changes:
+     * {@link Hierarchy#ocsp()} hands out a new credential object when it renews the responder, and
+     * the first answer after that is signed by the new key (its engines are a new pool).
+     */
     private Signer signer() throws Exception {
         SigningCredential credential = hierarchy.ocsp();
         Signer s = signer;
-        if (s == null || s.credential != credential) {
+        if (s == null || s.signatures.credential() != credential) {
             X509CertificateHolder holder = new X509CertificateHolder(credential.certificate().getEncoded());
             RespID id = new RespID(holder.getSubjectPublicKeyInfo(),
                     new JcaDigestCalculatorProviderBuilder().build().get(RespID.HASH_SHA1));
             byte[] algorithm = credential.contentSigner().getAlgorithmIdentifier().getEncoded(ASN1Encoding.DER);
-            s = new Signer(credential, new ResponseEncoder(id, holder, algorithm));
+            s = new Signer(SignaturePool.forCredential(credential), new ResponseEncoder(id, holder, algorithm));
             signer = s;
         }
         return s;
@@ -183,7 +187,7 @@ public final class OcspResponder {
         }
     }
 
-    private record Signer(SigningCredential credential, ResponseEncoder encoder) {
+    private record Signer(SignaturePool signatures, ResponseEncoder encoder) {
     }
 
     private record Answer(BigInteger serial, vn.kyso.ca.CertificateStatus answer) {
