@@ -121,13 +121,20 @@ public final class CertificateRegister {
                 "no certificate with serial " + (serial == null ? "null" : hex(serial)));
     }
 
-    /** What OCSP needs: one indexed lookup by primary key. Empty when the serial is unknown. */
+    /**
+     * What OCSP needs: one indexed lookup by primary key, read from the database at every call
+     * (an answer is never signed with a status this instance or another changed since). Empty
+     * when the serial is unknown.
+     */
     public Optional<StatusRow> status(BigInteger serial) {
-        return db.jdbc().sql("SELECT status, reason_code, revoked_at FROM ca_certificate WHERE serial = ?")
-                .param(hex(serial))
-                .query((rs, n) -> new StatusRow(CertificateStatus.valueOf(rs.getString("status")),
-                        reason(rs), CaDatabase.instant(rs, "revoked_at")))
-                .optional();
+        return db.readOne("SELECT status, reason_code, revoked_at FROM ca_certificate WHERE serial = ?", hex(serial),
+                rs -> {
+                    int code = rs.getInt(2);
+                    RevocationReason reason = rs.wasNull() ? null : RevocationReason.ofCode(code);
+                    java.time.OffsetDateTime revokedAt = rs.getObject(3, java.time.OffsetDateTime.class);
+                    return new StatusRow(CertificateStatus.valueOf(rs.getString(1)), reason,
+                            revokedAt == null ? null : revokedAt.toInstant());
+                });
     }
 
     public void updateStatus(BigInteger serial, CertificateStatus status, RevocationReason reason, Instant at) {

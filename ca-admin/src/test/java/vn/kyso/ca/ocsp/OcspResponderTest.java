@@ -331,6 +331,34 @@ class OcspResponderTest {
         }
     }
 
+    /**
+     * Two instances on one database: each status change made through one shows at once in the
+     * other's answers with a nonce, however many answers that one has signed before (the lookup is
+     * read from the database at every answer).
+     */
+    @DatabaseTest
+    void aStatusChangedByAnotherInstanceIsInTheVeryNextAnswer(TestDatabase db) throws Exception {
+        MutableClock clock = MutableClock.now();
+        TestCa answering = TestCa.open(db, dir, clock);
+        TestCa other = TestCa.open(db, dir, clock); // same key store and database: a second process
+        X509Certificate cert = issue(other, other.officer("079000000027"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                    .isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+        }
+        other.ca.suspend("admin", cert.getSerialNumber());
+        assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                .isInstanceOfSatisfying(RevokedStatus.class,
+                        held -> assertThat(held.getRevocationReason()).isEqualTo(RevocationReason.CERTIFICATE_HOLD.code()));
+        other.ca.release("admin", cert.getSerialNumber());
+        assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                .isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+        other.ca.revoke("admin", cert.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+        assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                .isInstanceOfSatisfying(RevokedStatus.class,
+                        revoked -> assertThat(revoked.getRevocationReason()).isEqualTo(RevocationReason.KEY_COMPROMISE.code()));
+    }
+
     private static void renew(TestCa t, MutableClock clock) {
         clock.advance(t.settings.responders().ocspValidity().minus(t.settings.responders().ocspRenewBefore())
                 .plusMinutes(1));
