@@ -37,8 +37,28 @@ public final class CertificateRegister {
         this.db = db;
     }
 
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    /**
+     * {@code serial.toString(16)}: lower case, no leading zeros. A positive serial is written from
+     * its bytes, several times faster than BigInteger's radix conversion (which divides), since
+     * every OCSP answer looks its serials up by this text.
+     */
     public static String hex(BigInteger serial) {
-        return serial.toString(16);
+        if (serial.signum() <= 0) {
+            return serial.toString(16);
+        }
+        byte[] bytes = serial.toByteArray(); // big-endian; a leading 0 byte when the top bit is set
+        char[] text = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+            text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+        }
+        int start = 0;
+        while (text[start] == '0') { // a positive serial has a non-zero digit
+            start++;
+        }
+        return new String(text, start, text.length - start);
     }
 
     /** Records a certificate just signed; a duplicate serial is a DataAccessException the caller retries. */
