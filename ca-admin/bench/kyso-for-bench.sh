@@ -1,10 +1,12 @@
 # Sourced by the benchmark scripts beside it (not run alone): starts `java -jar src/target/kyso.jar`
 # on a fresh data folder, waits until it is healthy, registers one officer and issues one personal
 # certificate from a CSR (RSA-2048 key made by openssl). Leaves behind, for the caller:
-#   PID, BASE, WORK (removed on exit), OFFICER (subscriber id), SERIAL, $WORK/req.pem, $WORK/cert.pem,
-#   $WORK/issuing.pem, and the function api (curl as admin with HTTP Basic).
+#   PID, BASE, OCSP_BASE, WORK (removed on exit), OFFICER (subscriber id), SERIAL, $WORK/req.pem,
+#   $WORK/cert.pem, $WORK/issuing.pem, and the function api (curl as admin with HTTP Basic).
 # Settings: PORT (8099), JAVA_OPTS, KYSO_ARGS (extra --kyso.* options), DB (h2, the embedded default,
-# or postgres: a fresh database on 127.0.0.1:5432, user postgres, dropped at exit).
+# or postgres: a fresh database on 127.0.0.1:5432, user postgres, dropped at exit), OCSP_PORT (unset:
+# OCSP_BASE is BASE; set: kyso's dedicated OCSP listener answers on that port, OCSP_BASE points at it,
+# started with LISTENER_THREADS threads when set).
 PORT=${PORT:-8099}
 WORK=$(mktemp -d)
 DB_ARGS=()
@@ -16,6 +18,12 @@ if [ "${DB:-h2}" = postgres ]; then
     DB_ARGS=(--spring.profiles.active=postgres)
 fi
 BASE=http://127.0.0.1:$PORT
+OCSP_BASE=$BASE
+if [ -n "${OCSP_PORT:-}" ]; then
+    KYSO_ARGS="${KYSO_ARGS:-} --kyso.ca.ocsp.listener.enabled=true --kyso.ca.ocsp.listener.port=$OCSP_PORT"
+    [ -z "${LISTENER_THREADS:-}" ] || KYSO_ARGS="$KYSO_ARGS --kyso.ca.ocsp.listener.threads=$LISTENER_THREADS"
+    OCSP_BASE=http://127.0.0.1:$OCSP_PORT
+fi
 export KYSO_ADMIN_PASSWORD=bench-admin-Password-1
 export KYSO_CA_PASSPHRASE=bench-ca-passphrase-1
 # the benchmark's one admin issues directly: with dual control (the default) each issuance would
@@ -34,6 +42,9 @@ done
 curl -sf "$BASE/actuator/health" > /dev/null || { tail -30 "$WORK/kyso.log"; exit 1; }
 grep -m1 -o "CA ready.*" "$WORK/kyso.log" || true
 grep -m1 -o "CA signs with.*" "$WORK/kyso.log" || true
+if [ -n "${OCSP_PORT:-}" ]; then
+    grep -m1 -o "OCSP listener on.*" "$WORK/kyso.log" || { echo "no OCSP listener in the log"; exit 1; }
+fi
 
 api() { curl -sf -u "admin:$KYSO_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
 UNIT=$(api "$BASE/api/v1/units" | jq -r '.[0].code')

@@ -16,17 +16,8 @@ WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HERE=$(cd "$(dirname "$0")" && pwd)
-if [ -n "${OCSP_PORT:-}" ]; then
-    KYSO_ARGS="${KYSO_ARGS:-} --kyso.ca.ocsp.listener.enabled=true --kyso.ca.ocsp.listener.port=$OCSP_PORT"
-    [ -z "${LISTENER_THREADS:-}" ] || KYSO_ARGS="$KYSO_ARGS --kyso.ca.ocsp.listener.threads=$LISTENER_THREADS"
-fi
 # shellcheck source=kyso-for-bench.sh
 . "$HERE/kyso-for-bench.sh"
-OCSP_BASE=$BASE
-if [ -n "${OCSP_PORT:-}" ]; then
-    OCSP_BASE=http://127.0.0.1:$OCSP_PORT
-    grep -m1 -o "OCSP listener on.*" "$WORK/kyso.log" || { echo "no OCSP listener in the log"; exit 1; }
-fi
 echo "kyso's OCSP load goes to $OCSP_BASE/ocsp"
 
 openssl ocsp -issuer "$WORK/issuing.pem" -cert "$WORK/cert.pem" -no_nonce -reqout "$WORK/plain.der" > /dev/null

@@ -27,7 +27,7 @@ import vn.kyso.signing.crypto.NativeCrypto;
  * Creates the CA from the service's settings ({@code kyso.ca.*}, see {@link CaProperties}): its
  * key store (a PKCS#12 file in the data folder or a PKCS#11 token), its URLs under the public
  * base URL, its events published as Spring application events (the usage module listens to
- * them). The first start creates the hierarchy, or imports an existing CA; later starts load it.
+ * them; OCSP requests, one per answer, go to it directly: {@link OcspRequestedRoute}). The first start creates the hierarchy, or imports an existing CA; later starts load it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -45,8 +45,8 @@ class CaConfiguration {
 
     @Bean
     CertificateAuthority certificateAuthority(KysoProperties properties, CaProperties ca, PublicUrl publicUrls,
-            Environment environment, DataSource dataSource, ApplicationEventPublisher publisher, Clock clock,
-            SecureRandom random) throws java.io.IOException {
+            Environment environment, DataSource dataSource, ApplicationEventPublisher publisher,
+            OcspRequestedRoute ocspRequests, Clock clock, SecureRandom random) throws java.io.IOException {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         String publicUrl = publicUrls.base();
@@ -57,7 +57,7 @@ class CaConfiguration {
                 .dataSource(dataSource)
                 .settings(settings)
                 .keyStore(keyStore)
-                .events(publisher::publishEvent)
+                .events(ocspRequests.events(publisher))
                 .clock(clock)
                 .random(random)
                 .nativeCrypto(crypto);

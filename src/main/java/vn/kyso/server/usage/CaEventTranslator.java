@@ -16,6 +16,7 @@ import vn.kyso.ca.CertificateStatusChanged;
 import vn.kyso.ca.OcspRequested;
 import vn.kyso.ca.Officer;
 import vn.kyso.ca.Subscriber;
+import vn.kyso.server.ca.OcspRequestedRoute;
 import vn.kyso.usage.CertificateKind;
 import vn.kyso.usage.CertificateNotice;
 import vn.kyso.usage.CertificateRef;
@@ -39,13 +40,14 @@ class CaEventTranslator {
     private final InventoryFeed feed;
 
     CaEventTranslator(CertificateAuthority ca, UsageReports usage, ReportSigner reportSigner, OcspCheckBuffer ocspChecks,
-            IssuedHere issuedHere, InventoryFeed feed) {
+            IssuedHere issuedHere, InventoryFeed feed, OcspRequestedRoute ocspRequests) {
         this.ca = ca;
         this.usage = usage;
         this.reportSigner = reportSigner;
         this.ocspChecks = ocspChecks;
         this.issuedHere = issuedHere;
         this.feed = feed;
+        ocspRequests.attach(this::ocspRequested); // one per OCSP answer: not through the event multicaster
     }
 
     @EventListener
@@ -83,6 +85,7 @@ class CaEventTranslator {
         });
     }
 
+    /** Directly from the CA ({@link OcspRequestedRoute}); as an application event before that was attached. */
     @EventListener
     void ocspRequested(OcspRequested event) {
         if (event.answer() != null) { // a serial the CA never issued is nobody's usage

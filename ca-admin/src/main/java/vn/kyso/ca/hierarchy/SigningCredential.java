@@ -1,7 +1,9 @@
 package vn.kyso.ca.hierarchy;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.security.cert.X509Certificate;
@@ -67,14 +69,38 @@ public record SigningCredential(PrivateKey key, X509Certificate certificate, Pro
         return contentSigner(key, certificate.getPublicKey(), provider);
     }
 
+    /**
+     * A signature engine initialised for this key, with the algorithm and provider of
+     * {@link #contentSigner()}. Not thread-safe, but reusable: after each {@code sign()} it is
+     * ready for the next signature with the same key, which spares the provider lookup and key
+     * initialisation of a new signer (the OCSP responder signs every answer with a nonce afresh).
+     */
+    public Signature signature() {
+        java.security.PublicKey publicKey = certificate.getPublicKey();
+        String algorithm = signatureAlgorithmFor(publicKey);
+        Provider signing = signingProvider(provider, publicKey);
+        try {
+            Signature signature = signing == null ? Signature.getInstance(algorithm)
+                    : Signature.getInstance(algorithm, signing);
+            signature.initSign(key);
+            return signature;
+        } catch (GeneralSecurityException e) {
+            throw new CaException(CaException.ErrorCode.CRYPTO_ERROR, "cannot sign with the CA key", e);
+        }
+    }
+
+    /** The key's own provider; else Bouncy Castle for EC keys, the JDK's defaults (null) for RSA. */
+    private static Provider signingProvider(Provider provider, java.security.PublicKey publicKey) {
+        return provider != null ? provider : publicKey instanceof ECKey ? FAST_EC : null;
+    }
+
     /** A signer for a key that has no certificate yet (a new root signs its own). */
     public static ContentSigner contentSigner(PrivateKey key, java.security.PublicKey publicKey, Provider provider) {
         try {
             JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithmFor(publicKey));
-            if (provider != null) {
-                builder.setProvider(provider);
-            } else if (publicKey instanceof ECKey) {
-                builder.setProvider(FAST_EC);
+            Provider signing = signingProvider(provider, publicKey);
+            if (signing != null) {
+                builder.setProvider(signing);
             }
             return builder.build(key);
         } catch (OperatorCreationException e) {

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPRequest;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -74,7 +76,7 @@ public final class OcspResponder {
     public byte[] respond(byte[] requestDer) {
         OCSPReq request;
         try {
-            request = new OCSPReq(requestDer);
+            request = parse(requestDer);
             if (request.getRequestList().length == 0) {
                 return status(OCSPRespBuilder.MALFORMED_REQUEST);
             }
@@ -120,7 +122,7 @@ public final class OcspResponder {
             }
             byte[] extensions = nonce == null ? null : new Extensions(nonce).getEncoded(ASN1Encoding.DER);
             byte[] der = current.encoder.encode(singles, now, now.plus(settings.ocspResponseValidity()), extensions,
-                    current.credential.contentSigner());
+                    current.signatures);
             if (key != null) {
                 if (cache.size() >= CACHE_LIMIT) {
                     cache.clear();
@@ -132,6 +134,24 @@ public final class OcspResponder {
         } catch (Exception e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
         }
+    }
+
+    /**
+     * The request, parsed by Bouncy Castle in its lazy mode: each SEQUENCE's bytes are taken at
+     * once and parsed from an array when first read, instead of byte by byte through one stream
+     * per nesting level (a quarter of the responder's Java samples with a fresh nonce per request).
+     * The constructors below read every part of an unsigned request without a requestor name
+     * (request list, CertIDs, extensions), so such a request is checked as strictly as a whole
+     * parse would; a signed request or one naming its requestor, whose certificates or name the
+     * responder never reads, is parsed whole as before, so that garbage there stays malformed.
+     */
+    static OCSPReq parse(byte[] der) throws java.io.IOException {
+        OCSPReq request = new OCSPReq(OCSPRequest.getInstance(new ASN1InputStream(der, true).readObject()));
+        request.getRequestList(); // reads the list, each CertID and each single request's extensions
+        if (request.isSigned() || request.getRequestorName() != null) {
+            return new OCSPReq(der);
+        }
+        return request;
     }
 
     /**
@@ -160,16 +180,20 @@ public final class OcspResponder {
         };
     }
 
-    /** The signer of the current responder credential, rebuilt only when the credential changes. */
+    /**
+     * The signer of the current responder credential, rebuilt only when the credential changes:
+     * {@link Hierarchy#ocsp()} hands out a new credential object when it renews the responder, and
+     * the first answer after that is signed by the new key (its engines are a new pool).
+     */
     private Signer signer() throws Exception {
         SigningCredential credential = hierarchy.ocsp();
         Signer s = signer;
-        if (s == null || s.credential != credential) {
+        if (s == null || s.signatures.credential() != credential) {
             X509CertificateHolder holder = new X509CertificateHolder(credential.certificate().getEncoded());
             RespID id = new RespID(holder.getSubjectPublicKeyInfo(),
                     new JcaDigestCalculatorProviderBuilder().build().get(RespID.HASH_SHA1));
             byte[] algorithm = credential.contentSigner().getAlgorithmIdentifier().getEncoded(ASN1Encoding.DER);
-            s = new Signer(credential, new ResponseEncoder(id, holder, algorithm));
+            s = new Signer(SignaturePool.forCredential(credential), new ResponseEncoder(id, holder, algorithm));
             signer = s;
         }
         return s;
@@ -183,7 +207,7 @@ public final class OcspResponder {
         }
     }
 
-    private record Signer(SigningCredential credential, ResponseEncoder encoder) {
+    private record Signer(SignaturePool signatures, ResponseEncoder encoder) {
     }
 
     private record Answer(BigInteger serial, vn.kyso.ca.CertificateStatus answer) {

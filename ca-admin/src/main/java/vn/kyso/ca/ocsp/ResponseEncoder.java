@@ -1,7 +1,7 @@
 package vn.kyso.ca.ocsp;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.security.SignatureException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +11,6 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.RespID;
-import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Writes signed OCSP responses (RFC 6960 4.2.1) as DER. What is the same in every response of one
@@ -70,10 +69,10 @@ final class ResponseEncoder {
      * A whole OCSPResponse (status successful, a BasicOCSPResponse) for these answers.
      *
      * @param extensions DER of the responseExtensions' Extensions (the echoed nonce), or null
-     * @param signer     a fresh signer with the algorithm given at construction
+     * @param signer     signs with the responder's key and the algorithm given at construction
      */
     byte[] encode(List<Single> singles, Instant producedAt, Instant nextUpdate, byte[] extensions,
-                  ContentSigner signer) throws IOException {
+                  SignaturePool signer) throws IOException, SignatureException {
         byte[] thisUpdate = time(producedAt);
         byte[] next = tlv(0xA0, time(nextUpdate));
         byte[][] responses = new byte[singles.size()][];
@@ -83,10 +82,7 @@ final class ResponseEncoder {
         }
         byte[] tbs = tlv(SEQUENCE, responderId, thisUpdate, tlv(SEQUENCE, responses),
                 extensions == null ? new byte[0] : tlv(0xA1, extensions));
-        try (OutputStream out = signer.getOutputStream()) {
-            out.write(tbs);
-        }
-        byte[] signature = signer.getSignature();
+        byte[] signature = signer.sign(tbs);
         byte[] bits = new byte[signature.length + 1]; // BIT STRING: no unused bits, then the value
         System.arraycopy(signature, 0, bits, 1, signature.length);
         byte[] basic = tlv(SEQUENCE, tbs, signatureAlgorithm, tlv(0x03, bits), certificates);

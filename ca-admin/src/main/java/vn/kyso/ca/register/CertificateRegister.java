@@ -37,8 +37,28 @@ public final class CertificateRegister {
         this.db = db;
     }
 
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    /**
+     * {@code serial.toString(16)}: lower case, no leading zeros. A positive serial is written from
+     * its bytes, several times faster than BigInteger's radix conversion (which divides), since
+     * every OCSP answer looks its serials up by this text.
+     */
     public static String hex(BigInteger serial) {
-        return serial.toString(16);
+        if (serial.signum() <= 0) {
+            return serial.toString(16);
+        }
+        byte[] bytes = serial.toByteArray(); // big-endian; a leading 0 byte when the top bit is set
+        char[] text = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+            text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+        }
+        int start = 0;
+        while (text[start] == '0') { // a positive serial has a non-zero digit
+            start++;
+        }
+        return new String(text, start, text.length - start);
     }
 
     /** Records a certificate just signed; a duplicate serial is a DataAccessException the caller retries. */
@@ -121,13 +141,20 @@ public final class CertificateRegister {
                 "no certificate with serial " + (serial == null ? "null" : hex(serial)));
     }
 
-    /** What OCSP needs: one indexed lookup by primary key. Empty when the serial is unknown. */
+    /**
+     * What OCSP needs: one indexed lookup by primary key, read from the database at every call
+     * (an answer is never signed with a status this instance or another changed since). Empty
+     * when the serial is unknown.
+     */
     public Optional<StatusRow> status(BigInteger serial) {
-        return db.jdbc().sql("SELECT status, reason_code, revoked_at FROM ca_certificate WHERE serial = ?")
-                .param(hex(serial))
-                .query((rs, n) -> new StatusRow(CertificateStatus.valueOf(rs.getString("status")),
-                        reason(rs), CaDatabase.instant(rs, "revoked_at")))
-                .optional();
+        return db.readOne("SELECT status, reason_code, revoked_at FROM ca_certificate WHERE serial = ?", hex(serial),
+                rs -> {
+                    int code = rs.getInt(2);
+                    RevocationReason reason = rs.wasNull() ? null : RevocationReason.ofCode(code);
+                    java.time.OffsetDateTime revokedAt = rs.getObject(3, java.time.OffsetDateTime.class);
+                    return new StatusRow(CertificateStatus.valueOf(rs.getString(1)), reason,
+                            revokedAt == null ? null : revokedAt.toInstant());
+                });
     }
 
     public void updateStatus(BigInteger serial, CertificateStatus status, RevocationReason reason, Instant at) {

@@ -9,7 +9,20 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -23,11 +36,13 @@ import org.bouncycastle.cert.ocsp.jcajce.JcaRespID;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.ca.CaSettings;
 import vn.kyso.ca.CertificateStatus;
 import vn.kyso.ca.CsrIssueRequest;
+import vn.kyso.ca.KeyAlgorithm;
 import vn.kyso.ca.OcspRequested;
 import vn.kyso.ca.RevocationReason;
 import vn.kyso.ca.testing.Csrs;
@@ -36,6 +51,7 @@ import vn.kyso.ca.testing.MutableClock;
 import vn.kyso.ca.testing.Openssl;
 import vn.kyso.ca.testing.TestCa;
 import vn.kyso.ca.testing.TestDatabase;
+import vn.kyso.signing.crypto.NativeCrypto;
 
 class OcspResponderTest {
 
@@ -48,7 +64,8 @@ class OcspResponderTest {
                 .withCustody(TestCa.fastSettings(dir).custody()), MutableClock.now());
     }
 
-    private Openssl.Result ask(TestCa t, X509Certificate cert, String name, boolean nonce) throws Exception {
+    private Openssl.Result ask(TestCa t, X509Certificate cert, String name, boolean nonce, String... verifyOptions)
+            throws Exception {
         Path issuing = Openssl.pem(dir, "issuing.pem", t.ca.issuingCertificate());
         Path root = Openssl.pem(dir, "root.pem", t.ca.rootCertificate());
         Path leaf = Openssl.pem(dir, name + ".pem", cert);
@@ -60,8 +77,10 @@ class OcspResponderTest {
         Path resp = Openssl.write(dir, name + "-resp.der", response);
         Path chain = Openssl.pem(dir, "chain.pem", t.ca.issuingCertificate(), t.ca.rootCertificate());
         // No -issuer/-cert here: with them openssl builds a fresh request (new nonce) instead of -reqin's.
-        return Openssl.run(dir, "openssl", "ocsp", "-reqin", req.toString(), "-respin", resp.toString(),
-                "-CAfile", root.toString(), "-verify_other", chain.toString(), "-resp_text");
+        List<String> verify = new ArrayList<>(List.of("openssl", "ocsp", "-reqin", req.toString(), "-respin",
+                resp.toString(), "-CAfile", root.toString(), "-verify_other", chain.toString(), "-resp_text"));
+        verify.addAll(List.of(verifyOptions));
+        return Openssl.run(dir, verify.toArray(String[]::new));
     }
 
     @DatabaseTest
@@ -188,6 +207,184 @@ class OcspResponderTest {
         assertSignedBy(answer, renewed);
         assertThat(answer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(old.getPublicKey()))).isFalse();
         assertThat(answer.getResponses()[0].getCertStatus()).isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+    }
+
+    @DatabaseTest
+    void answersWithANonceAreSignedByTheRenewedKeyAtOnceAndOpensslVerifiesThem(TestDatabase db) throws Exception {
+        MutableClock clock = MutableClock.now();
+        TestCa t = TestCa.open(db, CaSettings.defaults(dir, "http://127.0.0.1:8080")
+                .withCustody(TestCa.fastSettings(dir).custody()), clock); // RSA-2048 responder, as in production
+        X509Certificate cert = issue(t, t.officer("079000000025"));
+        X509Certificate old = t.ca.ocspResponderCertificate();
+        for (int i = 0; i < 3; i++) { // the second and third reuse the first answer's signature engine
+            assertSignedBy(answerWithNonce(t, cert), old);
+        }
+        assertThat(ask(t, cert, "before-renewal", true).output()).contains("Response verify OK", "OCSP Nonce");
+
+        renew(t, clock);
+        X509Certificate renewed = t.ca.ocspResponderCertificate();
+        assertThat(renewed.getPublicKey()).isNotEqualTo(old.getPublicKey());
+        for (int i = 0; i < 3; i++) {
+            BasicOCSPResp answer = answerWithNonce(t, cert);
+            assertSignedBy(answer, renewed);
+            assertThat(answer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(old.getPublicKey())))
+                    .isFalse();
+        }
+        // the test's clock is days ahead now: the chain is checked at its time
+        Openssl.Result after = ask(t, cert, "after-renewal", true, "-attime", String.valueOf(clock.instant().getEpochSecond()));
+        assertThat(after.output()).contains("Response verify OK", "Cert Status: good", "OCSP Nonce");
+    }
+
+    /** The same with each way the responder's key can sign: natively or not, RSA or EC (Bouncy Castle off-native). */
+    @Test
+    void everyKindOfResponderKeyFollowsItsRenewal() throws Exception {
+        record Kind(KeyAlgorithm key, NativeCrypto crypto) {
+        }
+        int n = 0;
+        for (Kind kind : List.of(new Kind(KeyAlgorithm.RSA_2048, NativeCrypto.off()),
+                new Kind(KeyAlgorithm.EC_P256, NativeCrypto.off()), new Kind(KeyAlgorithm.EC_P384, NativeCrypto.system()))) {
+            Path own = Files.createDirectories(dir.resolve("kind-" + n++));
+            CaSettings fast = TestCa.fastSettings(own);
+            CaSettings.Responders r = fast.responders();
+            CaSettings settings = fast.withResponders(new CaSettings.Responders(r.ocspName(), kind.key(),
+                    r.ocspValidity(), r.ocspRenewBefore(), r.ocspResponseValidity(), r.ocspCacheTtl(), r.tsaName(),
+                    r.tsaKey(), r.tsaValidity(), r.tsaPolicyOid(), r.tsaAccuracy(), r.crlNextUpdate(),
+                    r.rootCrlNextUpdate()));
+            MutableClock clock = MutableClock.now();
+            try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+                TestCa t = TestCa.open(db, settings, clock, kind.crypto());
+                X509Certificate cert = issue(t, t.officer("07900000003" + n));
+                X509Certificate old = t.ca.ocspResponderCertificate();
+                assertSignedBy(answerWithNonce(t, cert), old);
+                assertSignedBy(answerWithNonce(t, cert), old);
+                renew(t, clock);
+                X509Certificate renewed = t.ca.ocspResponderCertificate();
+                assertThat(renewed.getPublicKey()).as(kind.toString()).isNotEqualTo(old.getPublicKey());
+                assertSignedBy(answerWithNonce(t, cert), renewed);
+                assertSignedBy(answerWithNonce(t, cert), renewed);
+            }
+        }
+    }
+
+    /**
+     * Many threads at once, each answer with a nonce of its own, while a status changes and the
+     * responder is renewed midway: every answer carries its own nonce, the status of the moment,
+     * and a signature by the responder certificate it carries (the old or the new one, never a mix).
+     */
+    @DatabaseTest
+    void concurrentAnswersAllVerifyThroughARevocationAndARenewal(TestDatabase db) throws Exception {
+        MutableClock clock = MutableClock.now();
+        TestCa t = TestCa.open(db, CaSettings.defaults(dir, "http://127.0.0.1:8080")
+                .withCustody(TestCa.fastSettings(dir).custody()), clock);
+        long officer = t.officer("079000000026");
+        X509Certificate stays = issue(t, officer);
+        X509Certificate revoked = issue(t, officer);
+        X509Certificate old = t.ca.ocspResponderCertificate();
+        int threads = 16;
+        int perThread = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<BasicOCSPResp>>> work = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                work.add(pool.submit(() -> {
+                    List<BasicOCSPResp> answers = new ArrayList<>();
+                    for (int j = 0; j < perThread; j++) {
+                        byte[] nonce = new byte[16];
+                        ThreadLocalRandom.current().nextBytes(nonce);
+                        BasicOCSPResp answer = basic(t.ca.ocsp(requestWithNonce(t, nonce, stays, revoked)));
+                        assertThat(answer.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue()
+                                .getOctets()).isEqualTo(new DEROctetString(nonce).getEncoded());
+                        answers.add(answer);
+                    }
+                    return answers;
+                }));
+            }
+            Thread.sleep(100);
+            t.ca.revoke("admin", revoked.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+            renew(t, clock);
+            X509Certificate renewed = t.ca.ocspResponderCertificate();
+            Set<X509CertificateHolder> responders = Set.of(new JcaX509CertificateHolder(old),
+                    new JcaX509CertificateHolder(renewed));
+
+            int count = 0;
+            for (Future<List<BasicOCSPResp>> f : work) {
+                for (BasicOCSPResp answer : f.get()) {
+                    X509CertificateHolder carried = answer.getCerts()[0];
+                    assertThat(responders).contains(carried);
+                    assertSignedBy(answer, new JcaX509CertificateConverter().getCertificate(carried));
+                    assertThat(answer.getResponses()[0].getCertStatus())
+                            .isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+                    count++;
+                }
+            }
+            assertThat(count).isEqualTo(threads * perThread);
+            // after both changes, from every thread: the new key and the revocation
+            for (Future<BasicOCSPResp> f : pool.invokeAll(java.util.Collections.nCopies(threads,
+                    (java.util.concurrent.Callable<BasicOCSPResp>) () -> basic(t.ca.ocsp(
+                            requestWithNonce(t, new byte[] {1, 2, 3}, stays, revoked)))))) {
+                BasicOCSPResp answer = f.get();
+                assertSignedBy(answer, renewed);
+                assertThat(answer.getResponses()[1].getCertStatus()).isInstanceOf(RevokedStatus.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Two instances on one database: each status change made through one shows at once in the
+     * other's answers with a nonce, however many answers that one has signed before (the lookup is
+     * read from the database at every answer).
+     */
+    @DatabaseTest
+    void aStatusChangedByAnotherInstanceIsInTheVeryNextAnswer(TestDatabase db) throws Exception {
+        MutableClock clock = MutableClock.now();
+        TestCa answering = TestCa.open(db, dir, clock);
+        TestCa other = TestCa.open(db, dir, clock); // same key store and database: a second process
+        X509Certificate cert = issue(other, other.officer("079000000027"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                    .isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+        }
+        other.ca.suspend("admin", cert.getSerialNumber());
+        assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                .isInstanceOfSatisfying(RevokedStatus.class,
+                        held -> assertThat(held.getRevocationReason()).isEqualTo(RevocationReason.CERTIFICATE_HOLD.code()));
+        other.ca.release("admin", cert.getSerialNumber());
+        assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                .isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+        other.ca.revoke("admin", cert.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+        assertThat(answerWithNonce(answering, cert).getResponses()[0].getCertStatus())
+                .isInstanceOfSatisfying(RevokedStatus.class,
+                        revoked -> assertThat(revoked.getRevocationReason()).isEqualTo(RevocationReason.KEY_COMPROMISE.code()));
+    }
+
+    private static void renew(TestCa t, MutableClock clock) {
+        clock.advance(t.settings.responders().ocspValidity().minus(t.settings.responders().ocspRenewBefore())
+                .plusMinutes(1));
+        t.ca.maintain();
+    }
+
+    private static BasicOCSPResp answerWithNonce(TestCa t, X509Certificate cert) throws Exception {
+        byte[] nonce = new byte[20];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        BasicOCSPResp answer = basic(t.ca.ocsp(requestWithNonce(t, nonce, cert)));
+        assertThat(answer.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets())
+                .isEqualTo(new DEROctetString(nonce).getEncoded());
+        return answer;
+    }
+
+    /** An OCSP request for the certificates with this nonce (RFC 8954: the extension's value is an OCTET STRING). */
+    private static byte[] requestWithNonce(TestCa t, byte[] nonce, X509Certificate... certs) throws Exception {
+        DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1);
+        OCSPReqBuilder builder = new OCSPReqBuilder();
+        for (X509Certificate cert : certs) {
+            builder.addRequest(new CertificateID(sha1, new JcaX509CertificateHolder(t.ca.issuingCertificate()),
+                    cert.getSerialNumber()));
+        }
+        builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                new DEROctetString(new DEROctetString(nonce).getEncoded()))));
+        return builder.build().getEncoded();
     }
 
     private static X509Certificate issue(TestCa t, long officer) {
