@@ -7,10 +7,12 @@
 # ROUNDS (2): kyso under ApacheBench and OpenSSL's responder (2 processes, openssl-ocsp-reference.sh)
 # taken in turn that many times, each printing the ratio, so that both meet the same machine;
 # AB_ONLY=1 leaves out the wrk runs.
-# OCSP_PORT (unset): load kyso's dedicated OCSP listener on that port (kyso.ca.ocsp.listener.*, started
-# with LISTENER_THREADS threads when set) instead of /ocsp on the main port; the certificate is still
-# issued over the main port.
+# OCSP_PORT (8101): load kyso's dedicated OCSP listener on that port (kyso.ca.ocsp.listener.*, started
+# with LISTENER_THREADS threads when set), the deployment for relying parties that open a connection
+# per request; OCSP_PORT= (empty) loads /ocsp on the main port instead. The certificate is issued
+# over the main port either way.
 set -euo pipefail
+OCSP_PORT=${OCSP_PORT-8101}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
