@@ -89,7 +89,9 @@ public final class OcspResponder {
         if (nonce == null && !settings.ocspCacheTtl().isZero()) {
             key = ByteBuffer.wrap(requestDer.clone());
             Cached hit = cache.get(key);
-            if (hit != null && now.isBefore(hit.expires)) {
+            // reused only while every status it states is still the register's: another instance
+            // sharing the database may have revoked a certificate since (this one forgets at once)
+            if (hit != null && now.isBefore(hit.expires) && unchanged(hit.serials)) {
                 hit.serials.forEach(s -> events.publish(new OcspRequested(s.serial, s.answer, now)));
                 return hit.der;
             }
@@ -106,16 +108,19 @@ public final class OcspResponder {
                 CertificateID id = req.getCertID();
                 byte[] status = ResponseEncoder.unknown();
                 vn.kyso.ca.CertificateStatus answer = null;
-                if (issuer.matches(id)) {
+                boolean ours = issuer.matches(id);
+                CertificateRegister.StatusRow found = null;
+                if (ours) {
                     anyOurs = true;
                     Optional<CertificateRegister.StatusRow> row = register.status(id.getSerialNumber());
                     if (row.isPresent()) {
-                        answer = row.get().status();
-                        status = toOcsp(row.get());
+                        found = row.get();
+                        answer = found.status();
+                        status = toOcsp(found);
                     }
                 }
                 singles.add(new ResponseEncoder.Single(id.toASN1Primitive().getEncoded(ASN1Encoding.DER), status));
-                answers.add(new Answer(id.getSerialNumber(), answer));
+                answers.add(new Answer(id.getSerialNumber(), answer, ours, found));
             }
             if (!anyOurs) {
                 return status(OCSPRespBuilder.UNAUTHORIZED);
@@ -210,7 +215,19 @@ public final class OcspResponder {
     private record Signer(SignaturePool signatures, ResponseEncoder encoder) {
     }
 
-    private record Answer(BigInteger serial, vn.kyso.ca.CertificateStatus answer) {
+    /** One serial of an answer: its status, and for the CA's own serials the register's row it was read from. */
+    private record Answer(BigInteger serial, vn.kyso.ca.CertificateStatus answer, boolean ours,
+            CertificateRegister.StatusRow row) {
+    }
+
+    /** Whether the register still says of every serial of a cached answer what the answer says. */
+    private boolean unchanged(List<Answer> answers) {
+        for (Answer a : answers) {
+            if (a.ours() && !java.util.Objects.equals(register.status(a.serial()).orElse(null), a.row())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Cached(byte[] der, Instant expires, List<Answer> serials) {

@@ -359,6 +359,32 @@ class OcspResponderTest {
                         revoked -> assertThat(revoked.getRevocationReason()).isEqualTo(RevocationReason.KEY_COMPROMISE.code()));
     }
 
+    /**
+     * The same without a nonce, where signed answers are reused for {@code ocsp.cache-ttl}: a
+     * reused answer is checked against the register first, so the other instance's suspension and
+     * revocation are in the very next answer too, not after the cache's lifetime.
+     */
+    @DatabaseTest
+    void aCachedAnswerIsNotReusedOnceAnotherInstanceChangedTheStatus(TestDatabase db) throws Exception {
+        MutableClock clock = MutableClock.now();
+        TestCa answering = TestCa.open(db, dir, clock);
+        TestCa other = TestCa.open(db, dir, clock);
+        X509Certificate cert = issue(other, other.officer("079000000028"));
+        byte[] first = answering.ca.ocsp(request(answering, cert));
+        assertThat(answering.ca.ocsp(request(answering, cert))).as("reused while nothing changed").isEqualTo(first);
+
+        other.ca.suspend("admin", cert.getSerialNumber());
+        assertThat(basic(answering.ca.ocsp(request(answering, cert))).getResponses()[0].getCertStatus())
+                .isInstanceOf(RevokedStatus.class);
+        other.ca.release("admin", cert.getSerialNumber());
+        assertThat(basic(answering.ca.ocsp(request(answering, cert))).getResponses()[0].getCertStatus())
+                .isEqualTo(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+        other.ca.revoke("admin", cert.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+        assertThat(basic(answering.ca.ocsp(request(answering, cert))).getResponses()[0].getCertStatus())
+                .isInstanceOfSatisfying(RevokedStatus.class,
+                        revoked -> assertThat(revoked.getRevocationReason()).isEqualTo(RevocationReason.KEY_COMPROMISE.code()));
+    }
+
     private static void renew(TestCa t, MutableClock clock) {
         clock.advance(t.settings.responders().ocspValidity().minus(t.settings.responders().ocspRenewBefore())
                 .plusMinutes(1));
