@@ -34,8 +34,8 @@ class ProtocolEndpoints {
     static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
     static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
     static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
-    /** An OCSP request is a few hundred bytes; anything much larger is not one. */
-    private static final int MAX_PROTOCOL_REQUEST = 64 * 1024;
+    /** OCSP and time-stamp requests alike: a few hundred bytes, the limit the OCSP doors share. */
+    private static final int MAX_PROTOCOL_REQUEST = OcspHttp.MAX_REQUEST;
 
     private final CertificateAuthority ca;
     private final Clock clock;

@@ -1,13 +1,11 @@
 package vn.kyso.server.csc.client;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -21,9 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -217,7 +213,8 @@ public final class CscConnection {
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<byte[]> response;
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> new Bounded());
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request,
+                info -> new BoundedAnswer(MAX_ANSWER_BYTES));
         try {
             response = pending.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS); // connect, then the answer
         } catch (ExecutionException e) {
@@ -250,7 +247,7 @@ public final class CscConnection {
 
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AnswerTooLarge) {
+            if (t instanceof BoundedAnswer.TooLarge) {
                 return true;
             }
         }
@@ -277,58 +274,5 @@ public final class CscConnection {
             }
         }
         return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
-    }
-
-    /** The answer's body, refused past {@link #MAX_ANSWER_BYTES}. */
-    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                if (bytes.size() + item.remaining() > MAX_ANSWER_BYTES) {
-                    subscription.cancel();
-                    result.completeExceptionally(new AnswerTooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
-    }
-
-    private static final class AnswerTooLarge extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        AnswerTooLarge() {
-            super("answer larger than " + MAX_ANSWER_BYTES + " bytes", null, false, false);
-        }
     }
 }
